@@ -1,0 +1,23 @@
+package io.action4j.launcher;
+
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The top-level {@code action4j} command. */
+@Command(name = "action4j",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildInfo.VersionProvider.class,
+        description = "Video action understanding on SameDiff: recognition, temporal localization, "
+                + "spatio-temporal detection.",
+        subcommands = {PluginsCommand.class, ConfigCommand.class, ModelCommand.class})
+final class Action4jCommand {
+
+    // Read by Main before parsing (the registry must exist first); declared here for --help.
+    @Option(names = PluginDirectories.OPTION, scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "A folder of plugin JARs (repeatable). Also from the ACTION4J_PLUGINS path list; "
+                    + "default ~/.action4j/plugins when it exists.")
+    List<Path> pluginDirectories;
+}

@@ -1,0 +1,20 @@
+package io.action4j.localization;
+
+import io.action4j.api.VideoPlugin;
+import io.action4j.api.metric.MetricFactory;
+import io.action4j.localization.metric.TemporalDetectionMapFactory;
+import java.util.List;
+
+/** Contributes the temporal action localization components. */
+public final class LocalizationPlugin implements VideoPlugin {
+
+    @Override
+    public String apiVersion() {
+        return VideoPlugin.API_VERSION;
+    }
+
+    @Override
+    public List<MetricFactory<?>> metrics() {
+        return List.of(new TemporalDetectionMapFactory());
+    }
+}

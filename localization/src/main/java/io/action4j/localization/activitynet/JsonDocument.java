@@ -1,0 +1,95 @@
+package io.action4j.localization.activitynet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A parsed JSON file with typed accessors that report the file and the key path of anything
+ * missing or ill-typed, instead of returning null.
+ */
+final class JsonDocument {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Path file;
+    private final JsonNode root;
+
+    private JsonDocument(Path file, JsonNode root) {
+        this.file = file;
+        this.root = root;
+    }
+
+    static JsonDocument read(Path file) throws ActivityNetFormatException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new JsonDocument(file, MAPPER.readTree(in));
+        } catch (JsonProcessingException e) {
+            throw new ActivityNetFormatException(file, "", "not valid JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        } catch (IOException e) {
+            throw new ActivityNetFormatException(file, "", "cannot be read (" + e + ")", e);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    JsonNode root() {
+        return root;
+    }
+
+    static String child(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    static String element(String path, int index) {
+        return path + "[" + index + "]";
+    }
+
+    /** The value at {@code key} of the object {@code node} found at {@code path}. */
+    JsonNode field(JsonNode node, String path, String key) throws ActivityNetFormatException {
+        JsonNode value = node.get(key);
+        if (value == null) {
+            throw error(child(path, key), "is missing");
+        }
+        return value;
+    }
+
+    JsonNode object(JsonNode node, String path) throws ActivityNetFormatException {
+        return expect(node, path, node != null && node.isObject(), "an object");
+    }
+
+    JsonNode array(JsonNode node, String path) throws ActivityNetFormatException {
+        return expect(node, path, node.isArray(), "an array");
+    }
+
+    String text(JsonNode node, String path) throws ActivityNetFormatException {
+        return expect(node, path, node.isTextual(), "a string").textValue();
+    }
+
+    double number(JsonNode node, String path) throws ActivityNetFormatException {
+        return expect(node, path, node.isNumber(), "a number").doubleValue();
+    }
+
+    ActivityNetFormatException error(String path, String problem) {
+        return new ActivityNetFormatException(file, path, problem);
+    }
+
+    private JsonNode expect(JsonNode node, String path, boolean ok, String expected)
+            throws ActivityNetFormatException {
+        if (!ok) {
+            String actual = node == null || node.isMissingNode() ? "nothing (empty file?)" : node.toString();
+            throw error(path.isEmpty() ? "(top level)" : path, "must be " + expected + ", got " + abbreviate(actual));
+        }
+        return node;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}

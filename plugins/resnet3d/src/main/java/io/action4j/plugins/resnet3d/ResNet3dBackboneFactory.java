@@ -1,0 +1,35 @@
+package io.action4j.plugins.resnet3d;
+
+import io.action4j.api.model.Backbone;
+import io.action4j.api.model.BackboneFactory;
+
+/** Registers {@link ResNet3dBackbone} as {@value #NAME}. */
+public final class ResNet3dBackboneFactory implements BackboneFactory<ResNet3dConfig> {
+
+    public static final String NAME = "resnet3d";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Class<ResNet3dConfig> configType() {
+        return ResNet3dConfig.class;
+    }
+
+    @Override
+    public ResNet3dConfig defaultConfig() {
+        return ResNet3dConfig.DEFAULTS;
+    }
+
+    @Override
+    public Backbone create(ResNet3dConfig config) {
+        return new ResNet3dBackbone(config);
+    }
+
+    @Override
+    public String description() {
+        return "3D ResNet (torchvision r3d_18/34, bottleneck 50/101/152), NCTHW input";
+    }
+}

@@ -1,0 +1,54 @@
+package io.action4j.spatiotemporal.boxes;
+
+import io.action4j.api.detection.PersonBoxSource;
+import io.action4j.api.transform.Box;
+import io.action4j.spatiotemporal.ava.AvaCsvReader;
+import io.action4j.spatiotemporal.ava.AvaCsvRow;
+import io.action4j.spatiotemporal.ava.KeyframeKey;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Person boxes per keyframe from an AVA-format CSV, read once.
+ *
+ * <p>Keyframes are matched as AVA keys them: by video and whole second ({@link KeyframeKey}), so
+ * 902, 902.0 and 902.4 all ask for keyframe 902. AVA repeats a box once per action; each box is
+ * returned once, with its best score. Boxes are best score first, ties in file order.
+ */
+public final class AvaCsvBoxSource implements PersonBoxSource {
+
+    private final Map<KeyframeKey, List<Box>> boxesByKeyframe;
+
+    private AvaCsvBoxSource(Map<KeyframeKey, List<Box>> boxesByKeyframe) {
+        this.boxesByKeyframe = Map.copyOf(boxesByKeyframe);
+    }
+
+    public static AvaCsvBoxSource read(Path file, double minScore) throws IOException {
+        Map<KeyframeKey, Map<Box, Double>> bestScores = new LinkedHashMap<>();
+        for (AvaCsvRow row : AvaCsvReader.read(file)) {
+            if (row.lastColumn() >= minScore) {
+                bestScores.computeIfAbsent(row.keyframe(), key -> new LinkedHashMap<>())
+                        .merge(row.box(), row.lastColumn(), Math::max);
+            }
+        }
+        Map<KeyframeKey, List<Box>> boxes = new LinkedHashMap<>();
+        bestScores.forEach((key, scores) -> boxes.put(key, bestFirst(scores)));
+        return new AvaCsvBoxSource(boxes);
+    }
+
+    private static List<Box> bestFirst(Map<Box, Double> scores) {
+        List<Map.Entry<Box, Double>> entries = new ArrayList<>(scores.entrySet());
+        entries.sort(Map.Entry.<Box, Double>comparingByValue(Comparator.reverseOrder()));
+        return entries.stream().map(Map.Entry::getKey).toList();
+    }
+
+    @Override
+    public List<Box> boxes(String videoId, double timestampSeconds) {
+        return boxesByKeyframe.getOrDefault(KeyframeKey.of(videoId, timestampSeconds), List.of());
+    }
+}

@@ -1,0 +1,77 @@
+package io.action4j.spatiotemporal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.action4j.api.detection.PersonBoxSource;
+import io.action4j.api.transform.Box;
+import io.action4j.spatiotemporal.boxes.AvaCsvBoxSourceConfig;
+import io.action4j.spatiotemporal.boxes.AvaCsvBoxSourceFactory;
+import io.action4j.spatiotemporal.ava.AvaFormatException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AvaCsvBoxSourceTest {
+
+    private static final Box FIRST = new Box(0.1f, 0.2f, 0.5f, 0.9f);
+    private static final Box SECOND = new Box(0.5f, 0.1f, 0.8f, 0.7f);
+    private static final Box WEAK = new Box(0.0f, 0.0f, 0.1f, 0.1f);
+
+    @TempDir
+    Path dir;
+
+    private PersonBoxSource source(double minScore) throws IOException {
+        Path file = dir.resolve("boxes.csv");
+        Files.writeString(file, String.join("\n",
+                "vid_a,0902,0.500,0.100,0.800,0.700,1,0.60",
+                "vid_a,0902,0.100,0.200,0.500,0.900,1,0.90",
+                "vid_a,0902,0.500,0.100,0.800,0.700,12,0.95",
+                "vid_a,0902,0.000,0.000,0.100,0.100,1,0.05",
+                "vid_a,0903,0.100,0.200,0.500,0.900,1",
+                ""));
+        AvaCsvBoxSourceFactory factory = new AvaCsvBoxSourceFactory();
+        return factory.create(new AvaCsvBoxSourceConfig(file.toString(), minScore));
+    }
+
+    @Test
+    void boxesComeOncePerPersonBestScoreFirst() throws IOException {
+        assertThat(source(0.0).boxes("vid_a", 902)).containsExactly(SECOND, FIRST, WEAK);
+    }
+
+    @Test
+    void boxesBelowTheMinimumScoreAreDropped() throws IOException {
+        assertThat(source(0.5).boxes("vid_a", 902)).containsExactly(SECOND, FIRST);
+    }
+
+    /** Rows without a score count as 1.0, as in MMAction2's reader. */
+    @Test
+    void aSevenColumnRowCountsAsCertain() throws IOException {
+        assertThat(source(1.0).boxes("vid_a", 903)).containsExactly(FIRST);
+    }
+
+    @Test
+    void keyframesAreMatchedByWholeSecond() throws IOException {
+        PersonBoxSource source = source(0.0);
+
+        assertThat(source.boxes("vid_a", 902.4)).hasSize(3);
+        assertThat(source.boxes("vid_a", 902.9999999)).containsExactly(FIRST);
+        assertThat(source.boxes("vid_a", 904)).isEmpty();
+        assertThat(source.boxes("vid_b", 902)).isEmpty();
+    }
+
+    @Test
+    void aBadRowIsReportedWithFileAndLine() throws IOException {
+        Path file = dir.resolve("bad.csv");
+        Files.writeString(file, "vid_a,0902,0.1,0.2,0.5,0.9,1,0.9\nvid_a,0902,0.1,oops,0.5,0.9,1,0.9\n");
+        AvaCsvBoxSourceFactory factory = new AvaCsvBoxSourceFactory();
+
+        assertThatThrownBy(() -> factory.create(new AvaCsvBoxSourceConfig(file.toString(), 0.0)))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasCauseInstanceOf(AvaFormatException.class)
+                .hasMessageContaining(file + ":2");
+    }
+}
