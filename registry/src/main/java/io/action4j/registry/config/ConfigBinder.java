@@ -155,7 +155,7 @@ public final class ConfigBinder {
             if (kind == null) {
                 throw JsonMappingException.from(parser, "internal: a component field lacks @ComponentOf");
             }
-            JsonNode node = parser.readValueAsTree();
+            JsonNode node = context.readTree(parser);
             if (!node.isObject()) {
                 throw JsonMappingException.from(parser, "expected a mapping with 'type' naming a " + kind.label()
                         + ", got " + ConfigLoader.kindOf(node));

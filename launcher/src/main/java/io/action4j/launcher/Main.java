@@ -1,0 +1,86 @@
+package io.action4j.launcher;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import io.action4j.api.model.GraphBuildException;
+import io.action4j.registry.PluginLoader;
+import io.action4j.registry.PluginRegistry;
+import io.action4j.registry.RegistryException;
+import io.action4j.registry.config.ConfigException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** The {@code action4j} command: builds the registry, then the injector, then runs the command line. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(args, out, err, System.getenv()));
+    }
+
+    /** Runs one command; returns its exit code (0 ok, 1 failed, 2 usage error). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        selectNd4jBuild();
+        List<Path> pluginDirectories = PluginDirectories.resolve(args, environment);
+        PluginRegistry registry = PluginLoader.load(Main.class.getClassLoader(), pluginDirectories);
+        Injector injector = Guice.createInjector(new LauncherModule(registry));
+        CommandLine commandLine = new CommandLine(Action4jCommand.class, new GuiceFactory(injector))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((error, command, parsed) -> {
+                    reportFailure(error, command.getErr());
+                    return 1;
+                });
+        boolean listsPlugins = args.length > 0 && List.of(args).contains("plugins");
+        if (!registry.problems().isEmpty() && !listsPlugins) {
+            err.println("warning: " + registry.problems().size() + " plugin problem(s); run 'action4j plugins' for details");
+        }
+        return commandLine.execute(args);
+    }
+
+    /** Known failures print one clear line; anything else keeps its stack trace, which is a bug to report. */
+    private static void reportFailure(Exception error, PrintWriter err) {
+        if (error instanceof ConfigException || error instanceof RegistryException
+                || error instanceof GraphBuildException || error instanceof IllegalArgumentException) {
+            err.println("error: " + error.getMessage());
+        } else {
+            err.println("error: " + error);
+            error.printStackTrace(err);
+        }
+        err.flush();
+    }
+
+    /** Pins JavaCPP to the ND4J build this launcher was packaged with, unless the user chose one. */
+    private static void selectNd4jBuild() {
+        String key = "org.bytedeco.javacpp.platform.extension";
+        if (System.getProperty(key) == null && !BuildInfo.nd4jExtension().isEmpty()) {
+            System.setProperty(key, BuildInfo.nd4jExtension());
+        }
+    }
+
+    /** Lets picocli create the launcher's commands through Guice. */
+    private static final class GuiceFactory implements CommandLine.IFactory {
+
+        private final Injector injector;
+
+        GuiceFactory(Injector injector) {
+            this.injector = injector;
+        }
+
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type.getPackageName().equals(Main.class.getPackageName())) {
+                return injector.getInstance(type);
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.action4j.launcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.action4j.api.model.TensorShape;
+import io.action4j.registry.config.ConfigBinder;
+import io.action4j.registry.config.ConfigLoader;
+import io.action4j.registry.config.ConfigTree;
+import io.action4j.registry.config.ExperimentConfig;
+import io.action4j.registry.config.ModelConfig;
+import io.action4j.registry.model.ComposedModel;
+import io.action4j.registry.model.LayerSummary;
+import io.action4j.registry.model.ModelComposer;
+import io.action4j.registry.model.ModelSummarizer;
+import io.action4j.registry.model.ModelSummary;
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code action4j model ...}. */
+@Command(name = "model", mixinStandardHelpOptions = true, description = "Build and inspect models.",
+        subcommands = ModelCommand.Summary.class)
+final class ModelCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code action4j model summary CONFIG [--input 1x3x16x112x112]}. */
+    @Command(name = "summary", mixinStandardHelpOptions = true,
+            description = {"Builds the model's SameDiff graph, runs it once on zeros of the input shape and prints "
+                    + "every layer with its output shape, the parameter count and the compute.",
+                    "MACs count the multiply-accumulates of convolutions and matrix products; FLOPs = 2 x MACs."})
+    static final class Summary implements Callable<Integer> {
+
+        private final ConfigLoader loader;
+        private final ConfigBinder binder;
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG",
+                description = "A YAML or JSON config (default: the built-in r3d_18 Kinetics-400 model).")
+        Path file;
+
+        @Option(names = "--input", paramLabel = "SHAPE",
+                description = "Input shape: NCTHW for recognition and detection (default 1x3x16x112x112), "
+                        + "N x C x T for localization (default 1x400x100).")
+        String input;
+
+        @Option(names = "--rois", defaultValue = "1", paramLabel = "N",
+                description = "Detection only: person boxes in the batch (default: ${DEFAULT-VALUE}).")
+        int rois;
+
+        @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
+        List<String> overrides = new ArrayList<>();
+
+        @Option(names = "--layers", negatable = true, defaultValue = "true",
+                description = "List every layer (default: ${DEFAULT-VALUE}).")
+        boolean layers;
+
+        @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+        OutputFormat format;
+
+        @Inject
+        Summary(ConfigLoader loader, ConfigBinder binder) {
+            this.loader = loader;
+            this.binder = binder;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            ConfigTree tree = ConfigSource.load(loader, file, overrides);
+            ModelConfig model = binder.bind(tree, ExperimentConfig.class).model();
+            TensorShape inputShape = input != null ? TensorShape.parse(input)
+                    : model.task() == ModelConfig.Task.LOCALIZATION ? TensorShape.of(1, 400, 100)
+                    : TensorShape.of(1, 3, 16, 112, 112);
+            if (!inputShape.isFullyKnown()) {
+                throw new IllegalArgumentException("--input must give every size, got " + inputShape);
+            }
+            Map<String, TensorShape> shapes = new LinkedHashMap<>();
+            shapes.put(ModelComposer.INPUT, inputShape);
+            if (model.task() == ModelConfig.Task.DETECTION) {
+                shapes.put(ModelComposer.ROIS, TensorShape.of(rois, 5));
+            }
+            ModelSummary summary;
+            try (ComposedModel composed = ModelComposer.compose(model, inputShape, 0)) {
+                summary = ModelSummarizer.summarize(composed, shapes);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == OutputFormat.JSON) {
+                out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(tree, model, summary)));
+            } else {
+                printText(out, tree.mainSource(), model, summary);
+            }
+            out.flush();
+            return 0;
+        }
+
+        private void printText(PrintWriter out, String source, ModelConfig model, ModelSummary summary) {
+            out.println("Model: " + source + " (" + model.task().name().toLowerCase(Locale.ROOT) + ")");
+            summary.inputs().forEach((name, shape) -> out.println("Input: " + name + " " + shape));
+            if (layers) {
+                int width = Math.max(40, summary.layers().stream().mapToInt(l -> l.name().length()).max().orElse(0) + 2);
+                out.printf("%n%-" + width + "s %-16s %-20s %12s %16s%n", "LAYER", "OP", "OUTPUT SHAPE", "PARAMS", "MACS");
+                for (LayerSummary layer : summary.layers()) {
+                    out.printf("%-" + width + "s %-16s %-20s %,12d %,16d%n", layer.name(), layer.op(),
+                            layer.outputShape(), layer.parameters(), layer.macs());
+                }
+                out.println();
+            }
+            summary.outputs().forEach((name, shape) -> out.println("Output: " + name + " " + shape));
+            out.printf("Parameters: %,d trainable, %,d buffers (batch-norm running statistics)%n",
+                    summary.parameters(), summary.buffers());
+            out.printf("Compute for this input: %.2f GMACs = %.2f GFLOPs (convolutions and matrix products)%n",
+                    summary.macs() / 1e9, summary.flops() / 1e9);
+        }
+
+        private ObjectNode toJson(ConfigTree tree, ModelConfig model, ModelSummary summary) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode root = mapper.createObjectNode();
+            root.put("config", tree.mainSource());
+            root.put("task", model.task().name().toLowerCase(Locale.ROOT));
+            ObjectNode inputs = root.putObject("inputs");
+            summary.inputs().forEach((name, shape) -> inputs.put(name, shape.toString()));
+            ObjectNode outputs = root.putObject("outputs");
+            summary.outputs().forEach((name, shape) -> outputs.put(name, shape.toString()));
+            root.put("parameters", summary.parameters());
+            root.put("buffers", summary.buffers());
+            root.put("macs", summary.macs());
+            root.put("flops", summary.flops());
+            if (layers) {
+                ArrayNode list = root.putArray("layers");
+                for (LayerSummary layer : summary.layers()) {
+                    list.addObject().put("name", layer.name()).put("op", layer.op())
+                            .put("outputShape", layer.outputShape().toString())
+                            .put("parameters", layer.parameters()).put("macs", layer.macs());
+                }
+            }
+            return root;
+        }
+    }
+}
