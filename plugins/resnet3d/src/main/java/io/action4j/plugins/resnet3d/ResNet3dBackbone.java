@@ -2,7 +2,9 @@ package io.action4j.plugins.resnet3d;
 
 import io.action4j.api.model.Backbone;
 import io.action4j.api.model.Feature;
+import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.GraphBuilder;
+import io.action4j.api.model.TensorShape;
 import java.util.List;
 
 /**
@@ -37,6 +39,13 @@ final class ResNet3dBackbone implements Backbone {
 
     @Override
     public Feature build(GraphBuilder graph, Feature input) {
+        long inputChannels = input.shape().rank() > 1 ? input.shape().dim(1) : TensorShape.UNKNOWN;
+        if (inputChannels != TensorShape.UNKNOWN && inputChannels != config.inChannels()) {
+            // Without this check the stem silently takes its width from the input, and a model
+            // configured for 2-channel flow would be built (and fail to load weights) as RGB.
+            throw new GraphBuildException(graph.qualified("conv1.conv") + ": inChannels is " + config.inChannels()
+                    + " but the input " + input.shape() + " has " + inputChannels + " channels");
+        }
         int[] stemKernel = toArray(config.stemKernel());
         int[] stemPadding = {stemKernel[0] / 2, stemKernel[1] / 2, stemKernel[2] / 2};
         Feature x = convBnRelu(graph, "conv1", input, config.baseChannels(), stemKernel, toArray(config.stemStride()),

@@ -1,0 +1,59 @@
+package io.action4j.plugins.resnet3d;
+
+import io.action4j.api.model.Feature;
+import io.action4j.api.model.GraphBuilder;
+import io.action4j.api.model.TensorShape;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** A ResNet3D backbone built into a fresh graph under the {@code backbone} scope, for tests. */
+record BackboneGraph(SameDiff sameDiff, Feature output) {
+
+    static final String INPUT = "input";
+
+    /** Builds {@code config} on an input of {@code channels x t x h x w} with an unknown batch. */
+    static BackboneGraph build(ResNet3dConfig config, long seed, long channels, long t, long h, long w) {
+        SameDiff sd = SameDiff.create();
+        GraphBuilder graph = new GraphBuilder(sd, seed);
+        TensorShape shape = TensorShape.of(TensorShape.UNKNOWN, channels, t, h, w);
+        Feature input = new Feature(sd.placeHolder(INPUT, DataType.FLOAT, shape.dims()), shape);
+        Feature output;
+        try (var scope = graph.scope("backbone")) {
+            output = new ResNet3dBackboneFactory().create(config).build(graph, input);
+        }
+        return new BackboneGraph(sd, output);
+    }
+
+    /** Builds {@code config} on an RGB input of {@code t x h x w}. */
+    static BackboneGraph build(ResNet3dConfig config, long t, long h, long w) {
+        return build(config, 0, 3, t, h, w);
+    }
+
+    INDArray run(INDArray input) {
+        return sameDiff.output(Map.of(INPUT, input), output.variable().name()).get(output.variable().name());
+    }
+
+    /** Total elements of the graph's variables of {@code type}. */
+    long elementsOf(VariableType type) {
+        return sameDiff.variables().stream()
+                .filter(v -> v.getVariableType() == type)
+                .mapToLong(v -> v.getArr().length())
+                .sum();
+    }
+
+    boolean has(String name) {
+        return sameDiff.hasVariable(name);
+    }
+
+    INDArray array(String name) {
+        SDVariable variable = sameDiff.getVariable(name);
+        if (variable == null) {
+            throw new AssertionError("no variable " + name);
+        }
+        return variable.getArr();
+    }
+}

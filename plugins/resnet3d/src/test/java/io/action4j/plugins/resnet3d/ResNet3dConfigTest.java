@@ -1,0 +1,100 @@
+package io.action4j.plugins.resnet3d;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.action4j.api.ConfigValueException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ResNet3dConfigTest {
+
+    @Test
+    void defaultsAreTorchvisionR3d18() {
+        ResNet3dConfig config = ResNet3dConfig.DEFAULTS;
+
+        assertThat(config.depth()).isEqualTo(18);
+        assertThat(config.inChannels()).isEqualTo(3);
+        assertThat(config.baseChannels()).isEqualTo(64);
+        assertThat(config.stemKernel()).containsExactly(3, 7, 7);
+        assertThat(config.stemStride()).containsExactly(1, 2, 2);
+        assertThat(config.stemPool()).isFalse();
+        assertThat(config.spatialStrides()).containsExactly(1, 2, 2, 2);
+        assertThat(config.temporalStrides()).containsExactly(1, 2, 2, 2);
+        assertThat(config.bnEpsilon()).isEqualTo(1e-5);
+    }
+
+    @ParameterizedTest
+    @MethodSource("supportedDepths")
+    void everySupportedDepthIsAccepted(int depth) {
+        assertThat(Configs.defaults().depth(depth).build().depth()).isEqualTo(depth);
+    }
+
+    static Stream<Integer> supportedDepths() {
+        return Stream.of(18, 34, 50, 101, 152);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badValues")
+    void badValueIsRejectedNamingItsKey(UnaryOperator<Configs> change, String key) {
+        assertThatThrownBy(() -> change.apply(Configs.defaults()).build())
+                .isInstanceOfSatisfying(ConfigValueException.class, e -> assertThat(e.key()).isEqualTo(key));
+    }
+
+    static Stream<Arguments> badValues() {
+        return Stream.of(
+                bad("depth 19", c -> c.depth(19), "depth"),
+                bad("depth 0", c -> c.depth(0), "depth"),
+                bad("inChannels 0", c -> c.inChannels(0), "inChannels"),
+                bad("baseChannels 0", c -> c.baseChannels(0), "baseChannels"),
+                bad("baseChannels -8", c -> c.baseChannels(-8), "baseChannels"),
+                bad("even stemKernel entry", c -> c.stemKernel(3, 6, 7), "stemKernel"),
+                bad("two-element stemKernel", c -> c.stemKernel(7, 7), "stemKernel"),
+                bad("zero stemKernel entry", c -> c.stemKernel(3, 0, 7), "stemKernel"),
+                bad("two-element stemStride", c -> c.stemStride(2, 2), "stemStride"),
+                bad("zero stemStride entry", c -> c.stemStride(1, 0, 2), "stemStride"),
+                bad("three-element spatialStrides", c -> c.spatialStrides(1, 2, 2), "spatialStrides"),
+                bad("zero spatialStrides entry", c -> c.spatialStrides(1, 2, 0, 2), "spatialStrides"),
+                bad("five-element temporalStrides", c -> c.temporalStrides(1, 2, 2, 2, 2), "temporalStrides"),
+                bad("negative bnEpsilon", c -> c.bnEpsilon(-1e-5), "bnEpsilon"),
+                bad("NaN bnEpsilon", c -> c.bnEpsilon(Double.NaN), "bnEpsilon"));
+    }
+
+    private static Arguments bad(String description, UnaryOperator<Configs> change, String key) {
+        return Arguments.of(Named.of(description, change), key);
+    }
+
+    @Test
+    void missingListIsRejectedNamingItsKey() {
+        Configs configs = Configs.defaults();
+        configs.spatialStrides = null;
+
+        assertThatThrownBy(configs::build)
+                .isInstanceOfSatisfying(ConfigValueException.class, e -> assertThat(e.key()).isEqualTo("spatialStrides"));
+    }
+
+    @Test
+    void listsAreCopiedSoLaterChangesToTheCallersListDoNotLeakIn() {
+        List<Integer> strides = new ArrayList<>(List.of(1, 2, 2, 2));
+        Configs configs = Configs.defaults();
+        configs.spatialStrides = strides;
+        ResNet3dConfig config = configs.build();
+
+        strides.set(0, 9);
+
+        assertThat(config.spatialStrides()).containsExactly(1, 2, 2, 2);
+    }
+
+    @Test
+    void equalValuesMakeEqualConfigs() {
+        assertThat(Configs.defaults().build()).isEqualTo(ResNet3dConfig.DEFAULTS);
+        assertThat(Configs.defaults().stemPool(true).build()).isNotEqualTo(ResNet3dConfig.DEFAULTS);
+    }
+}

@@ -1,0 +1,51 @@
+package io.action4j.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+/** The README's first command: the built-in default model, torchvision's r3d_18. */
+class ModelSummaryEndToEndTest {
+
+    @Test
+    void defaultModelIsTorchvisionR3d18() throws Exception {
+        Launcher.Result result = Launcher.run("model", "summary", "--format", "json", "--no-layers");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(result.out());
+        // torchvision's r3d_18 (400 classes): 33,371,472 parameters and 40.70 GFLOPS as its model card
+        // counts them (multiply-accumulates) at 1x3x16x112x112.
+        assertThat(summary.get("parameters").asLong()).isEqualTo(33_371_472L);
+        assertThat(summary.get("macs").asLong() / 1e9).isCloseTo(40.70, within(0.005));
+        assertThat(summary.get("flops").asLong()).isEqualTo(2 * summary.get("macs").asLong());
+        assertThat(summary.get("outputs").get("cls_score").asText()).isEqualTo("1x400");
+        assertThat(summary.get("inputs").get("input").asText()).isEqualTo("1x3x16x112x112");
+    }
+
+    @Test
+    void repositoryConfigListsLayersWithShapesForTheGivenInput() {
+        String config = Launcher.repository().resolve("configs/recognition/r3d/r3d-18_kinetics400.yaml").toString();
+
+        Launcher.Result result = Launcher.run("model", "summary", config, "--input", "2x3x8x64x64");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("Input: input 2x3x8x64x64")
+                .containsPattern("backbone/conv1\\.conv\\s+conv3dnew\\s+2x64x8x32x32\\s+28,224")
+                .containsPattern("backbone/layer4\\.1\\.conv2\\.conv\\s+conv3dnew\\s+2x512x1x4x4")
+                .containsPattern("cls_head/fc_cls\\s+xw_plus_b\\s+2x400\\s+205,200")
+                .contains("Output: cls_score 2x400")
+                .contains("Parameters: 33,371,472 trainable");
+    }
+
+    @Test
+    void inputThatIsNotAShapeIsReported() {
+        Launcher.Result result = Launcher.run("model", "summary", "--input", "1x3xsixteen");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("not a tensor shape: '1x3xsixteen'");
+    }
+}
