@@ -4,29 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.action4j.api.model.TensorShape;
-import io.action4j.registry.config.ConfigBinder;
-import io.action4j.registry.config.ConfigLoader;
 import io.action4j.registry.config.ConfigTree;
-import io.action4j.registry.config.ExperimentConfig;
 import io.action4j.registry.config.ModelConfig;
 import io.action4j.registry.model.ComposedModel;
 import io.action4j.registry.model.LayerSummary;
 import io.action4j.registry.model.ModelComposer;
 import io.action4j.registry.model.ModelSummarizer;
 import io.action4j.registry.model.ModelSummary;
-import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code action4j model ...}. */
@@ -49,15 +42,11 @@ final class ModelCommand implements Runnable {
                     "MACs count the multiply-accumulates of convolutions and matrix products; FLOPs = 2 x MACs."})
     static final class Summary implements Callable<Integer> {
 
-        private final ConfigLoader loader;
-        private final ConfigBinder binder;
-
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", arity = "0..1", paramLabel = "CONFIG",
-                description = "A YAML or JSON config (default: the built-in r3d_18 Kinetics-400 model).")
-        Path file;
+        @Mixin
+        ConfigArguments configArguments;
 
         @Option(names = "--input", paramLabel = "SHAPE",
                 description = "Input shape: NCTHW for recognition and detection (default 1x3x16x112x112), "
@@ -68,9 +57,6 @@ final class ModelCommand implements Runnable {
                 description = "Detection only: person boxes in the batch (default: ${DEFAULT-VALUE}).")
         int rois;
 
-        @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
-        List<String> overrides = new ArrayList<>();
-
         @Option(names = "--layers", negatable = true, defaultValue = "true",
                 description = "List every layer (default: ${DEFAULT-VALUE}).")
         boolean layers;
@@ -78,16 +64,10 @@ final class ModelCommand implements Runnable {
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
         OutputFormat format;
 
-        @Inject
-        Summary(ConfigLoader loader, ConfigBinder binder) {
-            this.loader = loader;
-            this.binder = binder;
-        }
-
         @Override
         public Integer call() throws Exception {
-            ConfigTree tree = ConfigSource.load(loader, file, overrides);
-            ModelConfig model = binder.bind(tree, ExperimentConfig.class).model();
+            ConfigTree tree = configArguments.tree();
+            ModelConfig model = configArguments.bind(tree).model();
             TensorShape inputShape = input != null ? TensorShape.parse(input)
                     : model.task() == ModelConfig.Task.LOCALIZATION ? TensorShape.of(1, 400, 100)
                     : TensorShape.of(1, 3, 16, 112, 112);
