@@ -140,12 +140,13 @@ public final class GraphBuilder {
     public SDVariable parameter(String name, Initializer init, long... shape) {
         float[] values = new float[Math.toIntExact(Arrays.stream(shape).reduce(1, Math::multiplyExact))];
         init.fill(values, new SplittableRandom(seed * 31 + qualified(name).hashCode()));
-        return sameDiff.var(name, Nd4j.create(values, shape, 'c'));
+        // SameDiff's var() and constant() ignore the name scope: qualify the name here.
+        return sameDiff.var(qualified(name), Nd4j.create(values, shape, 'c'));
     }
 
     /** A non-trainable constant, filled with {@code value} (e.g. running statistics). */
     public SDVariable buffer(String name, float value, long... shape) {
-        return sameDiff.constant(name, Nd4j.valueArrayOf(shape, value, DataType.FLOAT));
+        return sameDiff.constant(qualified(name), Nd4j.valueArrayOf(shape, value, DataType.FLOAT));
     }
 
     /** Fills a parameter's initial values. */

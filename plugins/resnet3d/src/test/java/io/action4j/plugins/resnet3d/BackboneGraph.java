@@ -15,6 +15,9 @@ record BackboneGraph(SameDiff sameDiff, Feature output) {
 
     static final String INPUT = "input";
 
+    /** Parameters carry the scope the backbone is built in, as MMAction2's state-dict keys do. */
+    static final String PARAMETER_SCOPE = "backbone/";
+
     /** Builds {@code config} on an input of {@code channels x t x h x w} with an unknown batch. */
     static BackboneGraph build(ResNet3dConfig config, long seed, long channels, long t, long h, long w) {
         SameDiff sd = SameDiff.create();
@@ -45,14 +48,16 @@ record BackboneGraph(SameDiff sameDiff, Feature output) {
                 .sum();
     }
 
-    boolean has(String name) {
-        return sameDiff.hasVariable(name);
+    /** Whether the backbone has the parameter or buffer {@code localName}, e.g. {@code conv1.conv.weight}. */
+    boolean hasParameter(String localName) {
+        return sameDiff.hasVariable(PARAMETER_SCOPE + localName);
     }
 
-    INDArray array(String name) {
-        SDVariable variable = sameDiff.getVariable(name);
+    /** The values of the parameter or buffer {@code localName}, e.g. {@code conv1.bn.running_mean}. */
+    INDArray parameter(String localName) {
+        SDVariable variable = sameDiff.getVariable(PARAMETER_SCOPE + localName);
         if (variable == null) {
-            throw new AssertionError("no variable " + name);
+            throw new AssertionError("no variable " + PARAMETER_SCOPE + localName);
         }
         return variable.getArr();
     }

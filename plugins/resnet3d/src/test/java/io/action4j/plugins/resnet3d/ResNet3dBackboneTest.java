@@ -112,8 +112,8 @@ class ResNet3dBackboneTest {
         INDArray output = graph.run(randomClip(1, 3, 4, 32, 32));
 
         assertThat(output.shape()).containsExactly(1, 256, t, h, h);
-        assertThat(graph.array("backbone/layer1.0.conv3.conv.weight").shape()).containsExactly(1, 1, 1, 8, 32);
-        assertThat(graph.has("backbone/layer1.0.downsample.conv.weight")).isTrue();
+        assertThat(graph.parameter("layer1.0.conv3.conv.weight").shape()).containsExactly(1, 1, 1, 8, 32);
+        assertThat(graph.hasParameter("layer1.0.downsample.conv.weight")).isTrue();
     }
 
     @Test
@@ -127,8 +127,8 @@ class ResNet3dBackboneTest {
         assertThat(withoutPool.output().shape()).isEqualTo(TensorShape.of(-1, 64, 1, 4, 4));
         assertThat(withPool.output().shape()).isEqualTo(TensorShape.of(-1, 64, 1, 2, 2));
         assertThat(withPool.run(randomClip(1, 3, 8, 64, 64)).shape()).containsExactly(1, 64, 1, 2, 2);
-        assertThat(withPool.has("backbone/maxpool")).isTrue();
-        assertThat(withoutPool.has("backbone/maxpool")).isFalse();
+        assertThat(withPool.sameDiff().hasVariable("backbone/maxpool")).isTrue();
+        assertThat(withoutPool.sameDiff().hasVariable("backbone/maxpool")).isFalse();
     }
 
     @Test
@@ -154,25 +154,34 @@ class ResNet3dBackboneTest {
         BackboneGraph graph = BackboneGraph.build(ResNet3dConfig.DEFAULTS, 8, 32, 32);
 
         // ND4J's conv3d weight layout is kT, kH, kW, inC, outC.
-        assertThat(graph.array("backbone/conv1.conv.weight").shape()).containsExactly(3, 7, 7, 3, 64);
-        assertThat(graph.array("backbone/conv1.bn.weight").shape()).containsExactly(64);
-        assertThat(graph.array("backbone/layer1.0.conv1.conv.weight").shape()).containsExactly(3, 3, 3, 64, 64);
-        assertThat(graph.array("backbone/layer1.0.conv1.bn.running_mean").shape()).containsExactly(64);
-        assertThat(graph.array("backbone/layer2.0.conv1.conv.weight").shape()).containsExactly(3, 3, 3, 64, 128);
-        assertThat(graph.array("backbone/layer2.0.downsample.conv.weight").shape()).containsExactly(1, 1, 1, 64, 128);
-        assertThat(graph.array("backbone/layer2.0.downsample.bn.running_var").shape()).containsExactly(128);
-        assertThat(graph.array("backbone/layer4.1.conv2.conv.weight").shape()).containsExactly(3, 3, 3, 512, 512);
-        assertThat(graph.has("backbone/layer1.0.downsample.conv.weight")).isFalse();
+        assertThat(graph.parameter("conv1.conv.weight").shape()).containsExactly(3, 7, 7, 3, 64);
+        assertThat(graph.parameter("conv1.bn.weight").shape()).containsExactly(64);
+        assertThat(graph.parameter("layer1.0.conv1.conv.weight").shape()).containsExactly(3, 3, 3, 64, 64);
+        assertThat(graph.parameter("layer1.0.conv1.bn.running_mean").shape()).containsExactly(64);
+        assertThat(graph.parameter("layer2.0.conv1.conv.weight").shape()).containsExactly(3, 3, 3, 64, 128);
+        assertThat(graph.parameter("layer2.0.downsample.conv.weight").shape()).containsExactly(1, 1, 1, 64, 128);
+        assertThat(graph.parameter("layer2.0.downsample.bn.running_var").shape()).containsExactly(128);
+        assertThat(graph.parameter("layer4.1.conv2.conv.weight").shape()).containsExactly(3, 3, 3, 512, 512);
+        assertThat(graph.hasParameter("layer1.0.downsample.conv.weight")).isFalse();
         assertThat(graph.sameDiff().variables()).noneMatch(v -> v.name().contains("layer1.0.downsample"));
-        assertThat(graph.has("backbone/layer4.2.conv1.conv.weight")).isFalse();
+        assertThat(graph.hasParameter("layer4.2.conv1.conv.weight")).isFalse();
+    }
+
+    @Test
+    void layersAreScopedUnderBackbone() {
+        BackboneGraph graph = BackboneGraph.build(tiny(18), 4, 16, 16);
+
+        assertThat(graph.output().variable().name()).isEqualTo("backbone/layer4.1.relu");
+        assertThat(graph.sameDiff().hasVariable("backbone/conv1.conv")).isTrue();
+        assertThat(graph.sameDiff().hasVariable("backbone/layer2.0.downsample.bn")).isTrue();
     }
 
     @Test
     void sameSeedGivesIdenticalWeightsAndAnotherSeedDifferentOnes() {
         ResNet3dConfig config = tiny(18);
-        INDArray first = BackboneGraph.build(config, 7, 3, 4, 16, 16).array("backbone/conv1.conv.weight");
-        INDArray again = BackboneGraph.build(config, 7, 3, 4, 16, 16).array("backbone/conv1.conv.weight");
-        INDArray otherSeed = BackboneGraph.build(config, 8, 3, 4, 16, 16).array("backbone/conv1.conv.weight");
+        INDArray first = BackboneGraph.build(config, 7, 3, 4, 16, 16).parameter("conv1.conv.weight");
+        INDArray again = BackboneGraph.build(config, 7, 3, 4, 16, 16).parameter("conv1.conv.weight");
+        INDArray otherSeed = BackboneGraph.build(config, 8, 3, 4, 16, 16).parameter("conv1.conv.weight");
 
         assertThat(again).isEqualTo(first);
         assertThat(otherSeed).isNotEqualTo(first);
@@ -205,8 +214,8 @@ class ResNet3dBackboneTest {
     /**
      * With every block convolution zeroed the residual branches add nothing, so a constant clip
      * flows through the stem and the shortcuts only: a 1x1x1 stem of weight 1 sums the 3 channels,
-     * each 1x1x1 downsample of weight 1 copies its single input channel, and each of those 4 batch
-     * norms divides by sqrt(1 + eps).
+     * each 1x1x1 downsample of weight 1 sums its 1, 2 and 4 input channels, and each of those 4
+     * batch norms divides by sqrt(1 + eps).
      */
     @Test
     void constantClipFlowsThroughStemAndShortcutsWhenBlockConvolutionsAreZero() {
@@ -216,7 +225,7 @@ class ResNet3dBackboneTest {
         BackboneGraph graph = BackboneGraph.build(config, 8, 16, 16);
         for (SDVariable variable : graph.sameDiff().variables()) {
             if (variable.name().endsWith(".conv.weight")) {
-                boolean onPath = variable.name().contains("conv1.conv") && !variable.name().contains("layer")
+                boolean onPath = variable.name().equals(BackboneGraph.PARAMETER_SCOPE + "conv1.conv.weight")
                         || variable.name().contains("downsample");
                 variable.getArr().assign(onPath ? 1 : 0);
             }
@@ -225,7 +234,7 @@ class ResNet3dBackboneTest {
         INDArray output = graph.run(Nd4j.ones(DataType.FLOAT, 1, 3, 8, 16, 16));
 
         assertThat(output.shape()).containsExactly(1, 8, 1, 2, 2);
-        double expected = 3 / Math.pow(1 + epsilon, 2);
+        double expected = 3 * 1 * 2 * 4 / Math.pow(1 + epsilon, 2);
         assertThat(output.minNumber().doubleValue()).isCloseTo(expected, within(1e-5));
         assertThat(output.maxNumber().doubleValue()).isCloseTo(expected, within(1e-5));
     }
@@ -245,7 +254,7 @@ class ResNet3dBackboneTest {
         ResNet3dConfig flow = Configs.defaults().inChannels(2).baseChannels(4).build();
         BackboneGraph graph = BackboneGraph.build(flow, 0, 2, 4, 16, 16);
 
-        assertThat(graph.array("backbone/conv1.conv.weight").shape()).containsExactly(3, 7, 7, 2, 4);
+        assertThat(graph.parameter("conv1.conv.weight").shape()).containsExactly(3, 7, 7, 2, 4);
         assertThat(graph.run(randomClip(1, 2, 4, 16, 16)).shape()).containsExactly(1, 32, 1, 1, 1);
     }
 }
