@@ -1,6 +1,7 @@
 package io.action4j.registry;
 
 import io.action4j.api.VideoPlugin;
+import java.util.regex.Pattern;
 
 /**
  * Whether a plugin built against one API version runs on this host. Versions are
@@ -8,6 +9,9 @@ import io.action4j.api.VideoPlugin;
  * exactly; from 1.0 on, a plugin runs on a host of the same major and an equal or newer minor.
  */
 final class ApiVersions {
+
+    /** {@code major.minor}, digits only: Integer.parseInt alone would also take "+1" and "-0". */
+    private static final Pattern VERSION = Pattern.compile("[0-9]+\\.[0-9]+");
 
     private ApiVersions() {
     }
@@ -26,13 +30,10 @@ final class ApiVersions {
     }
 
     private static int[] parse(String version) {
-        if (version == null) {
+        if (version == null || !VERSION.matcher(version.trim()).matches()) {
             return null;
         }
         String[] parts = version.trim().split("\\.");
-        if (parts.length != 2) {
-            return null;
-        }
         try {
             return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
         } catch (NumberFormatException e) {

@@ -81,6 +81,8 @@ public final class ConfigBinder {
         ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                // Without it a string such as "4" or "1.0" is written bare and reads back as a number.
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .build());
         try {
             return yaml.writeValueAsString(toTree(config));

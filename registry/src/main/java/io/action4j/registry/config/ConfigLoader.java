@@ -59,8 +59,8 @@ public final class ConfigLoader {
             throw new ConfigException(sourceName, BASE_KEY, "a config that is not a file cannot have bases");
         }
         Map<String, String> origins = new HashMap<>();
-        ObjectNode merged = JsonMapper.builder().build().createObjectNode();
-        merge(merged, root, "", sourceName, origins);
+        ObjectNode merged = yaml.createObjectNode();
+        merge(merged, root, "", sourceName, null, origins);
         return new ConfigTree(merged, origins, sourceName);
     }
 
@@ -92,11 +92,14 @@ public final class ConfigLoader {
             if (!Files.exists(basePath)) {
                 throw new ConfigException(source, BASE_KEY, "base config " + base + " not found (looked for " + basePath + ")");
             }
-            merge(merged, loadWithBases(basePath, chain, origins), "", null, origins);
+            // Each base records its origins apart: merging it from scratch would otherwise forget
+            // the origins an earlier base recorded for the same sections.
+            Map<String, String> baseOrigins = new HashMap<>();
+            ObjectNode baseTree = loadWithBases(basePath, chain, baseOrigins);
+            merge(merged, baseTree, "", basePath.toString(), baseOrigins, origins);
         }
         chain.remove(chain.size() - 1);
-        merge(merged, content, "", source, origins);
-        // Origins recorded for the bases' own keys were written by the recursive calls.
+        merge(merged, content, "", source, null, origins);
         return merged;
     }
 
@@ -154,11 +157,12 @@ public final class ConfigLoader {
     }
 
     /**
-     * Merges {@code source} into {@code target}. When {@code sourceName} is null the origins of
-     * {@code source}'s keys are already recorded (a base) and are kept.
+     * Merges {@code source} into {@code target}, recording where each value came from: from
+     * {@code sourceOrigins} when given (a base, whose origins were recorded when it was loaded),
+     * otherwise {@code sourceName}. {@code _delete_} keys are applied and never copied.
      */
     private static void merge(ObjectNode target, ObjectNode source, String prefix, String sourceName,
-                              Map<String, String> origins) {
+                              Map<String, String> sourceOrigins, Map<String, String> origins) {
         Iterator<Map.Entry<String, JsonNode>> fields = source.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -171,24 +175,33 @@ public final class ConfigLoader {
             JsonNode existing = target.get(key);
             boolean replace = value.isObject() && deleteRequested((ObjectNode) value, path, sourceName);
             if (value.isObject() && existing != null && existing.isObject() && !replace) {
-                if (sourceName != null) {
-                    origins.putIfAbsent(path, sourceName);
-                }
-                merge((ObjectNode) existing, (ObjectNode) value, path, sourceName, origins);
+                origins.putIfAbsent(path, originOf(path, sourceName, sourceOrigins));
+                merge((ObjectNode) existing, (ObjectNode) value, path, sourceName, sourceOrigins, origins);
             } else {
-                if (sourceName != null) {
-                    forgetOrigins(origins, path);
-                }
-                JsonNode copy = value.deepCopy();
-                if (copy.isObject()) {
-                    ((ObjectNode) copy).remove(DELETE_KEY);
-                }
+                forgetOrigins(origins, path);
+                JsonNode copy = withoutDeleteKeys(value.deepCopy(), path, sourceName);
                 target.set(key, copy);
-                if (sourceName != null) {
-                    recordOrigins(copy, path, sourceName, origins);
-                }
+                recordOrigins(copy, path, sourceName, sourceOrigins, origins);
             }
         }
+    }
+
+    private static String originOf(String path, String sourceName, Map<String, String> sourceOrigins) {
+        return sourceOrigins == null ? sourceName : sourceOrigins.getOrDefault(path, sourceName);
+    }
+
+    /** Removes (after checking) every {@code _delete_} flag in a mapping that had nothing to replace. */
+    private static JsonNode withoutDeleteKeys(JsonNode node, String path, String sourceName) {
+        if (node.isObject()) {
+            deleteRequested((ObjectNode) node, path, sourceName);
+            ((ObjectNode) node).remove(DELETE_KEY);
+            node.fields().forEachRemaining(f -> withoutDeleteKeys(f.getValue(), path + "." + f.getKey(), sourceName));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                withoutDeleteKeys(node.get(i), path + "[" + i + "]", sourceName);
+            }
+        }
+        return node;
     }
 
     private static boolean deleteRequested(ObjectNode value, String path, String sourceName) {
@@ -197,19 +210,20 @@ public final class ConfigLoader {
             return false;
         }
         if (!flag.isBoolean()) {
-            throw new ConfigException(sourceName == null ? "(base)" : sourceName, path + "." + DELETE_KEY,
-                    "must be true or false, got " + flag);
+            throw new ConfigException(sourceName, path + "." + DELETE_KEY, "must be true or false, got " + flag);
         }
         return flag.booleanValue();
     }
 
-    private static void recordOrigins(JsonNode node, String path, String sourceName, Map<String, String> origins) {
-        origins.put(path, sourceName);
+    private static void recordOrigins(JsonNode node, String path, String sourceName, Map<String, String> sourceOrigins,
+                                      Map<String, String> origins) {
+        origins.put(path, originOf(path, sourceName, sourceOrigins));
         if (node.isObject()) {
-            node.fields().forEachRemaining(f -> recordOrigins(f.getValue(), path + "." + f.getKey(), sourceName, origins));
+            node.fields().forEachRemaining(f ->
+                    recordOrigins(f.getValue(), path + "." + f.getKey(), sourceName, sourceOrigins, origins));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                recordOrigins(node.get(i), path + "[" + i + "]", sourceName, origins);
+                recordOrigins(node.get(i), path + "[" + i + "]", sourceName, sourceOrigins, origins);
             }
         }
     }
@@ -246,7 +260,7 @@ public final class ConfigLoader {
         }
         parent.set(keys[keys.length - 1], value);
         forgetOrigins(origins, keyPath);
-        recordOrigins(value, keyPath, source, origins);
+        recordOrigins(value, keyPath, source, null, origins);
     }
 
     private JsonNode parseValue(String text, String source, String keyPath) {

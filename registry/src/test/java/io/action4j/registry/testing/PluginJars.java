@@ -30,6 +30,12 @@ public final class PluginJars {
      * @param resources JAR path to text content (e.g. {@link #SERVICES} to the provider's class name)
      */
     public static Path build(Path jar, Map<String, String> sources, Map<String, String> resources) {
+        return build(jar, sources, resources, List.of());
+    }
+
+    /** As {@link #build(Path, Map, Map)}, compiling also against {@code libraries}, which are not packaged. */
+    public static Path build(Path jar, Map<String, String> sources, Map<String, String> resources,
+                             List<Path> libraries) {
         try {
             Path sourceRoot = Files.createTempDirectory("plugin-src");
             for (Map.Entry<String, String> source : sources.entrySet()) {
@@ -43,7 +49,7 @@ public final class PluginJars {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, resource.getValue());
             }
-            return buildFromFolders(jar, sourceRoot, resourceRoot);
+            return buildFromFolders(jar, sourceRoot, resourceRoot, libraries);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,10 +57,20 @@ public final class PluginJars {
 
     /** Compiles every {@code .java} file under {@code sourceRoot} and adds everything under {@code resourceRoot}. */
     public static Path buildFromFolders(Path jar, Path sourceRoot, Path resourceRoot) {
+        return buildFromFolders(jar, sourceRoot, resourceRoot, List.of());
+    }
+
+    /**
+     * As {@link #buildFromFolders(Path, Path, Path)}, compiling also against {@code libraries}
+     * (e.g. a library JAR the plugin ships beside it), which are not packaged.
+     */
+    public static Path buildFromFolders(Path jar, Path sourceRoot, Path resourceRoot, List<Path> libraries) {
         try {
             Path classes = Files.createTempDirectory("plugin-classes");
+            StringBuilder classPath = new StringBuilder(System.getProperty("java.class.path"));
+            libraries.forEach(library -> classPath.append(java.io.File.pathSeparator).append(library));
             List<String> arguments = new ArrayList<>(List.of("--release", "17", "-proc:none", "-d", classes.toString(),
-                    "-classpath", System.getProperty("java.class.path")));
+                    "-classpath", classPath.toString()));
             try (Stream<Path> files = Files.walk(sourceRoot)) {
                 files.filter(p -> p.toString().endsWith(".java")).forEach(p -> arguments.add(p.toString()));
             }
