@@ -23,6 +23,7 @@ class ModelSummaryEndToEndTest {
         assertThat(summary.get("flops").asLong()).isEqualTo(2 * summary.get("macs").asLong());
         assertThat(summary.get("outputs").get("cls_score").asText()).isEqualTo("1x400");
         assertThat(summary.get("inputs").get("input").asText()).isEqualTo("1x3x16x112x112");
+        assertThat(summary.has("layers")).as("--no-layers").isFalse();
     }
 
     @Test

@@ -57,9 +57,8 @@ final class ModelCommand implements Runnable {
                 description = "Detection only: person boxes in the batch (default: ${DEFAULT-VALUE}).")
         int rois;
 
-        @Option(names = "--layers", negatable = true, defaultValue = "true",
-                description = "List every layer (default: ${DEFAULT-VALUE}).")
-        boolean layers;
+        @Option(names = "--no-layers", description = "Print only the totals, not every layer.")
+        boolean noLayers;
 
         @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
         OutputFormat format;
@@ -96,7 +95,7 @@ final class ModelCommand implements Runnable {
         private void printText(PrintWriter out, String source, ModelConfig model, ModelSummary summary) {
             out.println("Model: " + source + " (" + model.task().name().toLowerCase(Locale.ROOT) + ")");
             summary.inputs().forEach((name, shape) -> out.println("Input: " + name + " " + shape));
-            if (layers) {
+            if (!noLayers) {
                 int width = Math.max(40, summary.layers().stream().mapToInt(l -> l.name().length()).max().orElse(0) + 2);
                 out.printf("%n%-" + width + "s %-16s %-20s %12s %16s%n", "LAYER", "OP", "OUTPUT SHAPE", "PARAMS", "MACS");
                 for (LayerSummary layer : summary.layers()) {
@@ -125,7 +124,7 @@ final class ModelCommand implements Runnable {
             root.put("buffers", summary.buffers());
             root.put("macs", summary.macs());
             root.put("flops", summary.flops());
-            if (layers) {
+            if (!noLayers) {
                 ArrayNode list = root.putArray("layers");
                 for (LayerSummary layer : summary.layers()) {
                     list.addObject().put("name", layer.name()).put("op", layer.op())
