@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.action4j.registry.testing.PluginJars;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,13 +20,7 @@ class ExamplePluginEndToEndTest {
 
     @BeforeAll
     static void buildExamplePlugin() {
-        Path module = Launcher.repository().resolve("examples/acme-plugin");
-        jar = PluginJars.buildFromFolders(plugins.resolve("acme-action4j-plugin.jar"),
-                module.resolve("src/main/java"), module.resolve("src/main/resources"));
-    }
-
-    static String exampleConfig() {
-        return Launcher.repository().resolve("examples/acme-plugin/configs/acme-plain3d_k400.yaml").toString();
+        jar = ExamplePlugin.buildJar(plugins.resolve("acme-action4j-plugin.jar"));
     }
 
     @Test
@@ -50,7 +43,7 @@ class ExamplePluginEndToEndTest {
 
     @Test
     void modelSummaryBuildsTheGraphWithThePluginsBackbone() throws Exception {
-        Launcher.Result result = Launcher.run("model", "summary", exampleConfig(), "--plugins-dir", plugins.toString(),
+        Launcher.Result result = Launcher.run("model", "summary", ExamplePlugin.config(), "--plugins-dir", plugins.toString(),
                 "--input", "1x3x8x56x56", "--format", "json");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -67,7 +60,7 @@ class ExamplePluginEndToEndTest {
 
     @Test
     void inputTooShortForAPoolingLayerFailsNamingTheLayer() {
-        Launcher.Result result = Launcher.run("model", "summary", exampleConfig(), "--plugins-dir", plugins.toString(),
+        Launcher.Result result = Launcher.run("model", "summary", ExamplePlugin.config(), "--plugins-dir", plugins.toString(),
                 "--input", "1x3x1x56x56");
 
         assertThat(result.exitCode()).isEqualTo(1);
@@ -76,7 +69,7 @@ class ExamplePluginEndToEndTest {
 
     @Test
     void withoutThePluginsDirectoryTheNameIsUnknown() {
-        Launcher.Result result = Launcher.run("model", "summary", exampleConfig());
+        Launcher.Result result = Launcher.run("model", "summary", ExamplePlugin.config());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err())

@@ -20,9 +20,7 @@ class PluginClashEndToEndTest {
 
     @BeforeAll
     static void buildClashingPlugins() {
-        Path module = Launcher.repository().resolve("examples/acme-plugin");
-        acmeJar = PluginJars.buildFromFolders(plugins.resolve("acme.jar"),
-                module.resolve("src/main/java"), module.resolve("src/main/resources"));
+        acmeJar = ExamplePlugin.buildJar(plugins.resolve("acme.jar"));
         String fork = """
                 package org.fork;
                 public final class ForkPlugin implements io.action4j.api.VideoPlugin {
@@ -61,9 +59,7 @@ class PluginClashEndToEndTest {
 
     @Test
     void usingTheClashingNameFailsNamingBothJars() {
-        String config = Launcher.repository().resolve("examples/acme-plugin/configs/acme-plain3d_k400.yaml").toString();
-
-        Launcher.Result result = Launcher.run("config", "show", config, "--plugins-dir", plugins.toString());
+        Launcher.Result result = Launcher.run("config", "show", ExamplePlugin.config(), "--plugins-dir", plugins.toString());
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err())
