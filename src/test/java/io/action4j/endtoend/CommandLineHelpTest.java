@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class CommandLineHelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plugins", "config", "config show", "model", "model summary"})
+    @ValueSource(strings = {"", "plugins", "config", "config show", "model", "model summary", "video", "video check",
+            "video frames"})
     void everySubcommandHasHelp(String command) {
         String[] args = (command + " --help").trim().split(" ");
 

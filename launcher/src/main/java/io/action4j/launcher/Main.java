@@ -3,6 +3,7 @@ package io.action4j.launcher;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.action4j.api.model.GraphBuildException;
+import io.action4j.api.video.VideoException;
 import io.action4j.registry.PluginLoader;
 import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.RegistryException;
@@ -48,7 +49,7 @@ public final class Main {
 
     /** Known failures print one clear line; anything else keeps its stack trace, which is a bug to report. */
     private static void reportFailure(Exception error, PrintWriter err) {
-        if (error instanceof ConfigException || error instanceof RegistryException
+        if (error instanceof ConfigException || error instanceof RegistryException || error instanceof VideoException
                 || error instanceof GraphBuildException || error instanceof IllegalArgumentException) {
             err.println("error: " + error.getMessage());
         } else {
