@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code action4j video ...}. */
 @Command(name = "video", mixinStandardHelpOptions = true, description = "Inspect and screen videos.",
-        subcommands = {VideoCommand.Check.class, VideoCommand.Frames.class})
+        subcommands = {VideoCommand.Check.class, VideoCommand.Frames.class, VideoBenchmarkCommand.class})
 final class VideoCommand implements Runnable {
 
     @Spec

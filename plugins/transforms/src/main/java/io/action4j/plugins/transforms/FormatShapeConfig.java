@@ -1,0 +1,25 @@
+package io.action4j.plugins.transforms;
+
+import io.action4j.api.ConfigChecks;
+import java.util.List;
+
+/**
+ * MMAction2's {@code FormatShape} for the recognition layouts.
+ *
+ * @param inputFormat {@code NCTHW} (default; 3D models) or {@code NCHW} (2D models)
+ * @param collapse drop the leading dimension when it is 1 (MMAction2 sets it for detectors)
+ * @param modality {@code rgb} (default) or {@code flow}: with NCHW, flow stacks a clip's frames
+ *     along channels ({@code [views, clipLen * C, H, W]}), as MMAction2 does
+ */
+public record FormatShapeConfig(String inputFormat, boolean collapse, String modality) {
+
+    public static final String NCTHW = "NCTHW";
+    public static final String NCHW = "NCHW";
+
+    public static final FormatShapeConfig DEFAULTS = new FormatShapeConfig(NCTHW, false, FlipConfig.RGB);
+
+    public FormatShapeConfig {
+        ConfigChecks.oneOf("inputFormat", ConfigChecks.required("inputFormat", inputFormat), List.of(NCTHW, NCHW));
+        ConfigChecks.oneOf("modality", ConfigChecks.required("modality", modality), List.of(FlipConfig.RGB, FlipConfig.FLOW));
+    }
+}
