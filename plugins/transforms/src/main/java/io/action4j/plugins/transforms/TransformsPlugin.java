@@ -5,7 +5,7 @@ import io.action4j.api.transform.TransformFactory;
 import java.util.List;
 
 /**
- * MMAction2 v1.2.0's data transforms. {@link ClipFormatter} ({@code FormatShape}) is offered as a
+ * MMAction2 v1.2.0's data transforms. {@link io.action4j.api.transform.ClipFormatter} ({@code FormatShape}) is offered as a
  * class, not a transform: its output is a tensor, not a {@link io.action4j.api.transform.Clip}.
  */
 public final class TransformsPlugin implements VideoPlugin {

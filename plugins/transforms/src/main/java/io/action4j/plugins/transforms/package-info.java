@@ -13,9 +13,9 @@
  *       {@code random.choice} to {@code nextInt(size)}, numpy's {@code uniform}/{@code rand} to
  *       {@code nextDouble()}. The values cannot equal Python's for the same seed; the arithmetic,
  *       the order and the bounds do.</li>
- *   <li>The clip has no modality: {@code flip} and {@link io.action4j.plugins.transforms.ClipFormatter}
+ *   <li>The clip has no modality: {@code flip} and {@link io.action4j.api.transform.ClipFormatter}
  *       take {@code modality: rgb|flow} from their configs.</li>
- *   <li>{@code FormatShape} is {@link io.action4j.plugins.transforms.ClipFormatter}, not a
+ *   <li>{@code FormatShape} is {@link io.action4j.api.transform.ClipFormatter}, not a
  *       transform, because its output is a tensor.</li>
  * </ul>
  */

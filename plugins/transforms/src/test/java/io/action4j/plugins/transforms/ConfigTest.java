@@ -1,5 +1,6 @@
 package io.action4j.plugins.transforms;
 
+import io.action4j.api.transform.FormatShapeConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package io.action4j.plugins.transforms;
 
+import io.action4j.api.transform.ClipFormatter;
+import io.action4j.api.transform.FormattedClip;
+import io.action4j.api.transform.FormatShapeConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.action4j.api.transform.Box;

@@ -1,4 +1,4 @@
-package io.action4j.plugins.transforms;
+package io.action4j.api.transform;
 
 import java.util.Arrays;
 

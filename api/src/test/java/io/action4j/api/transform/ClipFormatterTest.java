@@ -1,10 +1,8 @@
-package io.action4j.plugins.transforms;
+package io.action4j.api.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.action4j.api.transform.Clip;
-import io.action4j.api.transform.Image;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

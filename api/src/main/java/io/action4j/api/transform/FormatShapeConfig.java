@@ -1,4 +1,4 @@
-package io.action4j.plugins.transforms;
+package io.action4j.api.transform;
 
 import io.action4j.api.ConfigChecks;
 import java.util.List;
@@ -16,10 +16,10 @@ public record FormatShapeConfig(String inputFormat, boolean collapse, String mod
     public static final String NCTHW = "NCTHW";
     public static final String NCHW = "NCHW";
 
-    public static final FormatShapeConfig DEFAULTS = new FormatShapeConfig(NCTHW, false, FlipConfig.RGB);
+    public static final FormatShapeConfig DEFAULTS = new FormatShapeConfig(NCTHW, false, "rgb");
 
     public FormatShapeConfig {
         ConfigChecks.oneOf("inputFormat", ConfigChecks.required("inputFormat", inputFormat), List.of(NCTHW, NCHW));
-        ConfigChecks.oneOf("modality", ConfigChecks.required("modality", modality), List.of(FlipConfig.RGB, FlipConfig.FLOW));
+        ConfigChecks.oneOf("modality", ConfigChecks.required("modality", modality), List.of("rgb", "flow"));
     }
 }

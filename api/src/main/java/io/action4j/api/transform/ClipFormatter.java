@@ -1,7 +1,5 @@
-package io.action4j.plugins.transforms;
+package io.action4j.api.transform;
 
-import io.action4j.api.transform.Clip;
-import io.action4j.api.transform.Image;
 import java.util.Arrays;
 import java.util.List;
 
@@ -59,7 +57,7 @@ public final class ClipFormatter {
             for (int f = 0; f < frames.size(); f++) {
                 scatterChannels(frames.get(f).pixels(), values, f * channels * plane, plane, channels, plane);
             }
-            shape = FlipConfig.FLOW.equals(config.modality())
+            shape = "flow".equals(config.modality())
                     ? new int[] {frames.size() / clip.clipLen(), clip.clipLen() * channels, height, width}
                     : new int[] {frames.size(), channels, height, width};
         }
