@@ -10,7 +10,7 @@ class CommandLineHelpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "plugins", "config", "config show", "model", "model summary", "video", "video check",
-            "video frames"})
+            "video frames", "video benchmark", "pipeline", "pipeline show"})
     void everySubcommandHasHelp(String command) {
         String[] args = (command + " --help").trim().split(" ");
 

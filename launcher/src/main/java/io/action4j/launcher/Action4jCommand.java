@@ -12,7 +12,8 @@ import picocli.CommandLine.ScopeType;
         versionProvider = BuildInfo.VersionProvider.class,
         description = "Video action understanding on SameDiff: recognition, temporal localization, "
                 + "spatio-temporal detection.",
-        subcommands = {PluginsCommand.class, ConfigCommand.class, ModelCommand.class, VideoCommand.class})
+        subcommands = {PluginsCommand.class, ConfigCommand.class, ModelCommand.class, VideoCommand.class,
+                PipelineCommand.class})
 final class Action4jCommand {
 
     // Read by Main before parsing (the registry must exist first); declared here for --help.

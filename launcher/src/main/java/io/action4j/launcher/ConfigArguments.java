@@ -61,6 +61,11 @@ final class ConfigArguments {
         return binder.bind(tree, ExperimentConfig.class);
     }
 
+    /** The config file, or the built-in default's name. */
+    String describe() {
+        return file != null ? file.toString() : DEFAULT_NAME;
+    }
+
     ConfigBinder binder() {
         return binder;
     }

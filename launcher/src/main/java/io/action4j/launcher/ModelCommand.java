@@ -67,6 +67,9 @@ final class ModelCommand implements Runnable {
         public Integer call() throws Exception {
             ConfigTree tree = configArguments.tree();
             ModelConfig model = configArguments.bind(tree).model();
+            if (model == null) {
+                throw new IllegalArgumentException(configArguments.describe() + " has no 'model' section");
+            }
             TensorShape inputShape = input != null ? TensorShape.parse(input)
                     : model.task() == ModelConfig.Task.LOCALIZATION ? TensorShape.of(1, 400, 100)
                     : TensorShape.of(1, 3, 16, 112, 112);

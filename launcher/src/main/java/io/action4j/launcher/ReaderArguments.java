@@ -41,6 +41,14 @@ final class ReaderArguments {
         this.binder = binder;
     }
 
+    /** The reader a config names, unless {@code --reader} names one; without either, chosen by path. */
+    VideoDecoder decoderFor(Path video, ComponentSpec configured) {
+        if (configured != null && reader.equals(AUTO) && options.isEmpty()) {
+            return configured.create(VideoDecoder.class);
+        }
+        return decoderFor(video);
+    }
+
     VideoDecoder decoderFor(Path video) {
         String name = !reader.equals(AUTO) ? reader : Files.isDirectory(video) ? "rawframes" : "ffmpeg";
         ConfigTree tree = loader.parse("reader:\n  type: " + name + "\n", "--reader " + name);

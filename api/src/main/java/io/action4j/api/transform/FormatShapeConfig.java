@@ -10,8 +10,10 @@ import java.util.List;
  * @param collapse drop the leading dimension when it is 1 (MMAction2 sets it for detectors)
  * @param modality {@code rgb} (default) or {@code flow}: with NCHW, flow stacks a clip's frames
  *     along channels ({@code [views, clipLen * C, H, W]}), as MMAction2 does
+ *
+ * <p>Not a component config, so a key left out of a config file arrives as null: it takes the default.
  */
-public record FormatShapeConfig(String inputFormat, boolean collapse, String modality) {
+public record FormatShapeConfig(String inputFormat, Boolean collapse, String modality) {
 
     public static final String NCTHW = "NCTHW";
     public static final String NCHW = "NCHW";
@@ -19,7 +21,10 @@ public record FormatShapeConfig(String inputFormat, boolean collapse, String mod
     public static final FormatShapeConfig DEFAULTS = new FormatShapeConfig(NCTHW, false, "rgb");
 
     public FormatShapeConfig {
-        ConfigChecks.oneOf("inputFormat", ConfigChecks.required("inputFormat", inputFormat), List.of(NCTHW, NCHW));
-        ConfigChecks.oneOf("modality", ConfigChecks.required("modality", modality), List.of("rgb", "flow"));
+        inputFormat = inputFormat == null ? NCTHW : inputFormat;
+        collapse = collapse != null && collapse;
+        modality = modality == null ? "rgb" : modality;
+        ConfigChecks.oneOf("inputFormat", inputFormat, List.of(NCTHW, NCHW));
+        ConfigChecks.oneOf("modality", modality, List.of("rgb", "flow"));
     }
 }

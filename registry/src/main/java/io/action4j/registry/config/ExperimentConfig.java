@@ -1,15 +1,20 @@
 package io.action4j.registry.config;
 
-import io.action4j.api.ConfigChecks;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.action4j.api.ConfigValueException;
 
 /**
- * The top of a config file. Later sections (data pipelines, training, testing) join here.
+ * The top of a config file. Later sections (training, testing) join here.
  *
- * @param model what to build; required
+ * @param model what to build
+ * @param data how a video becomes the model's input
  */
-public record ExperimentConfig(ModelConfig model) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ExperimentConfig(ModelConfig model, DataConfig data) {
 
     public ExperimentConfig {
-        ConfigChecks.required("model", model);
+        if (model == null && data == null) {
+            throw new ConfigValueException("model", "is required (or a 'data' section, for data-only configs)");
+        }
     }
 }

@@ -170,9 +170,9 @@ class ConfigBinderTest {
 
     @Test
     void experimentWithoutModelIsRejected() {
-        assertBindFails("seed: 1\n").hasMessageContaining("model: is required");
-        assertBindFails("{}\n").hasMessageStartingWith(file + ": model: is required");
-        assertBindFails("model: null\n").hasMessageStartingWith(file + ": model: is required");
+        assertBindFails("seed: 1\n").hasMessageContaining("model: is required (or a 'data' section");
+        assertBindFails("{}\n").hasMessageStartingWith(file + ": model: is required (or a 'data' section");
+        assertBindFails("model: null\n").hasMessageStartingWith(file + ": model: is required (or a 'data' section");
     }
 
     @Test

@@ -1,0 +1,77 @@
+package io.action4j.registry.data;
+
+import io.action4j.api.sampling.ClipSampler;
+import io.action4j.api.sampling.FrameSelection;
+import io.action4j.api.sampling.SamplingRequest;
+import io.action4j.api.transform.Clip;
+import io.action4j.api.transform.ClipFormatter;
+import io.action4j.api.transform.FormattedClip;
+import io.action4j.api.transform.Image;
+import io.action4j.api.transform.Transform;
+import io.action4j.api.video.VideoException;
+import io.action4j.api.video.VideoFrame;
+import io.action4j.api.video.VideoMetadata;
+import io.action4j.api.video.VideoReader;
+import io.action4j.registry.config.ComponentSpec;
+import io.action4j.registry.config.DataConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.random.RandomGenerator;
+
+/**
+ * A {@link DataConfig} made runnable: sample frame indices, decode only those frames, apply the
+ * transforms in order, format the tensor. Build once, run on many videos.
+ */
+public final class ClipPipeline {
+
+    private final ClipSampler sampler;
+    private final List<Transform> transforms;
+    private final ClipFormatter formatter;
+
+    private ClipPipeline(ClipSampler sampler, List<Transform> transforms, ClipFormatter formatter) {
+        this.sampler = sampler;
+        this.transforms = List.copyOf(transforms);
+        this.formatter = formatter;
+    }
+
+    public static ClipPipeline build(DataConfig data) {
+        List<Transform> transforms = new ArrayList<>();
+        for (ComponentSpec step : data.pipeline()) {
+            transforms.add(step.create(Transform.class));
+        }
+        return new ClipPipeline(data.sampler().create(ClipSampler.class), transforms, new ClipFormatter(data.format()));
+    }
+
+    /** What a pipeline run produced: the sampled indices (clip after clip) and the tensor. */
+    public record Result(FrameSelection selection, FormattedClip tensor) {
+    }
+
+    /** @param random the only source of randomness (train-mode sampling, random crops, flips) */
+    public Result run(VideoReader reader, RandomGenerator random) throws VideoException {
+        VideoMetadata metadata = reader.metadata();
+        FrameSelection selection = sampler.sample(
+                new SamplingRequest(metadata.frameCount(), metadata.fps(), metadata.startIndex(), OptionalInt.empty()),
+                random);
+        List<VideoFrame> frames = reader.read(selection.indices());
+        List<Image> images = new ArrayList<>(frames.size());
+        for (VideoFrame frame : frames) {
+            images.add(toImage(frame));
+        }
+        Clip clip = new Clip(images, selection.clipLen(), selection.numClips(), 1, List.of());
+        for (Transform transform : transforms) {
+            clip = transform.apply(clip, random);
+        }
+        return new Result(selection, formatter.format(clip));
+    }
+
+    /** Decoded bytes as the float pixels transforms work on (values stay 0..255). */
+    static Image toImage(VideoFrame frame) {
+        byte[] bytes = frame.pixels();
+        float[] pixels = new float[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            pixels[i] = bytes[i] & 0xff;
+        }
+        return new Image(frame.width(), frame.height(), frame.channels(), pixels);
+    }
+}
