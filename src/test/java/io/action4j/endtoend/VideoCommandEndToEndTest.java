@@ -80,6 +80,18 @@ class VideoCommandEndToEndTest {
     }
 
     @Test
+    void benchmarkReportsThroughputSparseSamplingAndMemory() {
+        Launcher.Result result = Launcher.run("video", "benchmark", fixture("tests/data/test.mp4").toString(),
+                "--repeat", "1", "--sparse-frames", "4");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .containsPattern("sequential decode to RGB: \\d+\\.\\d+ s = \\d+ frames/s")
+                .containsPattern("sparse sampling, 4 frames: \\d+\\.\\d+ s .* faster than decoding every frame")
+                .containsPattern("at each tenth of the video \\(MB\\): (\\d+ ){9}\\d+;");
+    }
+
+    @Test
     void unknownReaderOptionIsAConfigError() {
         Launcher.Result result = Launcher.run("video", "check", fixture("tests/data/imgs").toString(),
                 "--reader-option", "startIdx=0");

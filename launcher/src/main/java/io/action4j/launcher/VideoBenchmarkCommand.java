@@ -67,22 +67,23 @@ final class VideoBenchmarkCommand implements Callable<Integer> {
         long[] sequential = new long[repeat];
         long[] sparse = new long[repeat];
         long startRss = ResidentMemory.bytes();
-        long maxRss = startRss;
+        // Resident memory at each tenth of the first run's stream: flat if memory does not grow with length.
+        long[] rssByTenth = new long[10];
         VideoMetadata metadata = null;
         for (int run = 0; run < repeat; run++) {
             long begin = System.nanoTime();
             try (VideoReader reader = readerArguments.decoderFor(video).open(video)) {
                 metadata = reader.metadata();
+                int tenth = Math.max(1, metadata.frameCount() / 10);
                 Iterator<VideoFrame> frames = reader.stream(metadata.startIndex());
-                for (int count = 0; frames.hasNext(); count++) {
+                for (int count = 1; frames.hasNext(); count++) {
                     frames.next();
-                    if (count % 500 == 0) {
-                        maxRss = Math.max(maxRss, ResidentMemory.bytes());
+                    if (run == 0 && count % tenth == 0 && count / tenth <= 10) {
+                        rssByTenth[count / tenth - 1] = ResidentMemory.bytes();
                     }
                 }
             }
             sequential[run] = System.nanoTime() - begin;
-            maxRss = Math.max(maxRss, ResidentMemory.bytes());
         }
         ClipSampler sampler = tsnSampler();
         int[] indices = null;
@@ -106,8 +107,9 @@ final class VideoBenchmarkCommand implements Callable<Integer> {
                 sequentialSeconds, metadata.frameCount() / sequentialSeconds, repeat);
         out.printf("sparse sampling, %d frames: %.3f s (median of %d, open included) = %.1fx faster than decoding every frame%n",
                 indices.length, sparseSeconds, repeat, sequentialSeconds / sparseSeconds);
-        out.printf("resident memory: %.0f MB at start, %.0f MB at most while streaming, %.0f MB at the end%n",
-                startRss / 1e6, maxRss / 1e6, endRss / 1e6);
+        out.printf("resident memory: %.0f MB before; while streaming, at each tenth of the video (MB): %s; %.0f MB at the end%n",
+                startRss / 1e6, java.util.Arrays.stream(rssByTenth).mapToObj(b -> String.format("%.0f", b / 1e6))
+                        .collect(java.util.stream.Collectors.joining(" ")), endRss / 1e6);
         out.flush();
         return 0;
     }

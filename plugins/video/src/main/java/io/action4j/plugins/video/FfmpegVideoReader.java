@@ -39,11 +39,11 @@ final class FfmpegVideoReader implements VideoReader {
     private final FfmpegReaderConfig config;
     /** The timestamp of frame 0 in microseconds: containers such as AVI start later than 0. */
     private final long firstTimestamp;
-    /** The index of the frame the next {@code grabImage()} returns. */
+    /** The index of the frame the decoder hands out next. */
     private int position;
     /** A frame a seek decoded before its caller asked for it; returned by the next {@link #next()}. */
     private VideoFrame pending;
-    /** Right after a seek: the landing frame's timestamp, to drop its repeat (see {@link #grab()}). */
+    /** Right after a seek: the landing frame's timestamp, to drop its repeat (see {@link #grab(boolean)}). */
     private long repeatAfterSeek = NONE;
     private static final long NONE = Long.MIN_VALUE;
 
@@ -191,9 +191,10 @@ final class FfmpegVideoReader implements VideoReader {
         return waiting;
     }
 
+    /** Decodes up to {@code index} without converting the skipped frames to RGB. */
     private void skipTo(int index) throws VideoException {
         while (position < index) {
-            grab();
+            grab(false);
         }
     }
 
@@ -252,7 +253,7 @@ final class FfmpegVideoReader implements VideoReader {
             return waiting;
         }
         int index = position;
-        Frame frame = grab();
+        Frame frame = grab(true);
         return toRgb(frame, index);
     }
 
@@ -261,15 +262,16 @@ final class FfmpegVideoReader implements VideoReader {
      * frame twice (same timestamp, same pixels): that repeat is dropped. Otherwise timestamps are
      * not used (the last frames flushed from a decoder can carry none).
      */
-    private Frame grab() throws VideoException {
+    private Frame grab(boolean convert) throws VideoException {
         while (true) {
             Frame frame;
             try {
-                frame = grabber.grabImage();
+                // Video only; without conversion the frame is decoded (to count it) but not turned into RGB.
+                frame = grabber.grabFrame(false, true, convert, false);
             } catch (FrameGrabber.Exception | RuntimeException e) {
                 throw new VideoException(path, "decoding failed at frame " + position + " (" + firstLine(e.getMessage()) + ")", e);
             }
-            if (frame == null || frame.image == null) {
+            if (frame == null || (convert && frame.image == null)) {
                 throw new TruncatedVideoException(path, position, metadata.frameCount());
             }
             boolean repeat = repeatAfterSeek != NONE && frame.timestamp == repeatAfterSeek;
