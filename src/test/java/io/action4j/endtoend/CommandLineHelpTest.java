@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class CommandLineHelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "plugins", "config", "config show", "model", "model summary", "video", "video check",
+    @ValueSource(strings = {"", "plugins", "config", "config show", "model", "model summary", "model run", "video", "video check",
             "video frames", "video benchmark", "pipeline", "pipeline show"})
     void everySubcommandHasHelp(String command) {
         String[] args = (command + " --help").trim().split(" ");

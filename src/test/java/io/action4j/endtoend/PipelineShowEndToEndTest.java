@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -44,7 +41,7 @@ class PipelineShowEndToEndTest {
                 .contains("280 frames from index 0")
                 .contains("clip 0: 132 133 134 135 136 137 138 139 140 141 142 143 144 145 146 147")
                 .contains("tensor: NCTHW 1x3x16x112x112");
-        float[] values = readFloat32(npy, "(1, 3, 16, 112, 112)");
+        float[] values = ModelRunEndToEndTest.readFloat32(npy, "(1, 3, 16, 112, 112)");
         byte[] asBytes = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             assertThat(values[i]).isBetween(0f, 255f).isEqualTo((float) Math.rint(values[i]));
@@ -73,17 +70,6 @@ class PipelineShowEndToEndTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("error: " + modelOnly + " has no 'data' section");
-    }
-
-    private static float[] readFloat32(Path npy, String shape) throws Exception {
-        byte[] file = Files.readAllBytes(npy);
-        int headerLength = ByteBuffer.wrap(file, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
-        String header = new String(file, 10, headerLength, StandardCharsets.US_ASCII);
-        assertThat(header).contains("'descr': '<f4'").contains("'shape': " + shape);
-        ByteBuffer data = ByteBuffer.wrap(file, 10 + headerLength, file.length - 10 - headerLength).order(ByteOrder.LITTLE_ENDIAN);
-        float[] values = new float[data.remaining() / 4];
-        data.asFloatBuffer().get(values);
-        return values;
     }
 
     private static String md5(byte[] bytes) throws Exception {

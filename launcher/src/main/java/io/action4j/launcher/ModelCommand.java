@@ -12,10 +12,13 @@ import io.action4j.registry.model.ModelComposer;
 import io.action4j.registry.model.ModelSummarizer;
 import io.action4j.registry.model.ModelSummary;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code action4j model ...}. */
 @Command(name = "model", mixinStandardHelpOptions = true, description = "Build and inspect models.",
-        subcommands = ModelCommand.Summary.class)
+        subcommands = {ModelCommand.Summary.class, ModelCommand.Run.class})
 final class ModelCommand implements Runnable {
 
     @Spec
@@ -136,6 +139,69 @@ final class ModelCommand implements Runnable {
                 }
             }
             return root;
+        }
+    }
+
+    /** {@code action4j model run CONFIG --input X.npy --output Y.npy}: one forward pass on a NumPy array. */
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = {"Builds the model for the input's shape, runs it once and writes the output as a NumPy .npy "
+                    + "array (float32, C order), to compare with other tools.",
+                    "Without a checkpoint the parameters keep their seeded initial values."})
+    static final class Run implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ConfigArguments configArguments;
+
+        @Option(names = "--input", required = true, paramLabel = "X.npy",
+                description = "The input tensor: float32, NCTHW for recognition, N x C x T for localization.")
+        Path input;
+
+        @Option(names = "--rois", paramLabel = "R.npy", description = "Detection only: boxes, float32 R x 5.")
+        Path rois;
+
+        @Option(names = "--output", required = true, paramLabel = "Y.npy", description = "Where to write the output.")
+        Path output;
+
+        @Option(names = "--output-name", paramLabel = "NAME",
+                description = "Which model output to write (default: the first, e.g. cls_score).")
+        String outputName;
+
+        @Option(names = "--seed", defaultValue = "0", description = "Seed of the initial parameter values (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() throws Exception {
+            ModelConfig model = configArguments.bind(configArguments.tree()).model();
+            if (model == null) {
+                throw new IllegalArgumentException(configArguments.describe() + " has no 'model' section");
+            }
+            NpyFiles.FloatArray x = NpyFiles.readFloat32(input);
+            Map<String, INDArray> inputs = new LinkedHashMap<>();
+            inputs.put(ModelComposer.INPUT, Nd4j.create(x.values(), x.shape(), 'c'));
+            if (model.task() == ModelConfig.Task.DETECTION) {
+                if (rois == null) {
+                    throw new IllegalArgumentException("a detection model needs --rois R.npy (R x 5: batch index, x1, y1, x2, y2)");
+                }
+                NpyFiles.FloatArray boxes = NpyFiles.readFloat32(rois);
+                inputs.put(ModelComposer.ROIS, Nd4j.create(boxes.values(), boxes.shape(), 'c'));
+            }
+            INDArray result;
+            String name;
+            try (ComposedModel composed = ModelComposer.compose(model, TensorShape.of(x.shape()), seed)) {
+                name = outputName != null ? outputName : composed.outputs().keySet().iterator().next();
+                if (!composed.outputs().containsKey(name)) {
+                    throw new IllegalArgumentException("no output '" + name + "'; the model has " + composed.outputs().keySet());
+                }
+                result = composed.run(inputs).get(name).dup();
+            }
+            NpyFiles.writeFloat32(output, result.data().asFloat(), result.shape());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("wrote " + output + ": " + name + " float32 " + TensorShape.of(result.shape()));
+            out.flush();
+            return 0;
         }
     }
 }

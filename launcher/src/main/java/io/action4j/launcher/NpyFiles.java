@@ -6,9 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Writes NumPy {@code .npy} files (format 1.0, C order), atomically: a temporary file, then a rename. */
@@ -35,6 +38,58 @@ final class NpyFiles {
             }
             out.write(buffer.array(), 0, buffer.position());
         });
+    }
+
+    /** A float32 array read from a {@code .npy} file. */
+    record FloatArray(long[] shape, float[] values) {
+    }
+
+    /**
+     * Reads a little-endian float32, C-order {@code .npy} file (format 1.0 to 3.0).
+     *
+     * @throws IOException naming the file when it is not such an array
+     */
+    static FloatArray readFloat32(Path file) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + ": file not found");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length < 10 || (bytes[0] & 0xff) != 0x93 || !new String(bytes, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
+            throw new IOException(file + ": not a .npy file");
+        }
+        int major = bytes[6];
+        int headerLength = major == 1 ? Short.toUnsignedInt(buffer.getShort(8)) : buffer.getInt(8);
+        int dataStart = (major == 1 ? 10 : 12) + headerLength;
+        if (headerLength < 0 || dataStart > bytes.length) {
+            throw new IOException(file + ": truncated .npy header");
+        }
+        String header = new String(bytes, major == 1 ? 10 : 12, headerLength, StandardCharsets.US_ASCII);
+        Matcher descr = Pattern.compile("'descr':\\s*'([^']*)'").matcher(header);
+        Matcher order = Pattern.compile("'fortran_order':\\s*(True|False)").matcher(header);
+        Matcher shape = Pattern.compile("'shape':\\s*\\(([^)]*)\\)").matcher(header);
+        if (!descr.find() || !order.find() || !shape.find()) {
+            throw new IOException(file + ": unreadable .npy header: " + header.trim());
+        }
+        if (!descr.group(1).equals("<f4")) {
+            throw new IOException(file + ": expected float32 ('<f4') data, got '" + descr.group(1) + "'");
+        }
+        if (order.group(1).equals("True")) {
+            throw new IOException(file + ": Fortran-order arrays are not supported; save with numpy.ascontiguousarray");
+        }
+        long[] dims = Arrays.stream(shape.group(1).split(",")).map(String::trim).filter(d -> !d.isEmpty())
+                .mapToLong(Long::parseLong).toArray();
+        long count = Arrays.stream(dims).reduce(1, Math::multiplyExact);
+        if (count * 4 != bytes.length - dataStart) {
+            throw new IOException(file + ": shape " + Arrays.toString(dims) + " needs " + count * 4 + " bytes of data, file has "
+                    + (bytes.length - dataStart));
+        }
+        float[] values = new float[(int) count];
+        buffer.position(dataStart);
+        buffer.asFloatBuffer().get(values);
+        return new FloatArray(dims, values);
     }
 
     private interface Body {

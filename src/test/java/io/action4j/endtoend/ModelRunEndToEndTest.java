@@ -1,0 +1,76 @@
+package io.action4j.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code model run}: a NumPy array in, the model's output as a NumPy array out. */
+class ModelRunEndToEndTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void pipelineOutputRunsThroughTheModelDeterministically() throws Exception {
+        Path clip = folder.resolve("clip.npy");
+        Path config = Launcher.repository().resolve("configs/recognition/r3d/r3d-18_kinetics400.yaml");
+        Launcher.Result pipeline = Launcher.run("pipeline", "show", config.toString(),
+                PipelineShowEndToEndTest.demoVideo().toString(), "--out", clip.toString());
+        assertThat(pipeline.exitCode()).as(pipeline.err()).isZero();
+
+        Path first = folder.resolve("first.npy");
+        Path second = folder.resolve("second.npy");
+        Launcher.Result run = Launcher.run("model", "run", config.toString(), "--input", clip.toString(),
+                "--output", first.toString(), "--set", "model.backbone.depth=18");
+        Launcher.Result again = Launcher.run("model", "run", config.toString(), "--input", clip.toString(),
+                "--output", second.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(run.out()).contains("cls_score float32 1x400");
+        float[] logits = readFloat32(first, "(1, 400)");
+        assertThat(logits).isEqualTo(readFloat32(second, "(1, 400)"));
+        assertThat(Arrays.stream(toDoubles(logits)).allMatch(Double::isFinite)).isTrue();
+        assertThat(Arrays.stream(toDoubles(logits)).distinct().count()).isGreaterThan(300);
+    }
+
+    @Test
+    void inputThatIsNotFloat32IsRefusedNamingTheFile() throws Exception {
+        Path uint8 = folder.resolve("frames.npy");
+        Launcher.Result frames = Launcher.run("video", "frames",
+                PipelineShowEndToEndTest.demoVideo().toString(), "--indices", "0", "--out", uint8.toString());
+        assertThat(frames.exitCode()).as(frames.err()).isZero();
+
+        Launcher.Result run = Launcher.run("model", "run", "--input", uint8.toString(), "--output",
+                folder.resolve("y.npy").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(uint8 + ": expected float32 ('<f4') data, got '|u1'");
+    }
+
+    static float[] readFloat32(Path npy, String shape) throws Exception {
+        byte[] file = Files.readAllBytes(npy);
+        int headerLength = ByteBuffer.wrap(file, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
+        String header = new String(file, 10, headerLength, StandardCharsets.US_ASCII);
+        assertThat(header).contains("'descr': '<f4'").contains("'shape': " + shape);
+        ByteBuffer data = ByteBuffer.wrap(file, 10 + headerLength, file.length - 10 - headerLength).order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[data.remaining() / 4];
+        data.asFloatBuffer().get(values);
+        return values;
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] doubles = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            doubles[i] = values[i];
+        }
+        return doubles;
+    }
+}
