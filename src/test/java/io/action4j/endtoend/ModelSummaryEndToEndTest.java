@@ -49,4 +49,18 @@ class ModelSummaryEndToEndTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("not a tensor shape: '1x3xsixteen'");
     }
+
+    @Test
+    void benchmarkReportsLatencyThroughputComputeAndMemory() {
+        Launcher.Result result = Launcher.run("benchmark", "--input", "1x3x4x32x32", "--batch", "2",
+                "--warmup", "1", "--iterations", "3");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("input 2x3x4x32x32")
+                .containsPattern("latency: median \\d+\\.\\d ms, min .* over 3 calls after 1 warm-up calls")
+                .containsPattern("throughput: \\d+\\.\\d\\d clips/s")
+                .containsPattern("compute: \\d+\\.\\d\\d GFLOPs per call, \\d+\\.\\d GFLOP/s achieved")
+                .containsPattern("resident memory: \\d+ MB before building");
+    }
 }

@@ -1,0 +1,92 @@
+package io.action4j.launcher;
+
+import io.action4j.api.model.TensorShape;
+import io.action4j.registry.config.ModelConfig;
+import io.action4j.registry.model.ComposedModel;
+import io.action4j.registry.model.ModelComposer;
+import io.action4j.registry.model.ModelSummarizer;
+import io.action4j.registry.model.ModelSummary;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code action4j benchmark CONFIG --input 1x3x16x112x112 [--batch N]}: model inference speed and memory. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = {"Times the model's forward pass on random input: median latency after warm-up, clips/s, "
+                + "achieved GFLOP/s (FLOPs as 'model summary' counts them) and resident memory per call.",
+                "Measure one configuration per JVM: ND4J's caches warm up over the first calls."})
+final class BenchmarkCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigArguments configArguments;
+
+    @Option(names = "--input", defaultValue = "1x3x16x112x112", paramLabel = "SHAPE",
+            description = "One clip's shape, NCTHW with N = 1 (default: ${DEFAULT-VALUE}); --batch sets N.")
+    String input;
+
+    @Option(names = "--batch", defaultValue = "1", description = "Clips per forward pass (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Untimed calls first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--iterations", defaultValue = "20", description = "Timed calls (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Override
+    public Integer call() {
+        ModelConfig model = configArguments.bind(configArguments.tree()).model();
+        if (model == null) {
+            throw new IllegalArgumentException(configArguments.describe() + " has no 'model' section");
+        }
+        if (batch < 1 || warmup < 0 || iterations < 1) {
+            throw new IllegalArgumentException("--batch and --iterations must be positive, --warmup not negative");
+        }
+        TensorShape shape = TensorShape.parse(input).with(0, batch);
+        PrintWriter out = spec.commandLine().getOut();
+        long rssBefore = ResidentMemory.bytes();
+        try (ComposedModel composed = ModelComposer.compose(model, shape, 0)) {
+            ModelSummary summary = ModelSummarizer.summarize(composed, Map.of(ModelComposer.INPUT, shape));
+            INDArray clip = Nd4j.rand(DataType.FLOAT, shape.dims());
+            Map<String, INDArray> inputs = Map.of(ModelComposer.INPUT, clip);
+            for (int i = 0; i < warmup; i++) {
+                composed.run(inputs);
+            }
+            long[] nanos = new long[iterations];
+            long[] rss = new long[iterations];
+            for (int i = 0; i < iterations; i++) {
+                long begin = System.nanoTime();
+                composed.run(inputs);
+                nanos[i] = System.nanoTime() - begin;
+                rss[i] = ResidentMemory.bytes();
+            }
+            long[] sorted = nanos.clone();
+            Arrays.sort(sorted);
+            double median = sorted[iterations / 2] / 1e9;
+            out.printf("model: %s  input %s  threads: OMP_NUM_THREADS=%s%n", configArguments.describe(), shape,
+                    System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"));
+            out.printf("latency: median %.1f ms, min %.1f ms, max %.1f ms over %d calls after %d warm-up calls%n",
+                    median * 1e3, sorted[0] / 1e6, sorted[iterations - 1] / 1e6, iterations, warmup);
+            out.printf("throughput: %.2f clips/s%n", batch / median);
+            out.printf("compute: %.2f GFLOPs per call, %.1f GFLOP/s achieved%n", summary.flops() / 1e9,
+                    summary.flops() / 1e9 / median);
+            out.printf("resident memory: %.0f MB before building, %.0f MB after the first timed call, %.0f MB at most, "
+                    + "%.0f MB after the last%n", rssBefore / 1e6, rss[0] / 1e6,
+                    Arrays.stream(rss).max().orElse(0) / 1e6, rss[iterations - 1] / 1e6);
+            out.flush();
+        }
+        return 0;
+    }
+}
