@@ -72,13 +72,13 @@ final class BenchmarkCommand implements Callable<Integer> {
                 nanos[i] = System.nanoTime() - begin;
                 rss[i] = ResidentMemory.bytes();
             }
-            long[] sorted = nanos.clone();
-            Arrays.sort(sorted);
-            double median = sorted[iterations / 2] / 1e9;
+            double median = Timings.median(nanos) / 1e9;
+            long fastest = Arrays.stream(nanos).min().orElseThrow();
+            long slowest = Arrays.stream(nanos).max().orElseThrow();
             out.printf("model: %s  input %s  threads: OMP_NUM_THREADS=%s%n", configArguments.describe(), shape,
                     System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"));
             out.printf("latency: median %.1f ms, min %.1f ms, max %.1f ms over %d calls after %d warm-up calls%n",
-                    median * 1e3, sorted[0] / 1e6, sorted[iterations - 1] / 1e6, iterations, warmup);
+                    median * 1e3, fastest / 1e6, slowest / 1e6, iterations, warmup);
             out.printf("throughput: %.2f clips/s%n", batch / median);
             out.printf("compute: %.2f GFLOPs per call, %.1f GFLOP/s achieved%n", summary.flops() / 1e9,
                     summary.flops() / 1e9 / median);

@@ -99,8 +99,8 @@ final class VideoBenchmarkCommand implements Callable<Integer> {
             sparse[run] = System.nanoTime() - begin;
         }
         long endRss = ResidentMemory.bytes();
-        double sequentialSeconds = median(sequential) / 1e9;
-        double sparseSeconds = median(sparse) / 1e9;
+        double sequentialSeconds = Timings.median(sequential) / 1e9;
+        double sparseSeconds = Timings.median(sparse) / 1e9;
         out.printf("video: %s  %d frames  %dx%d  %.3f fps  %.1f s%n", video, metadata.frameCount(), metadata.width(),
                 metadata.height(), metadata.fps(), metadata.durationSeconds());
         out.printf("sequential decode to RGB: %.2f s = %.0f frames/s (median of %d, open included)%n",
@@ -118,11 +118,5 @@ final class VideoBenchmarkCommand implements Callable<Integer> {
         String yaml = "sampler:\n  type: sample_frames\n  clipLen: 1\n  numClips: " + sparseFrames + "\n  testMode: true\n";
         return binder.bind(loader.parse(yaml, "--sparse-frames " + sparseFrames), SamplerChoice.class)
                 .sampler().create(ClipSampler.class);
-    }
-
-    private static long median(long[] values) {
-        long[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }
