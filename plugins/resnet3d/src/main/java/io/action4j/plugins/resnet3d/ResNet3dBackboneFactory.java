@@ -30,6 +30,6 @@ public final class ResNet3dBackboneFactory implements BackboneFactory<ResNet3dCo
 
     @Override
     public String description() {
-        return "3D ResNet (torchvision r3d_18/34, bottleneck 50/101/152), NCTHW input";
+        return "3D ResNet (torchvision r3d_18, mc3_18, r2plus1d_18 via convType; depth 18-152), NCTHW input";
     }
 }

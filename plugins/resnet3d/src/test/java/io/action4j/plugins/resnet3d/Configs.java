@@ -6,10 +6,13 @@ import java.util.List;
 final class Configs {
 
     int depth;
+    String convType;
+    List<Integer> stageBlocks;
     int inChannels;
     int baseChannels;
     List<Integer> stemKernel;
     List<Integer> stemStride;
+    int stemMidChannels;
     boolean stemPool;
     List<Integer> spatialStrides;
     List<Integer> temporalStrides;
@@ -17,10 +20,13 @@ final class Configs {
 
     private Configs(ResNet3dConfig from) {
         depth = from.depth();
+        convType = from.convType();
+        stageBlocks = from.stageBlocks();
         inChannels = from.inChannels();
         baseChannels = from.baseChannels();
         stemKernel = from.stemKernel();
         stemStride = from.stemStride();
+        stemMidChannels = from.stemMidChannels();
         stemPool = from.stemPool();
         spatialStrides = from.spatialStrides();
         temporalStrides = from.temporalStrides();
@@ -33,6 +39,16 @@ final class Configs {
 
     Configs depth(int value) {
         depth = value;
+        return this;
+    }
+
+    Configs convType(String value) {
+        convType = value;
+        return this;
+    }
+
+    Configs stageBlocks(Integer... values) {
+        stageBlocks = List.of(values);
         return this;
     }
 
@@ -53,6 +69,11 @@ final class Configs {
 
     Configs stemStride(Integer... values) {
         stemStride = List.of(values);
+        return this;
+    }
+
+    Configs stemMidChannels(int value) {
+        stemMidChannels = value;
         return this;
     }
 
@@ -77,7 +98,7 @@ final class Configs {
     }
 
     ResNet3dConfig build() {
-        return new ResNet3dConfig(depth, inChannels, baseChannels, stemKernel, stemStride, stemPool, spatialStrides,
-                temporalStrides, bnEpsilon);
+        return new ResNet3dConfig(depth, convType, stageBlocks, inChannels, baseChannels, stemKernel, stemStride,
+                stemMidChannels, stemPool, spatialStrides, temporalStrides, bnEpsilon);
     }
 }

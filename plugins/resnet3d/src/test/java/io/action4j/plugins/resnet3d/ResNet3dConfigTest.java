@@ -21,10 +21,13 @@ class ResNet3dConfigTest {
         ResNet3dConfig config = ResNet3dConfig.DEFAULTS;
 
         assertThat(config.depth()).isEqualTo(18);
+        assertThat(config.convType()).isEqualTo("3d");
+        assertThat(config.stageBlocks()).isEmpty();
         assertThat(config.inChannels()).isEqualTo(3);
         assertThat(config.baseChannels()).isEqualTo(64);
         assertThat(config.stemKernel()).containsExactly(3, 7, 7);
         assertThat(config.stemStride()).containsExactly(1, 2, 2);
+        assertThat(config.stemMidChannels()).isEqualTo(45);
         assertThat(config.stemPool()).isFalse();
         assertThat(config.spatialStrides()).containsExactly(1, 2, 2, 2);
         assertThat(config.temporalStrides()).containsExactly(1, 2, 2, 2);
@@ -41,6 +44,36 @@ class ResNet3dConfigTest {
         return Stream.of(18, 34, 50, 101, 152);
     }
 
+    @ParameterizedTest
+    @MethodSource("convTypes")
+    void everyConvTypeIsAccepted(String convType, ConvType expected) {
+        ResNet3dConfig config = Configs.defaults().convType(convType).temporalStrides(1, 1, 1, 1).build();
+
+        assertThat(config.convolutions()).isEqualTo(expected);
+    }
+
+    static Stream<Arguments> convTypes() {
+        return Stream.of(Arguments.of("3d", ConvType.FULL_3D), Arguments.of("mc3", ConvType.MIXED),
+                Arguments.of("2plus1d", ConvType.FACTORISED));
+    }
+
+    @Test
+    void mc3MayStrideTimeInItsFullyThreeDimensionalFirstStage() {
+        ResNet3dConfig config = Configs.defaults().convType("mc3").temporalStrides(2, 1, 1, 1).build();
+
+        assertThat(config.temporalStrides()).containsExactly(2, 1, 1, 1);
+    }
+
+    @Test
+    void emptyStageBlocksTakeTheDepthsAndSetOnesOverrideThem() {
+        assertThat(Configs.defaults().build().blocksPerStage()).containsExactly(2, 2, 2, 2);
+        assertThat(Configs.defaults().depth(101).build().blocksPerStage()).containsExactly(3, 4, 23, 3);
+        ResNet3dConfig oneBlockBottlenecks = Configs.defaults().depth(50).stageBlocks(1, 1, 1, 1).build();
+
+        assertThat(oneBlockBottlenecks.blocksPerStage()).containsExactly(1, 1, 1, 1);
+        assertThat(oneBlockBottlenecks.bottleneck()).isTrue();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("badValues")
     void badValueIsRejectedNamingItsKey(UnaryOperator<Configs> change, String key) {
@@ -52,6 +85,19 @@ class ResNet3dConfigTest {
         return Stream.of(
                 bad("depth 19", c -> c.depth(19), "depth"),
                 bad("depth 0", c -> c.depth(0), "depth"),
+                bad("convType 3D+1", c -> c.convType("2+1d"), "convType"),
+                bad("convType r2plus1d", c -> c.convType("r2plus1d"), "convType"),
+                bad("missing convType", c -> c.convType(null), "convType"),
+                bad("mc3 striding time in stage 2", c -> c.convType("mc3"), "temporalStrides"),
+                bad("mc3 striding time in stage 4", c -> c.convType("mc3").temporalStrides(1, 1, 1, 2),
+                        "temporalStrides"),
+                bad("three-element stageBlocks", c -> c.stageBlocks(2, 2, 2), "stageBlocks"),
+                bad("zero stageBlocks entry", c -> c.stageBlocks(2, 0, 2, 2), "stageBlocks"),
+                bad("missing stageBlocks", c -> {
+                    c.stageBlocks = null;
+                    return c;
+                }, "stageBlocks"),
+                bad("stemMidChannels 0", c -> c.stemMidChannels(0), "stemMidChannels"),
                 bad("inChannels 0", c -> c.inChannels(0), "inChannels"),
                 bad("baseChannels 0", c -> c.baseChannels(0), "baseChannels"),
                 bad("baseChannels -8", c -> c.baseChannels(-8), "baseChannels"),

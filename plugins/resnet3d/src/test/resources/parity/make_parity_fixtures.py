@@ -1,0 +1,231 @@
+#!/usr/bin/python3
+"""Parity fixtures for the ResNet3D plugin, made by torchvision itself.
+
+Small models (read by ParityTest)
+---------------------------------
+    /usr/bin/python3 make_parity_fixtures.py            # rewrites the fixtures beside this script
+
+builds small video ResNets from torchvision's own building blocks
+(torchvision.models.video.resnet: BasicBlock, Bottleneck, Conv3DSimple, Conv3DNoTemporal,
+Conv2Plus1D, and VideoResNet._make_layer for the stages), with stems that mirror BasicStem and
+R2Plus1dStem at a reduced width (torchvision hard-codes 64..512 channels and a 45-channel R(2+1)D
+stem). Every weight and every batch-norm statistic is random (eval mode), so batch norm is really
+tested. For each variant it writes
+
+    <variant>.bin   little-endian float32, the tensors one after another
+    <variant>.json  {"config": the resnet3d config keys to build it with,
+                     "tensors": [{"name", "shape", "offset" (bytes)}], ...}
+
+The tensors are the parameters and running statistics under torchvision's state-dict names
+(num_batches_tracked left out), "input" (N x C x T x H x W) and "output" (the last stage's
+output, before pooling).
+
+Full-size models (for a later `action4j model run` comparison; nothing is written to the repo)
+--------------------------------------------------------------------------------------------
+    /usr/bin/python3 make_parity_fixtures.py --full r3d_18 --out /tmp/parity-r3d_18
+    /usr/bin/python3 make_parity_fixtures.py --full mc3_18 --out /tmp/parity-mc3_18
+    /usr/bin/python3 make_parity_fixtures.py --full r2plus1d_18 --out /tmp/parity-r2plus1d_18
+
+builds torchvision's real architecture (400 classes) with seeded random weights and random
+batch-norm statistics and writes into the --out folder:
+
+    <arch>.pth      the state dict, torchvision's key names (what a checkpoint loader reads)
+    input.npy       float32 1 x 3 x 16 x 112 x 112
+    features.npy    the backbone output before pooling (1 x 512 x 2 x 7 x 7; 16 frames for mc3_18)
+    logits.npy      the classifier output (1 x 400)
+    model.yaml      an action4j model config with the matching resnet3d keys
+
+then e.g. `./action4j model run DIR/model.yaml --input DIR/input.npy --output DIR/ours.npy` once
+the checkpoint can be loaded (torchvision key -> graph name: stem.0 -> backbone/conv1.conv (r3d, mc3)
+or conv1.conv_s, stem.1 -> conv1.bn or conv1.bn_s, stem.3 -> conv1.conv_t, stem.4 -> conv1.bn;
+layerN.M.convK.0 -> convK.conv, convK.0.0/.0.1/.0.3 -> convK.conv_s/bn_s/conv_t, convK.1 -> convK.bn;
+downsample.0/.1 -> downsample.conv/bn; fc -> cls_head/fc_cls, weight transposed; conv weights
+permuted 2,3,4,1,0), and compare ours.npy with logits.npy.
+"""
+import argparse
+import json
+import os
+import struct
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torchvision
+from torchvision.models.video import resnet as tv
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def basic_stem(width):
+    """torchvision's BasicStem with `width` output channels instead of 64."""
+    return nn.Sequential(
+        nn.Conv3d(3, width, kernel_size=(3, 7, 7), stride=(1, 2, 2), padding=(1, 3, 3), bias=False),
+        nn.BatchNorm3d(width),
+        nn.ReLU(inplace=True),
+    )
+
+
+def r2plus1d_stem(mid, width):
+    """torchvision's R2Plus1dStem with `mid` (45 there) and `width` (64 there) channels."""
+    return nn.Sequential(
+        nn.Conv3d(3, mid, kernel_size=(1, 7, 7), stride=(1, 2, 2), padding=(0, 3, 3), bias=False),
+        nn.BatchNorm3d(mid),
+        nn.ReLU(inplace=True),
+        nn.Conv3d(mid, width, kernel_size=(3, 1, 1), stride=(1, 1, 1), padding=(1, 0, 0), bias=False),
+        nn.BatchNorm3d(width),
+        nn.ReLU(inplace=True),
+    )
+
+
+class SmallVideoResNet(nn.Module):
+    """VideoResNet's stem and four stages (no pooling, no fc) with widths base, 2 base, 4 base, 8 base.
+
+    The stages come from VideoResNet._make_layer itself, so the blocks, their downsampling and
+    their strides are exactly torchvision's.
+    """
+
+    def __init__(self, block, conv_makers, layers, stem, base):
+        super().__init__()
+        self.stem = stem
+        self.inplanes = base
+        make = tv.VideoResNet._make_layer
+        self.layer1 = make(self, block, conv_makers[0], base, layers[0], stride=1)
+        self.layer2 = make(self, block, conv_makers[1], base * 2, layers[1], stride=2)
+        self.layer3 = make(self, block, conv_makers[2], base * 4, layers[2], stride=2)
+        self.layer4 = make(self, block, conv_makers[3], base * 8, layers[3], stride=2)
+
+    def forward(self, x):
+        x = self.stem(x)
+        return self.layer4(self.layer3(self.layer2(self.layer1(x))))
+
+
+BASE = 3          # odd widths also exercise R(2+1)D's mid-channel formula off round numbers
+STEM_MID = 5      # the R(2+1)D stem's mid width (45 in r2plus1d_18)
+BLOCKS = [2, 1, 1, 1]  # a second block in stage 1: no downsample, mid channels from (planes, planes)
+INPUT_SHAPE = (1, 3, 8, 20, 20)  # odd sizes after the stem (10, 5, 3, 2) test the padding
+
+SIMPLE = [tv.Conv3DSimple] * 4
+MIXED = [tv.Conv3DSimple] + [tv.Conv3DNoTemporal] * 3
+FACTORISED = [tv.Conv2Plus1D] * 4
+
+# variant -> (block, conv makers, stem, resnet3d config keys)
+VARIANTS = {
+    "r3d": (tv.BasicBlock, SIMPLE, lambda: basic_stem(BASE), {"depth": 18, "convType": "3d"}),
+    "mc3": (tv.BasicBlock, MIXED, lambda: basic_stem(BASE), {"depth": 18, "convType": "mc3",
+                                                              "temporalStrides": [1, 1, 1, 1]}),
+    "r2plus1d": (tv.BasicBlock, FACTORISED, lambda: r2plus1d_stem(STEM_MID, BASE),
+                 {"depth": 18, "convType": "2plus1d"}),
+    "r3d_bottleneck": (tv.Bottleneck, SIMPLE, lambda: basic_stem(BASE), {"depth": 50, "convType": "3d"}),
+    "r2plus1d_bottleneck": (tv.Bottleneck, FACTORISED, lambda: r2plus1d_stem(STEM_MID, BASE),
+                            {"depth": 50, "convType": "2plus1d"}),
+}
+
+
+def randomise(model, generator):
+    """Random conv weights (He normal, fan out, as VideoResNet initialises them) and random,
+    non-trivial batch-norm weights, biases and running statistics."""
+    for module in model.modules():
+        if isinstance(module, nn.Conv3d):
+            fan_out = module.out_channels * int(np.prod(module.kernel_size))
+            with torch.no_grad():
+                module.weight.copy_(torch.randn(module.weight.shape, generator=generator) * (2.0 / fan_out) ** 0.5)
+        elif isinstance(module, nn.BatchNorm3d):
+            n = module.num_features
+            with torch.no_grad():
+                module.weight.copy_(0.5 + torch.rand(n, generator=generator))
+                module.bias.copy_(0.2 * torch.randn(n, generator=generator))
+                module.running_mean.copy_(0.2 * torch.randn(n, generator=generator))
+                module.running_var.copy_(0.5 + 1.5 * torch.rand(n, generator=generator))
+    return model.eval()
+
+
+def write_fixture(folder, name, tensors, extra):
+    """`name`.bin (little-endian float32 blobs) and `name`.json (names, shapes, byte offsets)."""
+    entries, offset = [], 0
+    with open(os.path.join(folder, name + ".bin"), "wb") as blob:
+        for tensor_name, tensor in tensors:
+            values = tensor.detach().cpu().contiguous().to(torch.float32).numpy().astype("<f4")
+            blob.write(values.tobytes(order="C"))
+            entries.append({"name": tensor_name, "shape": list(values.shape), "offset": offset})
+            offset += values.nbytes
+    header = json.dumps(dict(extra, dtype="float32", byteOrder="little"))
+    with open(os.path.join(folder, name + ".json"), "w") as out:
+        # One tensor a line: small files and readable diffs.
+        out.write(header[:-1] + ',\n "tensors": [\n  ')
+        out.write(",\n  ".join(json.dumps(entry) for entry in entries))
+        out.write("\n ]\n}\n")
+    return offset
+
+
+def state_tensors(model):
+    return [(k, v) for k, v in model.state_dict().items() if not k.endswith("num_batches_tracked")]
+
+
+def make_small(folder):
+    for index, (variant, (block, makers, stem, keys)) in enumerate(VARIANTS.items()):
+        generator = torch.Generator().manual_seed(1000 + index)
+        torch.manual_seed(1000 + index)  # module construction draws default initial values
+        model = randomise(SmallVideoResNet(block, makers, BLOCKS, stem(), BASE), generator)
+        x = torch.randn(INPUT_SHAPE, generator=generator)
+        with torch.no_grad():
+            y = model(x)
+        config = dict(keys, baseChannels=BASE, stageBlocks=BLOCKS, stemMidChannels=STEM_MID)
+        size = write_fixture(folder, variant, state_tensors(model) + [("input", x), ("output", y)], {
+            "variant": variant,
+            "config": config,
+            "madeBy": "make_parity_fixtures.py, torch %s, torchvision %s" % (torch.__version__, torchvision.__version__),
+            "outputMaxAbs": float(y.abs().max()),
+            "outputStd": float(y.std()),
+        })
+        print("%-20s output %s max|y| %.3f, %d bytes" % (variant, tuple(y.shape), float(y.abs().max()), size))
+
+
+FULL = {
+    "r3d_18": (tv.r3d_18, {"convType": "3d"}),
+    "mc3_18": (tv.mc3_18, {"convType": "mc3", "temporalStrides": [1, 1, 1, 1]}),
+    "r2plus1d_18": (tv.r2plus1d_18, {"convType": "2plus1d"}),
+}
+
+
+def make_full(arch, folder):
+    build, keys = FULL[arch]
+    os.makedirs(folder, exist_ok=True)
+    torch.manual_seed(7)
+    generator = torch.Generator().manual_seed(7)
+    model = build()  # torchvision's own init for conv and fc; batch norm randomised below
+    randomise(model, generator)
+    with torch.no_grad():
+        model.fc.bias.copy_(0.01 * torch.randn(model.fc.bias.shape, generator=generator))
+    x = torch.randn((1, 3, 16, 112, 112), generator=generator)
+    with torch.no_grad():
+        features = model.layer4(model.layer3(model.layer2(model.layer1(model.stem(x)))))
+        logits = model(x)
+    torch.save(model.state_dict(), os.path.join(folder, arch + ".pth"))
+    np.save(os.path.join(folder, "input.npy"), x.numpy())
+    np.save(os.path.join(folder, "features.npy"), features.numpy())
+    np.save(os.path.join(folder, "logits.npy"), logits.numpy())
+    lines = ["# torchvision's %s with the random weights in %s.pth" % (arch, arch), "model:", "  backbone:",
+             "    type: resnet3d", "    depth: 18"]
+    lines += ["    %s: %s" % (k, json.dumps(v)) for k, v in keys.items()]
+    lines += ["  clsHead:", "    type: i3d", "    numClasses: 400"]
+    with open(os.path.join(folder, "model.yaml"), "w") as out:
+        out.write("\n".join(lines) + "\n")
+    print("%s: %d parameters; wrote %s (features %s, logits %s)" % (
+        arch, sum(p.numel() for p in model.parameters()), folder, tuple(features.shape), tuple(logits.shape)))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--full", choices=sorted(FULL), help="write a full-size torchvision model instead")
+    parser.add_argument("--out", help="output folder (default: beside this script; required with --full)")
+    args = parser.parse_args()
+    if args.full:
+        if not args.out:
+            parser.error("--full needs --out (a folder outside the repository)")
+        make_full(args.full, args.out)
+    else:
+        make_small(args.out or HERE)
+
+
+if __name__ == "__main__":
+    main()
