@@ -13,7 +13,7 @@ class ConfigShowEndToEndTest {
     Path folder;
 
     static String repositoryConfig(String name) {
-        return Launcher.repository().resolve("configs/recognition/r3d/" + name).toString();
+        return Launcher.repository().resolve("configs/recognition/resnet3d/" + name).toString();
     }
 
     @Test

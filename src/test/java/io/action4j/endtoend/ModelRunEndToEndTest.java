@@ -20,7 +20,7 @@ class ModelRunEndToEndTest {
     @Test
     void pipelineOutputRunsThroughTheModelDeterministically() throws Exception {
         Path clip = folder.resolve("clip.npy");
-        Path config = Launcher.repository().resolve("configs/recognition/r3d/r3d-18_kinetics400.yaml");
+        Path config = Launcher.repository().resolve("configs/recognition/resnet3d/r3d-18_kinetics400.yaml");
         Launcher.Result pipeline = Launcher.run("pipeline", "show", config.toString(),
                 PipelineShowEndToEndTest.demoVideo().toString(), "--out", clip.toString());
         assertThat(pipeline.exitCode()).as(pipeline.err()).isZero();

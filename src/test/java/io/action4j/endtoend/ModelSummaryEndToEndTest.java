@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The README's first command: the built-in default model, torchvision's r3d_18. */
 class ModelSummaryEndToEndTest {
@@ -28,7 +30,7 @@ class ModelSummaryEndToEndTest {
 
     @Test
     void repositoryConfigListsLayersWithShapesForTheGivenInput() {
-        String config = Launcher.repository().resolve("configs/recognition/r3d/r3d-18_kinetics400.yaml").toString();
+        String config = Launcher.repository().resolve("configs/recognition/resnet3d/r3d-18_kinetics400.yaml").toString();
 
         Launcher.Result result = Launcher.run("model", "summary", config, "--input", "2x3x8x64x64");
 
@@ -48,6 +50,20 @@ class ModelSummaryEndToEndTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("not a tensor shape: '1x3xsixteen'");
+    }
+
+    /** torchvision's parameter counts (400 classes), from the repository's configs. */
+    @ParameterizedTest
+    @CsvSource({"r3d-18_kinetics400.yaml, 33371472", "mc3-18_kinetics400.yaml, 11695440",
+                "r2plus1d-18_kinetics400.yaml, 31505325"})
+    void repositoryConfigsHaveTorchvisionsParameterCounts(String config, long parameters) throws Exception {
+        String path = Launcher.repository().resolve("configs/recognition/resnet3d/" + config).toString();
+
+        Launcher.Result result = Launcher.run("model", "summary", path, "--input", "1x3x8x32x32", "--format", "json",
+                "--no-layers");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(new ObjectMapper().readTree(result.out()).get("parameters").asLong()).isEqualTo(parameters);
     }
 
     @Test

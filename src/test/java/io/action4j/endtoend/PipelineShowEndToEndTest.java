@@ -54,7 +54,7 @@ class PipelineShowEndToEndTest {
 
     @Test
     void repositoryConfigNormalisesTheClip() {
-        Path config = Launcher.repository().resolve("configs/recognition/r3d/r3d-18_kinetics400.yaml");
+        Path config = Launcher.repository().resolve("configs/recognition/resnet3d/r3d-18_kinetics400.yaml");
 
         Launcher.Result result = Launcher.run("pipeline", "show", config.toString(), demoVideo().toString());
 

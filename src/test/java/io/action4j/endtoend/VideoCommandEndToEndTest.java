@@ -56,6 +56,43 @@ class VideoCommandEndToEndTest {
     }
 
     @Test
+    void checkScreensAnAnnotationListComparingFrameCounts() throws Exception {
+        Path data = fixture("tests/data");
+        Path list = Files.writeString(folder.resolve("rawframes.txt"), "imgs 10 3\n\nimgs 12 4\nmissing 5 1\n");
+
+        Launcher.Result result = Launcher.run("video", "check", "--annotations", list.toString(),
+                "--data-prefix", data.toString(), "--annotation-format", "rawframes");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out())
+                .containsPattern("OK   \\S+imgs  10 frames")
+                .contains("FAIL " + data.resolve("imgs") + "  " + data.resolve("imgs") + ": the list says 12 frames, the folder has 10")
+                .contains("FAIL " + data.resolve("missing") + "  " + data.resolve("missing") + ": folder not found")
+                .contains("1 of 3 videos decode");
+    }
+
+    @Test
+    void checkStopsAtTheFirstBadVideoWhenAsked() throws Exception {
+        Path missing = folder.resolve("missing.mp4");
+
+        Launcher.Result result = Launcher.run("video", "check", "--on-error", "fail", missing.toString(),
+                fixture("tests/data/test.avi").toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.out()).contains("0 of 1 videos decode (stopped at the first failure; 1 not checked)");
+    }
+
+    @Test
+    void malformedAnnotationLineIsReportedWithItsLineNumber() throws Exception {
+        Path list = Files.writeString(folder.resolve("videos.txt"), "a.mp4 1\nb.mp4 one\n");
+
+        Launcher.Result result = Launcher.run("video", "check", "--annotations", list.toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("error: " + list + ":2: label is not an integer: 'one'");
+    }
+
+    @Test
     void framesWritesTheRequestedFramesAsNpy() throws Exception {
         Path npy = folder.resolve("frames.npy");
 
