@@ -83,7 +83,8 @@ public final class CheckpointLoader {
         List<String> ignored = new ArrayList<>();
         List<ShapeMismatch> mismatched = new ArrayList<>();
         List<Assignment> assignments = new ArrayList<>();
-        for (Map.Entry<String, TensorData> entry : tensors.entrySet()) {
+        // Sorted, so that every report lists its keys in the same order whatever map it was given.
+        for (Map.Entry<String, TensorData> entry : new TreeMap<>(tensors).entrySet()) {
             String key = entry.getKey();
             if (key.endsWith(IGNORED_SUFFIX)) {
                 ignored.add(key);
