@@ -55,6 +55,44 @@ class ModelRunEndToEndTest {
         assertThat(run.err()).contains(uint8 + ": expected float32 ('<f4') data, got '|u1'");
     }
 
+    @Test
+    void maliciousCheckpointIsRefusedAndNothingRuns() throws Exception {
+        Path clip = folder.resolve("clip.npy");
+        writeZerosNpy(clip, "(1, 3, 4, 32, 32)", 3 * 4 * 32 * 32);
+        Path evil = Launcher.repository().resolve("registry/src/test/resources/checkpoints/malicious_os_system.pth");
+
+        Launcher.Result run = Launcher.run("model", "run", "--input", clip.toString(), "--output",
+                folder.resolve("y.npy").toString(), "--checkpoint", evil.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(evil.toString()).contains("system").doesNotContain("pwned");
+        assertThat(folder.resolve("y.npy")).doesNotExist();
+    }
+
+    @Test
+    void checkpointOfAnotherArchitectureListsEveryMismatch() throws Exception {
+        Path clip = folder.resolve("clip.npy");
+        writeZerosNpy(clip, "(1, 3, 4, 32, 32)", 3 * 4 * 32 * 32);
+        Path tiny = Launcher.repository().resolve("registry/src/test/resources/checkpoints/mmaction2_style.pth");
+
+        Launcher.Result run = Launcher.run("model", "run", "--input", clip.toString(), "--output",
+                folder.resolve("y.npy").toString(), "--checkpoint", tiny.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(tiny.toString()).contains("missing").contains("backbone/layer4.1.conv2.conv.weight");
+    }
+
+    /** A float32 .npy of zeros, written by hand (format 1.0, header padded to 64 bytes). */
+    private static void writeZerosNpy(Path file, String shape, int count) throws Exception {
+        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
+        int padding = (64 - (10 + dict.length() + 1) % 64) % 64;
+        byte[] header = (dict + " ".repeat(padding) + "\n").getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer buffer = ByteBuffer.allocate(10 + header.length + 4 * count).order(ByteOrder.LITTLE_ENDIAN);
+        buffer.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0)
+                .putShort((short) header.length).put(header);
+        Files.write(file, buffer.array());
+    }
+
     static float[] readFloat32(Path npy, String shape) throws Exception {
         byte[] file = Files.readAllBytes(npy);
         int headerLength = ByteBuffer.wrap(file, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();

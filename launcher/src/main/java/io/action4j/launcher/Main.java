@@ -3,11 +3,12 @@ package io.action4j.launcher;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.action4j.api.model.GraphBuildException;
-import io.action4j.api.video.VideoException;
 import io.action4j.registry.PluginLoader;
 import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.RegistryException;
+import io.action4j.registry.checkpoint.CheckpointException;
 import io.action4j.registry.config.ConfigException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +50,9 @@ public final class Main {
 
     /** Known failures print one clear line; anything else keeps its stack trace, which is a bug to report. */
     private static void reportFailure(Exception error, PrintWriter err) {
-        if (error instanceof ConfigException || error instanceof RegistryException || error instanceof VideoException
+        // Problems with the user's files and settings: their messages name the file, key or layer.
+        if (error instanceof ConfigException || error instanceof RegistryException || error instanceof IOException
+                || error instanceof CheckpointException
                 || error instanceof GraphBuildException || error instanceof IllegalArgumentException) {
             err.println("error: " + error.getMessage());
         } else {

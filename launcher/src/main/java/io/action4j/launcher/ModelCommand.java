@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.action4j.api.model.TensorShape;
 import io.action4j.registry.config.ConfigTree;
+import io.action4j.registry.checkpoint.LoadReport;
 import io.action4j.registry.config.ModelConfig;
 import io.action4j.registry.model.ComposedModel;
 import io.action4j.registry.model.LayerSummary;
@@ -146,7 +147,7 @@ final class ModelCommand implements Runnable {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = {"Builds the model for the input's shape, runs it once and writes the output as a NumPy .npy "
                     + "array (float32, C order), to compare with other tools.",
-                    "Without a checkpoint the parameters keep their seeded initial values."})
+                    "Without --checkpoint the parameters keep their seeded initial values."})
     static final class Run implements Callable<Integer> {
 
         @Spec
@@ -154,6 +155,9 @@ final class ModelCommand implements Runnable {
 
         @Mixin
         ConfigArguments configArguments;
+
+        @Mixin
+        CheckpointArguments checkpointArguments;
 
         @Option(names = "--input", required = true, paramLabel = "X.npy",
                 description = "The input tensor: float32, NCTHW for recognition, N x C x T for localization.")
@@ -190,7 +194,9 @@ final class ModelCommand implements Runnable {
             }
             INDArray result;
             String name;
+            LoadReport report;
             try (ComposedModel composed = ModelComposer.compose(model, TensorShape.of(x.shape()), seed)) {
+                report = checkpointArguments.loadInto(composed);
                 name = outputName != null ? outputName : composed.outputs().keySet().iterator().next();
                 if (!composed.outputs().containsKey(name)) {
                     throw new IllegalArgumentException("no output '" + name + "'; the model has " + composed.outputs().keySet());
@@ -199,6 +205,9 @@ final class ModelCommand implements Runnable {
             }
             NpyFiles.writeFloat32(output, result.data().asFloat(), result.shape());
             PrintWriter out = spec.commandLine().getOut();
+            if (report != null) {
+                out.println(report.describe());
+            }
             out.println("wrote " + output + ": " + name + " float32 " + TensorShape.of(result.shape()));
             out.flush();
             return 0;

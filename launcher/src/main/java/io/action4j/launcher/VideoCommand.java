@@ -8,10 +8,16 @@ import io.action4j.api.video.VideoFrame;
 import io.action4j.api.video.VideoMetadata;
 import io.action4j.api.video.VideoReader;
 import io.action4j.api.video.VideoStreamException;
+import io.action4j.registry.data.AnnotationFormat;
+import io.action4j.registry.data.AnnotationList;
+import io.action4j.registry.data.DatasetEntry;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,8 +52,32 @@ final class VideoCommand implements Runnable {
         @Mixin
         ReaderArguments readerArguments;
 
-        @Parameters(arity = "1..*", paramLabel = "VIDEO", description = "Video files or rawframe folders.")
-        List<Path> videos;
+        @Parameters(arity = "0..*", paramLabel = "VIDEO", description = "Video files or rawframe folders.")
+        List<Path> videos = new ArrayList<>();
+
+        @Option(names = "--annotations", paramLabel = "LIST",
+                description = "Also check every sample of an MMAction2 annotation list ('path label' for videos, "
+                        + "'frame_dir total_frames label' for rawframes); rawframe counts are compared with the list.")
+        Path annotations;
+
+        @Option(names = "--data-prefix", paramLabel = "DIR", description = "Folder the list's paths are relative to.")
+        Path dataPrefix;
+
+        @Option(names = "--annotation-format", defaultValue = "videos",
+                description = "videos or rawframes (default: ${DEFAULT-VALUE}).")
+        AnnotationFormat annotationFormat;
+
+        @Option(names = "--multi-label", description = "The list has several labels per line.")
+        boolean multiLabel;
+
+        @Option(names = "--with-offset", description = "Rawframe lines carry a start offset before the frame count.")
+        boolean withOffset;
+
+        @Option(names = "--on-error", defaultValue = "skip",
+                description = "skip: report a bad video and go on (default); fail: stop at the first bad video.")
+        OnError onError;
+
+        enum OnError { SKIP, FAIL }
 
         @Option(names = "--metadata-only", description = "Open each video and read its metadata, decode nothing.")
         boolean metadataOnly;
@@ -56,22 +86,50 @@ final class VideoCommand implements Runnable {
         OutputFormat format;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
+            List<DatasetEntry> samples = new ArrayList<>();
+            videos.forEach(video -> samples.add(new DatasetEntry(video, OptionalInt.empty(), 0, List.of(), 0)));
+            if (annotations != null) {
+                samples.addAll(AnnotationList.read(annotations, annotationFormat, dataPrefix, multiLabel, withOffset));
+            }
+            if (samples.isEmpty()) {
+                throw new IllegalArgumentException("nothing to check: give videos or --annotations");
+            }
             PrintWriter out = spec.commandLine().getOut();
+            int checked = 0;
             int failures = 0;
-            for (Path video : videos) {
-                ObjectNode report = check(video);
+            for (DatasetEntry sample : samples) {
+                ObjectNode report = check(sample);
+                checked++;
                 if (!report.get("ok").asBoolean()) {
                     failures++;
                 }
                 out.println(format == OutputFormat.JSON ? report.toString() : describe(report));
                 out.flush();
+                if (failures > 0 && onError == OnError.FAIL) {
+                    break;
+                }
             }
             if (format != OutputFormat.JSON) {
-                out.println(videos.size() - failures + " of " + videos.size() + " videos decode");
+                out.println(checked - failures + " of " + checked + " videos decode"
+                        + (checked < samples.size() ? " (stopped at the first failure; " + (samples.size() - checked)
+                        + " not checked)" : ""));
             }
             out.flush();
             return failures == 0 ? 0 : 1;
+        }
+
+        private ObjectNode check(DatasetEntry sample) {
+            ObjectNode report = check(sample.path());
+            if (sample.line() > 0) {
+                report.put("line", sample.line());
+            }
+            if (report.get("ok").asBoolean() && sample.totalFrames().isPresent()
+                    && sample.totalFrames().getAsInt() != report.get("frames").asInt()) {
+                report.put("ok", false).put("error", sample.path() + ": the list says " + sample.totalFrames().getAsInt()
+                        + " frames, the folder has " + report.get("frames").asInt());
+            }
+            return report;
         }
 
         private ObjectNode check(Path video) {

@@ -94,6 +94,21 @@ public final class KeyMapping {
         throw new IllegalArgumentException("unknown key mapping '" + name + "'; known: " + builtInNames());
     }
 
+    /**
+     * The built-in mapping a checkpoint's keys call for: graph names ({@code backbone/...}, this
+     * framework's own files), torchvision's video ResNets ({@code stem.0.weight}; R(2+1)D when the
+     * stem has its temporal convolution {@code stem.3}), else MMAction2's ({@code backbone.}, {@code cls_head.}).
+     */
+    public static KeyMapping detect(java.util.Collection<String> keys) {
+        if (keys.stream().anyMatch(key -> key.contains("/"))) {
+            return GRAPH;
+        }
+        if (keys.contains("stem.0.weight")) {
+            return keys.contains("stem.3.weight") ? TORCHVISION_R2PLUS1D : TORCHVISION_VIDEO_RESNET;
+        }
+        return MMACTION2;
+    }
+
     public static List<String> builtInNames() {
         return BUILT_IN.stream().map(KeyMapping::name).toList();
     }

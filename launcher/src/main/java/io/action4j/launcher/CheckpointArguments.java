@@ -1,0 +1,42 @@
+package io.action4j.launcher;
+
+import io.action4j.registry.checkpoint.CheckpointFiles;
+import io.action4j.registry.checkpoint.CheckpointLoader;
+import io.action4j.registry.checkpoint.KeyMapping;
+import io.action4j.registry.checkpoint.LoadReport;
+import io.action4j.registry.checkpoint.StateDict;
+import io.action4j.registry.model.ComposedModel;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The weights a command loads into the model it builds, and how checkpoint keys map to graph names. */
+final class CheckpointArguments {
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "Weights: a PyTorch .pth/.pt (MMAction2 or torchvision state dict; read by a restricted "
+                    + "unpickler that runs nothing), a .safetensors file, or an action4j checkpoint.")
+    Path checkpoint;
+
+    @Option(names = "--key-mapping", defaultValue = "auto", paramLabel = "NAME",
+            description = "How checkpoint keys name graph variables: auto (from the keys; default), mmaction2, "
+                    + "torchvision_video_resnet, torchvision_r2plus1d, graph.")
+    String keyMapping;
+
+    @Option(names = "--non-strict", description = "Load the tensors that match and list the rest, instead of refusing "
+            + "a checkpoint with missing, unexpected or mis-shaped keys.")
+    boolean nonStrict;
+
+    /** Loads the checkpoint, if one was given; returns null otherwise. */
+    LoadReport loadInto(ComposedModel model) {
+        if (checkpoint == null) {
+            return null;
+        }
+        StateDict state = CheckpointFiles.read(checkpoint);
+        KeyMapping mapping = keyMapping.equalsIgnoreCase("auto")
+                ? KeyMapping.detect(state.tensors().keySet()) : KeyMapping.named(keyMapping);
+        CheckpointLoader loader = new CheckpointLoader(mapping);
+        return nonStrict
+                ? loader.loadMatching(model, state.tensors(), checkpoint.toString())
+                : loader.loadStrict(model, state.tensors(), checkpoint.toString());
+    }
+}
