@@ -50,7 +50,12 @@ final class ReaderArguments {
     }
 
     VideoDecoder decoderFor(Path video) {
-        String name = !reader.equals(AUTO) ? reader : Files.isDirectory(video) ? "rawframes" : "ffmpeg";
+        return decoderFor(video, Files.isDirectory(video) ? "rawframes" : "ffmpeg");
+    }
+
+    /** The reader {@code --reader} names, or {@code byDefault} when it says auto. */
+    VideoDecoder decoderFor(Path video, String byDefault) {
+        String name = !reader.equals(AUTO) ? reader : byDefault;
         ConfigTree tree = loader.parse("reader:\n  type: " + name + "\n", "--reader " + name);
         List<String> overrides = options.stream().map(option -> "reader." + option).toList();
         ComponentSpec spec = binder.bind(loader.applyOverrides(tree, overrides), ReaderChoice.class).reader();

@@ -120,7 +120,10 @@ final class VideoCommand implements Runnable {
         }
 
         private ObjectNode check(DatasetEntry sample) {
-            ObjectNode report = check(sample.path());
+            // A rawframe list names folders, even those that are missing.
+            boolean listedFolder = sample.line() > 0 && annotationFormat == AnnotationFormat.RAWFRAMES;
+            ObjectNode report = check(sample.path(), listedFolder ? readerArguments.decoderFor(sample.path(), "rawframes")
+                    : readerArguments.decoderFor(sample.path()));
             if (sample.line() > 0) {
                 report.put("line", sample.line());
             }
@@ -132,10 +135,9 @@ final class VideoCommand implements Runnable {
             return report;
         }
 
-        private ObjectNode check(Path video) {
+        /** A bad reader setting is the user's command, not the video: the caller lets it stop the run. */
+        private ObjectNode check(Path video, VideoDecoder decoder) {
             ObjectNode report = new ObjectMapper().createObjectNode().put("path", video.toString());
-            // A bad reader setting is the user's command, not the video: it stops the run.
-            VideoDecoder decoder = readerArguments.decoderFor(video);
             int decoded = 0;
             try (VideoReader reader = decoder.open(video)) {
                 VideoMetadata metadata = reader.metadata();
