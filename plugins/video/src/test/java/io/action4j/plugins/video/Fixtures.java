@@ -41,13 +41,22 @@ final class Fixtures {
             if (in == null) {
                 throw new IllegalStateException("missing test resource reference/" + name);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.isBlank())
-                    .map(line -> line.substring(line.lastIndexOf(',') + 1).trim())
-                    .toList();
+            return md5Column(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The same for a reference file given by path. */
+    static List<String> md5Lines(Path file) throws IOException {
+        return md5Column(Files.readString(file));
+    }
+
+    private static List<String> md5Column(String text) {
+        return text.lines()
+                .filter(line -> !line.isBlank())
+                .map(line -> line.substring(line.lastIndexOf(',') + 1).trim())
+                .toList();
     }
 
     static String md5(byte[] bytes) {
