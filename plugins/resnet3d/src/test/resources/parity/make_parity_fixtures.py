@@ -20,11 +20,18 @@ The tensors are the parameters and running statistics under torchvision's state-
 (num_batches_tracked left out), "input" (N x C x T x H x W) and "output" (the last stage's
 output, before pooling).
 
+The I3D variants (i3d, i3d_3x3x3) come from MMAction2's ResNet3d instead, which is not installed
+here: a short transcription of it (v1.2.0, mmaction/models/backbones/resnet3d.py: ConvModule,
+Bottleneck3d, make_res_layer, the stem with its pools; bottleneck blocks, pytorch style, no
+dilation or non-local) is below, with MMAction2's module names, so these fixtures' keys are
+MMAction2's ("names": "mmaction2" in the manifest): conv1.conv.weight, layer2.1.conv1.bn.running_var, ...
+
 Full-size models (for a later `action4j model run` comparison; nothing is written to the repo)
 --------------------------------------------------------------------------------------------
     /usr/bin/python3 make_parity_fixtures.py --full r3d_18 --out /tmp/parity-r3d_18
     /usr/bin/python3 make_parity_fixtures.py --full mc3_18 --out /tmp/parity-mc3_18
     /usr/bin/python3 make_parity_fixtures.py --full r2plus1d_18 --out /tmp/parity-r2plus1d_18
+    /usr/bin/python3 make_parity_fixtures.py --full i3d_r50 --out /tmp/parity-i3d_r50
 
 builds torchvision's real architecture (400 classes) with seeded random weights and random
 batch-norm statistics and writes into the --out folder:
@@ -41,6 +48,12 @@ or conv1.conv_s, stem.1 -> conv1.bn or conv1.bn_s, stem.3 -> conv1.conv_t, stem.
 layerN.M.convK.0 -> convK.conv, convK.0.0/.0.1/.0.3 -> convK.conv_s/bn_s/conv_t, convK.1 -> convK.bn;
 downsample.0/.1 -> downsample.conv/bn; fc -> cls_head/fc_cls, weight transposed; conv weights
 permuted 2,3,4,1,0), and compare ours.npy with logits.npy.
+
+i3d_r50 is MMAction2's I3D ResNet-50 (configs/_base_/models/i3d_r50.py) from the transcription
+below: its .pth holds a Recognizer3D's keys (backbone.conv1.conv.weight, ...,
+cls_head.fc_cls.weight / .bias; 400 classes), its input is 1 x 3 x 32 x 224 x 224 (the 32x2x1
+config's clip), features.npy is 1 x 2048 x 4 x 7 x 7 and logits.npy the I3DHead's (average
+pooling, fc_cls) 1 x 400.
 """
 import argparse
 import json
@@ -121,6 +134,121 @@ VARIANTS = {
 }
 
 
+# ---- MMAction2's ResNet3d, transcribed (see the header); module names are MMAction2's. ----
+
+I3D_INFLATE = ((1, 1, 1), (1, 0, 1, 0), (1, 0, 1, 0, 1, 0), (0, 1, 0))
+
+
+class ConvModule(nn.Module):
+    """mmcv's ConvModule with Conv3d, BN3d and ReLU: conv (no bias), bn, optional activation."""
+
+    def __init__(self, cin, cout, kernel, stride=1, padding=0, relu=True):
+        super().__init__()
+        self.conv = nn.Conv3d(cin, cout, kernel, stride, padding, bias=False)
+        self.bn = nn.BatchNorm3d(cout)
+        self.activate = nn.ReLU(inplace=True) if relu else None
+
+    def forward(self, x):
+        x = self.bn(self.conv(x))
+        return x if self.activate is None else self.activate(x)
+
+
+class Bottleneck3d(nn.Module):
+    """Bottleneck3d, style 'pytorch' (the stride on conv2)."""
+
+    def __init__(self, inplanes, planes, spatial_stride, temporal_stride, downsample, inflate, inflate_style):
+        super().__init__()
+        if inflate and inflate_style == '3x1x1':
+            k1, p1, k2, p2 = (3, 1, 1), (1, 0, 0), (1, 3, 3), (0, 1, 1)
+        elif inflate:
+            k1, p1, k2, p2 = 1, 0, (3, 3, 3), (1, 1, 1)
+        else:
+            k1, p1, k2, p2 = 1, 0, (1, 3, 3), (0, 1, 1)
+        self.conv1 = ConvModule(inplanes, planes, k1, 1, p1)
+        self.conv2 = ConvModule(planes, planes, k2, (temporal_stride, spatial_stride, spatial_stride), p2)
+        self.conv3 = ConvModule(planes, planes * 4, 1, relu=False)
+        self.downsample = downsample
+        self.relu = nn.ReLU(inplace=True)
+
+    def forward(self, x):
+        identity = x if self.downsample is None else self.downsample(x)
+        return self.relu(self.conv3(self.conv2(self.conv1(x))) + identity)
+
+
+class ResNet3d(nn.Module):
+    """ResNet3d with bottleneck blocks; the defaults are i3d_r50.py's. `inflate` per stage: an int
+    for every block or one flag per block, as MMAction2's _ntuple / make_res_layer take it."""
+
+    def __init__(self, stage_blocks=(3, 4, 6, 3), base_channels=64, conv1_kernel=(5, 7, 7), conv1_stride_t=2,
+                 pool1_stride_t=2, with_pool2=True, spatial_strides=(1, 2, 2, 2), temporal_strides=(1, 1, 1, 1),
+                 inflate=I3D_INFLATE, inflate_style='3x1x1'):
+        super().__init__()
+        self.conv1 = ConvModule(3, base_channels, conv1_kernel, (conv1_stride_t, 2, 2),
+                                tuple((k - 1) // 2 for k in conv1_kernel))
+        self.maxpool = nn.MaxPool3d((1, 3, 3), (pool1_stride_t, 2, 2), (0, 1, 1))
+        self.pool2 = nn.MaxPool3d((2, 1, 1), (2, 1, 1))
+        self.with_pool2 = with_pool2
+        inplanes = base_channels
+        for i, blocks in enumerate(stage_blocks):
+            planes = base_channels * 2 ** i
+            flags = (inflate[i],) * blocks if isinstance(inflate[i], int) else inflate[i]
+            assert len(flags) == blocks
+            downsample = None
+            if spatial_strides[i] != 1 or inplanes != planes * 4:
+                downsample = ConvModule(inplanes, planes * 4, 1, (temporal_strides[i], spatial_strides[i],
+                                                                  spatial_strides[i]), relu=False)
+            layers = []
+            for b in range(blocks):
+                first = b == 0
+                layers.append(Bottleneck3d(inplanes, planes, spatial_strides[i] if first else 1,
+                                           temporal_strides[i] if first else 1, downsample if first else None,
+                                           flags[b] == 1, inflate_style))
+                inplanes = planes * 4
+            self.add_module('layer%d' % (i + 1), nn.Sequential(*layers))
+
+    def forward(self, x):
+        x = self.maxpool(self.conv1(x))
+        x = self.layer1(x)
+        if self.with_pool2:
+            x = self.pool2(x)
+        return self.layer4(self.layer3(self.layer2(x)))
+
+
+I3D_BASE = 2
+I3D_BLOCKS = (1, 2, 1, 1)                 # a second block in stage 2: one inflated, one not
+I3D_SMALL_INFLATE = ((1,), (1, 0), (1,), (0,))
+# The resnet3d keys of MMAction2's I3D (i3d_r50.py) besides depth, width and blocks.
+I3D_KEYS = {"stemKernel": [5, 7, 7], "stemStride": [2, 2, 2], "stemPool": True, "stemPoolStride": [2, 2, 2],
+            "withPool2": True, "temporalStrides": [1, 1, 1, 1]}
+
+# variant -> (inflate style, input shape); time 16 -> stem 8 -> pool1 4 -> pool2 2, space 36 x 28 -> 2 x 1
+I3D_VARIANTS = {
+    "i3d": ("3x1x1", (1, 3, 16, 36, 28)),
+    "i3d_3x3x3": ("3x3x3", (1, 3, 8, 36, 28)),
+}
+
+
+def make_small_i3d(folder, seed):
+    for index, (variant, (style, shape)) in enumerate(I3D_VARIANTS.items()):
+        generator = torch.Generator().manual_seed(seed + index)
+        torch.manual_seed(seed + index)
+        model = randomise(ResNet3d(I3D_BLOCKS, I3D_BASE, inflate=I3D_SMALL_INFLATE, inflate_style=style), generator)
+        x = torch.randn(shape, generator=generator)
+        with torch.no_grad():
+            y = model(x)
+        config = dict(I3D_KEYS, depth=50, convType="3d", baseChannels=I3D_BASE, stageBlocks=list(I3D_BLOCKS),
+                      inflate=[list(flags) for flags in I3D_SMALL_INFLATE], inflateStyle=style)
+        size = write_fixture(folder, variant, state_tensors(model) + [("input", x), ("output", y)], {
+            "variant": variant,
+            "names": "mmaction2",
+            "config": config,
+            "madeBy": "make_parity_fixtures.py (MMAction2 ResNet3d transcription), torch %s" % torch.__version__,
+            "outputMaxAbs": float(y.abs().max()),
+            "outputStd": float(y.std()),
+        })
+        print("%-20s output %s max|y| %.3f, %d bytes" % (variant, tuple(y.shape), float(y.abs().max()), size))
+
+
 def randomise(model, generator):
     """Random conv weights (He normal, fan out, as VideoResNet initialises them) and random,
     non-trivial batch-norm weights, biases and running statistics."""
@@ -178,6 +306,7 @@ def make_small(folder):
             "outputStd": float(y.std()),
         })
         print("%-20s output %s max|y| %.3f, %d bytes" % (variant, tuple(y.shape), float(y.abs().max()), size))
+    make_small_i3d(folder, 1000 + len(VARIANTS))
 
 
 FULL = {
@@ -214,15 +343,64 @@ def make_full(arch, folder):
         arch, sum(p.numel() for p in model.parameters()), folder, tuple(features.shape), tuple(logits.shape)))
 
 
+I3D_R50_YAML = """# MMAction2's I3D ResNet-50 (i3d_r50.py) with the random weights in i3d_r50.pth
+model:
+  backbone:
+    type: resnet3d
+    depth: 50
+    stemKernel: [5, 7, 7]
+    stemStride: [2, 2, 2]
+    stemPool: true
+    stemPoolStride: [2, 2, 2]
+    withPool2: true
+    temporalStrides: [1, 1, 1, 1]
+    inflate: [[1, 1, 1], [1, 0, 1, 0], [1, 0, 1, 0, 1, 0], [0, 1, 0]]
+    inflateStyle: 3x1x1
+  clsHead:
+    type: i3d
+    numClasses: 400
+"""
+
+
+def make_full_i3d(folder):
+    """MMAction2's I3D R50 at full size: Recognizer3D keys, a 32-frame 224 x 224 clip."""
+    os.makedirs(folder, exist_ok=True)
+    torch.manual_seed(7)
+    generator = torch.Generator().manual_seed(7)
+    backbone = randomise(ResNet3d(), generator)
+    fc_cls = nn.Linear(2048, 400)
+    with torch.no_grad():
+        fc_cls.weight.copy_(0.01 * torch.randn(fc_cls.weight.shape, generator=generator))
+        fc_cls.bias.copy_(0.01 * torch.randn(fc_cls.bias.shape, generator=generator))
+        x = torch.randn((1, 3, 32, 224, 224), generator=generator)
+        features = backbone(x)
+        logits = fc_cls(features.mean(dim=(2, 3, 4)))
+    state = {"backbone." + k: v for k, v in backbone.state_dict().items()}
+    state.update({"cls_head.fc_cls." + k: v for k, v in fc_cls.state_dict().items()})
+    torch.save(state, os.path.join(folder, "i3d_r50.pth"))
+    np.save(os.path.join(folder, "input.npy"), x.numpy())
+    np.save(os.path.join(folder, "features.npy"), features.numpy())
+    np.save(os.path.join(folder, "logits.npy"), logits.numpy())
+    with open(os.path.join(folder, "model.yaml"), "w") as out:
+        out.write(I3D_R50_YAML)
+    print("i3d_r50: backbone %d parameters (%d with the 400-class fc_cls); wrote %s (features %s, logits %s)" % (
+        sum(p.numel() for p in backbone.parameters()),
+        sum(p.numel() for p in backbone.parameters()) + sum(p.numel() for p in fc_cls.parameters()),
+        folder, tuple(features.shape), tuple(logits.shape)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--full", choices=sorted(FULL), help="write a full-size torchvision model instead")
+    parser.add_argument("--full", choices=sorted(FULL) + ["i3d_r50"], help="write a full-size model instead")
     parser.add_argument("--out", help="output folder (default: beside this script; required with --full)")
     args = parser.parse_args()
     if args.full:
         if not args.out:
             parser.error("--full needs --out (a folder outside the repository)")
-        make_full(args.full, args.out)
+        if args.full == "i3d_r50":
+            make_full_i3d(args.out)
+        else:
+            make_full(args.full, args.out)
     else:
         make_small(args.out or HERE)
 

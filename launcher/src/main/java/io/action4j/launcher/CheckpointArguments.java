@@ -19,7 +19,7 @@ final class CheckpointArguments {
 
     @Option(names = "--key-mapping", defaultValue = "auto", paramLabel = "NAME",
             description = "How checkpoint keys name graph variables: auto (from the keys; default), mmaction2, "
-                    + "torchvision_video_resnet, torchvision_r2plus1d, graph.")
+                    + "torchvision_video_resnet, torchvision_r2plus1d, torchvision_s3d, graph.")
     String keyMapping;
 
     @Option(names = "--non-strict", description = "Load the tensors that match and list the rest, instead of refusing "

@@ -112,7 +112,7 @@ final class ModelCommand implements Runnable {
                 out.println();
             }
             summary.outputs().forEach((name, shape) -> out.println("Output: " + name + " " + shape));
-            out.printf("Parameters: %,d trainable, %,d buffers (batch-norm running statistics)%n",
+            out.printf("Parameters: %,d trainable, %,d non-trainable values (batch-norm running statistics, constants)%n",
                     summary.parameters(), summary.buffers());
             out.printf("Compute for this input: %.2f GMACs = %.2f GFLOPs (convolutions and matrix products)%n",
                     summary.macs() / 1e9, summary.flops() / 1e9);

@@ -121,15 +121,25 @@ public final class CheckpointLoader {
     }
 
     /** Trainable variables and constants (batch-norm running statistics) by name, with their shapes. */
+    /**
+     * What a checkpoint fills: every trainable variable, and the constants named like a PyTorch
+     * buffer ({@code module.buffer}, e.g. {@code conv1.bn.running_mean}). Constants a component
+     * makes for its own arithmetic (SameDiff names them {@code sd_var...}) are not checkpoint entries.
+     */
     private static Map<String, long[]> parameterShapes(SameDiff graph) {
         Map<String, long[]> shapes = new LinkedHashMap<>();
         for (SDVariable variable : graph.variables()) {
             VariableType type = variable.getVariableType();
-            if ((type == VariableType.VARIABLE || type == VariableType.CONSTANT) && variable.getArr() != null) {
+            boolean loadable = type == VariableType.VARIABLE || (type == VariableType.CONSTANT && isBufferName(variable.name()));
+            if (loadable && variable.getArr() != null) {
                 shapes.put(variable.name(), variable.getArr().shape());
             }
         }
         return shapes;
+    }
+
+    private static boolean isBufferName(String name) {
+        return name.substring(name.lastIndexOf('/') + 1).contains(".");
     }
 
     private long[] toGraphShape(long[] shape) {

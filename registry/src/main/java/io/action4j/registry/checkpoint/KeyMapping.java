@@ -69,10 +69,19 @@ public final class KeyMapping {
             Rule.of(BLOCK + "downsample\\.1" + PARAM, "backbone/$1.downsample.bn.$2"),
             Rule.of("^fc" + PARAM, "cls_head/fc_cls.$1")));
 
+    /**
+     * torchvision's {@code s3d}: the graph keeps torchvision's module paths ({@code features.*} in the
+     * backbone, {@code classifier.1} in the {@code s3d} head), so only the scope is added.
+     */
+    public static final KeyMapping TORCHVISION_S3D = new KeyMapping("torchvision_s3d", Layout.TORCH, List.of(
+            Rule.of("^(features\\..+)$", "backbone/$1"),
+            Rule.of("^(classifier\\.1\\.(?:weight|bias))$", "cls_head/$1")));
+
     /** The framework's own checkpoint: graph names and graph layout. */
     public static final KeyMapping GRAPH = new KeyMapping("graph", Layout.GRAPH, List.of(Rule.of("^(.+)$", "$1")));
 
-    private static final List<KeyMapping> BUILT_IN = List.of(MMACTION2, TORCHVISION_VIDEO_RESNET, TORCHVISION_R2PLUS1D, GRAPH);
+    private static final List<KeyMapping> BUILT_IN =
+            List.of(MMACTION2, TORCHVISION_VIDEO_RESNET, TORCHVISION_R2PLUS1D, TORCHVISION_S3D, GRAPH);
 
     private final String name;
     private final Layout layout;
@@ -97,11 +106,15 @@ public final class KeyMapping {
     /**
      * The built-in mapping a checkpoint's keys call for: graph names ({@code backbone/...}, this
      * framework's own files), torchvision's video ResNets ({@code stem.0.weight}; R(2+1)D when the
-     * stem has its temporal convolution {@code stem.3}), else MMAction2's ({@code backbone.}, {@code cls_head.}).
+     * stem has its temporal convolution {@code stem.3}), torchvision's S3D ({@code features.0.0.0.weight}),
+     * else MMAction2's ({@code backbone.}, {@code cls_head.}).
      */
     public static KeyMapping detect(java.util.Collection<String> keys) {
         if (keys.stream().anyMatch(key -> key.contains("/"))) {
             return GRAPH;
+        }
+        if (keys.contains("features.0.0.0.weight")) {
+            return TORCHVISION_S3D;
         }
         if (keys.contains("stem.0.weight")) {
             return keys.contains("stem.3.weight") ? TORCHVISION_R2PLUS1D : TORCHVISION_VIDEO_RESNET;

@@ -14,6 +14,6 @@ public final class RecognitionHeadsPlugin implements VideoPlugin {
 
     @Override
     public List<RecognitionHeadFactory<?>> recognitionHeads() {
-        return List.of(new I3dHeadFactory());
+        return List.of(new I3dHeadFactory(), new TsnHeadFactory());
     }
 }

@@ -2,6 +2,7 @@ package io.action4j.plugins.heads;
 
 import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuilder;
+import io.action4j.api.model.RecognitionHead;
 import io.action4j.api.model.TensorShape;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -10,7 +11,7 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** An {@link I3dHead} built into a fresh graph under the {@code cls_head} scope, for tests. */
+/** A recognition head built into a fresh graph under the {@code cls_head} scope, for tests. */
 record HeadGraph(SameDiff sameDiff, Feature output) {
 
     static final String FEATURES = "features";
@@ -18,8 +19,13 @@ record HeadGraph(SameDiff sameDiff, Feature output) {
     /** Parameters carry the scope the head is built in, as MMAction2's state-dict keys do. */
     static final String PARAMETER_SCOPE = "cls_head/";
 
-    /** Builds a head for features of {@code dims} after the batch, which is left unknown. */
+    /** Builds an I3D head for features of {@code dims} after the batch, which is left unknown. */
     static HeadGraph buildWithSeed(I3dHeadConfig config, long seed, long... dims) {
+        return build(new I3dHeadFactory().create(config), seed, dims);
+    }
+
+    /** Builds {@code head} for features of {@code dims} after the batch, which is left unknown. */
+    static HeadGraph build(RecognitionHead head, long seed, long... dims) {
         SameDiff sd = SameDiff.create();
         GraphBuilder graph = new GraphBuilder(sd, seed);
         long[] shape = new long[dims.length + 1];
@@ -29,7 +35,7 @@ record HeadGraph(SameDiff sameDiff, Feature output) {
         Feature features = new Feature(sd.placeHolder(FEATURES, DataType.FLOAT, shape), declared);
         Feature output;
         try (var scope = graph.scope("cls_head")) {
-            output = new I3dHeadFactory().create(config).build(graph, features);
+            output = head.build(graph, features);
         }
         return new HeadGraph(sd, output);
     }

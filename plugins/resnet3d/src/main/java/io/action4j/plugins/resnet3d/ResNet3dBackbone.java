@@ -10,17 +10,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * torchvision's VideoResNet ({@code r3d}, {@code mc3} and {@code r(2+1)d}, see
- * {@link ResNet3dConfig}), layer for layer, named as MMAction2 names its ResNet3d:
- * {@code conv1.conv}, {@code conv1.bn}, {@code layer1.0.conv1.conv}, ...,
- * {@code layer2.0.downsample.conv}; (2+1)D units are {@code conv_s}, {@code bn_s},
- * {@code conv_t}, {@code bn} (see {@link ConvUnits}).
+ * torchvision's VideoResNet ({@code r3d}, {@code mc3} and {@code r(2+1)d}) and MMAction2's
+ * ResNet3d (I3D: inflated blocks, stem and stage-1 pooling), see {@link ResNet3dConfig}, layer for
+ * layer, named as MMAction2 names its ResNet3d: {@code conv1.conv}, {@code conv1.bn},
+ * {@code layer1.0.conv1.conv}, ..., {@code layer2.0.downsample.conv}; (2+1)D units are
+ * {@code conv_s}, {@code bn_s}, {@code conv_t}, {@code bn} (see {@link ConvUnits}).
  */
 final class ResNet3dBackbone implements Backbone {
 
     private static final int[] ONE = {1, 1, 1};
     private static final int[] THREE = {3, 3, 3};
     private static final int[] NO_PADDING = {0, 0, 0};
+    /** MMAction2's 3x1x1 inflation: a bottleneck's first convolution sees time. */
+    private static final int[] TEMPORAL = {3, 1, 1};
+    private static final int[] TEMPORAL_PADDING = {1, 0, 0};
 
     private final ResNet3dConfig config;
     private final ConvType convType;
@@ -48,15 +51,18 @@ final class ResNet3dBackbone implements Backbone {
             int planes = config.baseChannels() << stage;
             int[] stride = {config.temporalStrides().get(stage), config.spatialStrides().get(stage),
                     config.spatialStrides().get(stage)};
-            BlockConv kind = convType.blockConv(stage);
             for (int block = 0; block < blocks.get(stage); block++) {
                 String name = "layer" + (stage + 1) + "." + block;
+                BlockConv kind = config.blockConv(stage, block);
                 int[] blockStride = block == 0 ? stride : ONE;
                 // As torchvision's _make_layer: project only where the stride or the width changes.
                 boolean project = block == 0 && (!Arrays.equals(stride, ONE) || x.shape().dim(1) != (long) planes * expansion);
                 x = config.bottleneck()
                         ? bottleneckBlock(units, kind, name, x, planes, blockStride, project)
                         : basicBlock(units, kind, name, x, planes, blockStride, project);
+            }
+            if (stage == 0 && config.withPool2()) {
+                x = graph.maxPool3d("pool2", x, new int[] {2, 1, 1}, new int[] {2, 1, 1}, NO_PADDING);
             }
         }
         return x;
@@ -70,7 +76,9 @@ final class ResNet3dBackbone implements Backbone {
                 : units.conv("conv1", input, config.baseChannels(), kernel, stride,
                         new int[] {kernel[0] / 2, kernel[1] / 2, kernel[2] / 2}, true);
         if (config.stemPool()) {
-            x = graph.maxPool3d("maxpool", x, new int[] {1, 3, 3}, new int[] {1, 2, 2}, new int[] {0, 1, 1});
+            // Padding with zeros (ND4J) rather than -inf (torch) changes nothing after the ReLU.
+            x = graph.maxPool3d("maxpool", x, new int[] {1, 3, 3}, toArray(config.stemPoolStride()),
+                    new int[] {0, 1, 1});
         }
         return x;
     }
@@ -87,8 +95,12 @@ final class ResNet3dBackbone implements Backbone {
     private Feature bottleneckBlock(ConvUnits units, BlockConv kind, String name, Feature x, int planes, int[] stride,
                                     boolean project) {
         int mid = ConvUnits.midChannels(x.shape().dim(1), planes);
-        Feature out = units.conv(name + ".conv1", x, planes, ONE, ONE, NO_PADDING, true);
-        out = blockConv(units, kind, name + ".conv2", out, mid, planes, stride, true);
+        // MMAction2's 3x1x1 style moves an inflated block's time from conv2 to conv1.
+        boolean timeFirst = kind == BlockConv.FULL && config.inflation() == InflateStyle.TEMPORAL_FIRST;
+        Feature out = timeFirst
+                ? units.conv(name + ".conv1", x, planes, TEMPORAL, ONE, TEMPORAL_PADDING, true)
+                : units.conv(name + ".conv1", x, planes, ONE, ONE, NO_PADDING, true);
+        out = blockConv(units, timeFirst ? BlockConv.SPATIAL : kind, name + ".conv2", out, mid, planes, stride, true);
         out = units.conv(name + ".conv3", out, planes * 4, ONE, ONE, NO_PADDING, false);
         return residual(units, name, x, out, planes * 4, stride, project);
     }

@@ -30,6 +30,7 @@ public final class ResNet3dBackboneFactory implements BackboneFactory<ResNet3dCo
 
     @Override
     public String description() {
-        return "3D ResNet (torchvision r3d_18, mc3_18, r2plus1d_18 via convType; depth 18-152), NCTHW input";
+        return "3D ResNet (torchvision r3d_18, mc3_18, r2plus1d_18 via convType; MMAction2 ResNet3d / I3D via inflate; "
+                + "depth 18-152), NCTHW input";
     }
 }

@@ -2,6 +2,8 @@ package io.action4j.plugins.resnet3d;
 
 import io.action4j.api.ConfigChecks;
 import io.action4j.api.ConfigValueException;
+import io.action4j.plugins.resnet3d.ConvType.BlockConv;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,8 +27,19 @@ import java.util.List;
  *       parts.</li>
  * </ul>
  *
+ * <p>MMAction2's {@code ResNet3d} is {@code convType: 3d} with its keys: {@code conv1_kernel} is
+ * {@code stemKernel}, {@code (conv1_stride_t, conv1_stride_s, conv1_stride_s)} is
+ * {@code stemStride}, {@code with_pool1} is {@code stemPool}, {@code (pool1_stride_t,
+ * pool1_stride_s, pool1_stride_s)} is {@code stemPoolStride}, and {@code with_pool2},
+ * {@code inflate}, {@code inflate_style} are {@code withPool2}, {@code inflate},
+ * {@code inflateStyle}. Its I3D ResNet-50 is {@code depth: 50, stemKernel: [5, 7, 7],
+ * stemStride: [2, 2, 2], stemPool: true, stemPoolStride: [2, 2, 2], withPool2: true,
+ * temporalStrides: [1, 1, 1, 1], inflate: [[1, 1, 1], [1, 0, 1, 0], [1, 0, 1, 0, 1, 0], [0, 1, 0]],
+ * inflateStyle: 3x1x1}. Two of MMAction2's defaults differ from these (which keep torchvision's
+ * r3d): its {@code with_pool2} is true and its {@code inflate_style} is {@code 3x1x1}.
+ *
  * @param depth 18 or 34 (basic blocks), 50, 101 or 152 (bottleneck blocks)
- * @param convType {@code 3d} (r3d), {@code mc3} or {@code 2plus1d} (R(2+1)D), see above
+ * @param convType {@code 3d} (r3d, MMAction2's ResNet3d), {@code mc3} or {@code 2plus1d} (R(2+1)D), see above
  * @param stageBlocks blocks in each of the four stages; empty: the depth's (2, 2, 2, 2 for 18).
  *     The block type still follows {@code depth}. For small test networks
  * @param inChannels channels of the input clip (3 for RGB, 2 for optical flow)
@@ -35,20 +48,34 @@ import java.util.List;
  * @param stemStride stem convolution stride (t, h, w)
  * @param stemMidChannels {@code 2plus1d} only: channels between the stem's spatial and temporal
  *     convolutions
- * @param stemPool a (1, 3, 3) max pool with stride (1, 2, 2) after the stem, as MMAction2's I3D has
+ * @param stemPool a (1, 3, 3) max pool with padding (0, 1, 1) after the stem, as MMAction2's ResNet3d has
+ * @param stemPoolStride that pool's stride (t, h, w); MMAction2's I3D strides time too: (2, 2, 2)
+ * @param withPool2 a (2, 1, 1) max pool with stride (2, 1, 1) after the first stage, halving time
  * @param spatialStrides stride in height and width of each stage's first block
  * @param temporalStrides stride in time of each stage's first block
+ * @param inflate {@code convType 3d} only: per stage, whether each block convolves time (1) or
+ *     only space (0, its 3x3x3 position becomes (1, 3, 3)); a stage's list holds one value per
+ *     block, or a single value for all of them ({@code [[1], [1], [1], [1]]}: every block)
+ * @param inflateStyle {@code convType 3d} only: {@code 3x3x3} or {@code 3x1x1}, see {@link InflateStyle}
  * @param bnEpsilon batch-norm epsilon
  */
 public record ResNet3dConfig(int depth, String convType, List<Integer> stageBlocks, int inChannels,
                              int baseChannels, List<Integer> stemKernel, List<Integer> stemStride,
-                             int stemMidChannels, boolean stemPool, List<Integer> spatialStrides,
-                             List<Integer> temporalStrides, double bnEpsilon) {
+                             int stemMidChannels, boolean stemPool, List<Integer> stemPoolStride, boolean withPool2,
+                             List<Integer> spatialStrides, List<Integer> temporalStrides,
+                             List<List<Integer>> inflate, String inflateStyle, double bnEpsilon) {
 
     static final List<Integer> DEPTHS = List.of(18, 34, 50, 101, 152);
 
+    /** Every block of every stage convolves time. */
+    static final List<List<Integer>> INFLATE_ALL = List.of(List.of(1), List.of(1), List.of(1), List.of(1));
+
+    /** torchvision's bottleneck: time in the middle (3x3x3) convolution. */
+    static final String DEFAULT_INFLATE_STYLE = "3x3x3";
+
     public static final ResNet3dConfig DEFAULTS = new ResNet3dConfig(18, "3d", List.of(), 3, 64, List.of(3, 7, 7),
-            List.of(1, 2, 2), 45, false, List.of(1, 2, 2, 2), List.of(1, 2, 2, 2), 1e-5);
+            List.of(1, 2, 2), 45, false, List.of(1, 2, 2), false, List.of(1, 2, 2, 2), List.of(1, 2, 2, 2),
+            INFLATE_ALL, DEFAULT_INFLATE_STYLE, 1e-5);
 
     public ResNet3dConfig {
         ConfigChecks.oneOf("depth", depth, DEPTHS);
@@ -66,22 +93,78 @@ public record ResNet3dConfig(int depth, String convType, List<Integer> stageBloc
         }
         stemStride = ConfigChecks.positiveTriple("stemStride", stemStride);
         ConfigChecks.positive("stemMidChannels", stemMidChannels);
+        stemPoolStride = ConfigChecks.positiveTriple("stemPoolStride", stemPoolStride);
         spatialStrides = ConfigChecks.positiveList("spatialStrides", spatialStrides, 4);
         temporalStrides = ConfigChecks.positiveList("temporalStrides", temporalStrides, 4);
-        if (ConvType.fromConfig(convType) == ConvType.MIXED && !temporalStrides.subList(1, 4).equals(List.of(1, 1, 1))) {
+        ConvType type = ConvType.fromConfig(convType);
+        if (type == ConvType.MIXED && !temporalStrides.subList(1, 4).equals(List.of(1, 1, 1))) {
             throw new ConfigValueException("temporalStrides", "with convType mc3 stages 2-4 convolve no time and "
                     + "torchvision's mc3 does not stride it there: use [t, 1, 1, 1] (mc3_18: [1, 1, 1, 1]), got "
                     + temporalStrides);
         }
+        inflate = checkedInflate(inflate, blocksPerStage(depth, stageBlocks));
+        ConfigChecks.oneOf("inflateStyle", ConfigChecks.required("inflateStyle", inflateStyle),
+                InflateStyle.CONFIG_VALUES);
+        if (type != ConvType.FULL_3D) {
+            // mc3 and 2plus1d fix which convolutions see time; inflating on top would build neither.
+            if (!inflate.equals(INFLATE_ALL)) {
+                throw new ConfigValueException("inflate", "applies to convType 3d only (convType " + convType
+                        + " fixes which convolutions see time): leave it " + INFLATE_ALL + ", got " + inflate);
+            }
+            if (!inflateStyle.equals(DEFAULT_INFLATE_STYLE)) {
+                throw new ConfigValueException("inflateStyle", "applies to convType 3d only: leave it "
+                        + DEFAULT_INFLATE_STYLE + " with convType " + convType + ", got " + inflateStyle);
+            }
+        }
         ConfigChecks.inRange("bnEpsilon", bnEpsilon, 0, 1);
+    }
+
+    private static List<List<Integer>> checkedInflate(List<List<Integer>> inflate, List<Integer> blocks) {
+        ConfigChecks.required("inflate", inflate);
+        if (inflate.size() != 4) {
+            throw new ConfigValueException("inflate", "must have one list per stage (4), got " + inflate);
+        }
+        List<List<Integer>> copy = new ArrayList<>();
+        for (int stage = 0; stage < 4; stage++) {
+            List<Integer> flags = inflate.get(stage);
+            if (flags == null || !(flags.size() == 1 || flags.size() == blocks.get(stage))) {
+                throw new ConfigValueException("inflate", "stage " + (stage + 1) + " needs one value or one per block ("
+                        + blocks.get(stage) + "), got " + inflate);
+            }
+            for (Integer flag : flags) {
+                if (flag == null || (flag != 0 && flag != 1)) {
+                    throw new ConfigValueException("inflate", "values must be 0 or 1, got " + inflate);
+                }
+            }
+            copy.add(List.copyOf(flags));
+        }
+        return List.copyOf(copy);
     }
 
     ConvType convolutions() {
         return ConvType.fromConfig(convType);
     }
 
+    InflateStyle inflation() {
+        return InflateStyle.fromConfig(inflateStyle);
+    }
+
+    /** The convolution at the 3x3x3 position of {@code block} in {@code stage} (both from 0). */
+    BlockConv blockConv(int stage, int block) {
+        ConvType type = convolutions();
+        if (type != ConvType.FULL_3D) {
+            return type.blockConv(stage);
+        }
+        List<Integer> flags = inflate.get(stage);
+        return flags.get(flags.size() == 1 ? 0 : block) == 1 ? BlockConv.FULL : BlockConv.SPATIAL;
+    }
+
     /** Blocks per stage: {@link #stageBlocks} if set, else the depth's. */
     List<Integer> blocksPerStage() {
+        return blocksPerStage(depth, stageBlocks);
+    }
+
+    private static List<Integer> blocksPerStage(int depth, List<Integer> stageBlocks) {
         if (!stageBlocks.isEmpty()) {
             return stageBlocks;
         }

@@ -14,8 +14,12 @@ final class Configs {
     List<Integer> stemStride;
     int stemMidChannels;
     boolean stemPool;
+    List<Integer> stemPoolStride;
+    boolean withPool2;
     List<Integer> spatialStrides;
     List<Integer> temporalStrides;
+    List<List<Integer>> inflate;
+    String inflateStyle;
     double bnEpsilon;
 
     private Configs(ResNet3dConfig from) {
@@ -28,8 +32,12 @@ final class Configs {
         stemStride = from.stemStride();
         stemMidChannels = from.stemMidChannels();
         stemPool = from.stemPool();
+        stemPoolStride = from.stemPoolStride();
+        withPool2 = from.withPool2();
         spatialStrides = from.spatialStrides();
         temporalStrides = from.temporalStrides();
+        inflate = from.inflate();
+        inflateStyle = from.inflateStyle();
         bnEpsilon = from.bnEpsilon();
     }
 
@@ -82,6 +90,16 @@ final class Configs {
         return this;
     }
 
+    Configs stemPoolStride(Integer... values) {
+        stemPoolStride = List.of(values);
+        return this;
+    }
+
+    Configs withPool2(boolean value) {
+        withPool2 = value;
+        return this;
+    }
+
     Configs spatialStrides(Integer... values) {
         spatialStrides = List.of(values);
         return this;
@@ -92,6 +110,25 @@ final class Configs {
         return this;
     }
 
+    /** One list per stage, e.g. {@code inflate(List.of(1), List.of(1, 0), ...)}. */
+    @SafeVarargs
+    final Configs inflate(List<Integer>... stages) {
+        inflate = List.of(stages);
+        return this;
+    }
+
+    Configs inflateStyle(String value) {
+        inflateStyle = value;
+        return this;
+    }
+
+    /** MMAction2's I3D ResNet-50 (i3d_r50.py), at {@code baseChannels} width. */
+    Configs i3dR50() {
+        return depth(50).stemKernel(5, 7, 7).stemStride(2, 2, 2).stemPool(true).stemPoolStride(2, 2, 2)
+                .withPool2(true).temporalStrides(1, 1, 1, 1).inflateStyle("3x1x1")
+                .inflate(List.of(1, 1, 1), List.of(1, 0, 1, 0), List.of(1, 0, 1, 0, 1, 0), List.of(0, 1, 0));
+    }
+
     Configs bnEpsilon(double value) {
         bnEpsilon = value;
         return this;
@@ -99,6 +136,7 @@ final class Configs {
 
     ResNet3dConfig build() {
         return new ResNet3dConfig(depth, convType, stageBlocks, inChannels, baseChannels, stemKernel, stemStride,
-                stemMidChannels, stemPool, spatialStrides, temporalStrides, bnEpsilon);
+                stemMidChannels, stemPool, stemPoolStride, withPool2, spatialStrides, temporalStrides, inflate,
+                inflateStyle, bnEpsilon);
     }
 }

@@ -29,8 +29,12 @@ class ResNet3dConfigTest {
         assertThat(config.stemStride()).containsExactly(1, 2, 2);
         assertThat(config.stemMidChannels()).isEqualTo(45);
         assertThat(config.stemPool()).isFalse();
+        assertThat(config.stemPoolStride()).containsExactly(1, 2, 2);
+        assertThat(config.withPool2()).isFalse();
         assertThat(config.spatialStrides()).containsExactly(1, 2, 2, 2);
         assertThat(config.temporalStrides()).containsExactly(1, 2, 2, 2);
+        assertThat(config.inflate()).containsExactly(List.of(1), List.of(1), List.of(1), List.of(1));
+        assertThat(config.inflateStyle()).isEqualTo("3x3x3");
         assertThat(config.bnEpsilon()).isEqualTo(1e-5);
     }
 
@@ -62,6 +66,28 @@ class ResNet3dConfigTest {
         ResNet3dConfig config = Configs.defaults().convType("mc3").temporalStrides(2, 1, 1, 1).build();
 
         assertThat(config.temporalStrides()).containsExactly(2, 1, 1, 1);
+    }
+
+    @Test
+    void mmaction2sI3dR50IsAccepted() {
+        ResNet3dConfig config = Configs.defaults().i3dR50().build();
+
+        assertThat(config.inflation()).isEqualTo(InflateStyle.TEMPORAL_FIRST);
+        assertThat(config.blockConv(1, 0)).isEqualTo(ConvType.BlockConv.FULL);
+        assertThat(config.blockConv(1, 1)).isEqualTo(ConvType.BlockConv.SPATIAL);
+        assertThat(config.blockConv(3, 0)).isEqualTo(ConvType.BlockConv.SPATIAL);
+        assertThat(config.blockConv(3, 1)).isEqualTo(ConvType.BlockConv.FULL);
+    }
+
+    @Test
+    void inflateIsCheckedAgainstTheStageBlocksThatAreSet() {
+        Configs twoBlocks = Configs.defaults().stageBlocks(1, 2, 1, 1);
+
+        assertThat(twoBlocks.inflate(List.of(1), List.of(1, 0), List.of(0), List.of(1)).build().blockConv(1, 1))
+                .isEqualTo(ConvType.BlockConv.SPATIAL);
+        assertThatThrownBy(() -> twoBlocks.inflate(List.of(1, 1), List.of(1), List.of(1), List.of(1)).build())
+                .isInstanceOfSatisfying(ConfigValueException.class, e -> assertThat(e.getMessage())
+                        .startsWith("inflate: stage 1 needs one value or one per block (1)"));
     }
 
     @Test
@@ -109,6 +135,22 @@ class ResNet3dConfigTest {
                 bad("three-element spatialStrides", c -> c.spatialStrides(1, 2, 2), "spatialStrides"),
                 bad("zero spatialStrides entry", c -> c.spatialStrides(1, 2, 0, 2), "spatialStrides"),
                 bad("five-element temporalStrides", c -> c.temporalStrides(1, 2, 2, 2, 2), "temporalStrides"),
+                bad("two-element stemPoolStride", c -> c.stemPoolStride(2, 2), "stemPoolStride"),
+                bad("zero stemPoolStride entry", c -> c.stemPoolStride(0, 2, 2), "stemPoolStride"),
+                bad("three-stage inflate", c -> c.inflate(List.of(1), List.of(1), List.of(1)), "inflate"),
+                bad("inflate value 2", c -> c.inflate(List.of(1), List.of(2), List.of(1), List.of(1)), "inflate"),
+                bad("inflate with a flag too many", c -> c.inflate(List.of(1, 0, 1), List.of(1), List.of(1), List.of(1)),
+                        "inflate"),
+                bad("empty inflate stage", c -> c.inflate(List.of(), List.of(1), List.of(1), List.of(1)), "inflate"),
+                bad("missing inflate", c -> {
+                    c.inflate = null;
+                    return c;
+                }, "inflate"),
+                bad("inflate with mc3", c -> c.convType("mc3").temporalStrides(1, 1, 1, 1)
+                        .inflate(List.of(1), List.of(0), List.of(1), List.of(1)), "inflate"),
+                bad("inflateStyle 3x3x1", c -> c.inflateStyle("3x3x1"), "inflateStyle"),
+                bad("missing inflateStyle", c -> c.inflateStyle(null), "inflateStyle"),
+                bad("inflateStyle 3x1x1 with 2plus1d", c -> c.convType("2plus1d").inflateStyle("3x1x1"), "inflateStyle"),
                 bad("negative bnEpsilon", c -> c.bnEpsilon(-1e-5), "bnEpsilon"),
                 bad("NaN bnEpsilon", c -> c.bnEpsilon(Double.NaN), "bnEpsilon"));
     }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,11 +16,15 @@ import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
 
 /**
- * A parity fixture written by {@code parity/make_parity_fixtures.py}: tensors under torchvision's
- * names (weights, running statistics, {@code input}, {@code output}) in torch's layout, and the
- * resnet3d config keys the same network is built with here.
+ * A parity fixture written by {@code parity/make_parity_fixtures.py}: weights, running statistics,
+ * {@code input} and {@code output} in torch's layout, under the reference's state-dict names
+ * (torchvision's, or MMAction2's for the I3D reference, see {@link #names()}), and the resnet3d
+ * config keys the same network is built with here.
  */
-record TorchFixture(String variant, JsonNode config, Map<String, INDArray> tensors) {
+record TorchFixture(String variant, JsonNode config, String names, Map<String, INDArray> tensors) {
+
+    /** {@link #names()} of a fixture whose keys are already MMAction2's (and so this backbone's). */
+    static final String MMACTION2_NAMES = "mmaction2";
 
     static final String INPUT = "input";
     static final String OUTPUT = "output";
@@ -42,12 +48,12 @@ record TorchFixture(String variant, JsonNode config, Map<String, INDArray> tenso
             for (int i = 0; i < shape.length; i++) {
                 shape[i] = entry.get("shape").get(i).asLong();
             }
-            float[] values = new float[Math.toIntExact(java.util.Arrays.stream(shape).reduce(1, Math::multiplyExact))];
+            float[] values = new float[Math.toIntExact(Arrays.stream(shape).reduce(1, Math::multiplyExact))];
             buffer.position(entry.get("offset").asInt());
             buffer.asFloatBuffer().get(values);
             tensors.put(entry.get("name").asText(), Nd4j.create(values, shape, 'c'));
         }
-        return new TorchFixture(variant, manifest.get("config"), tensors);
+        return new TorchFixture(variant, manifest.get("config"), manifest.path("names").asText("torchvision"), tensors);
     }
 
     private static InputStream resource(String name) {
@@ -71,10 +77,23 @@ record TorchFixture(String variant, JsonNode config, Map<String, INDArray> tenso
                 case "stemMidChannels" -> configs.stemMidChannels(value.asInt());
                 case "stageBlocks" -> configs.stageBlocks(ints(value));
                 case "temporalStrides" -> configs.temporalStrides(ints(value));
+                case "stemKernel" -> configs.stemKernel(ints(value));
+                case "stemStride" -> configs.stemStride(ints(value));
+                case "stemPool" -> configs.stemPool(value.asBoolean());
+                case "stemPoolStride" -> configs.stemPoolStride(ints(value));
+                case "withPool2" -> configs.withPool2(value.asBoolean());
+                case "inflateStyle" -> configs.inflateStyle(value.asText());
+                case "inflate" -> configs.inflate = inflate(value);
                 default -> throw new IllegalStateException(variant + ": unexpected config key " + field.getKey());
             }
         });
         return configs.build();
+    }
+
+    private static List<List<Integer>> inflate(JsonNode stages) {
+        List<List<Integer>> lists = new ArrayList<>();
+        stages.forEach(stage -> lists.add(List.of(ints(stage))));
+        return lists;
     }
 
     private static Integer[] ints(JsonNode array) {

@@ -1,0 +1,90 @@
+package io.action4j.plugins.resnet2d;
+
+import io.action4j.api.model.Feature;
+import io.action4j.api.model.GraphBuildException;
+import io.action4j.api.model.GraphBuilder;
+import io.action4j.api.model.TensorShape;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+
+/**
+ * The 2D layers {@link GraphBuilder} lacks, on frames ({@code (N*T) x C x H x W}), in the same
+ * manner: PyTorch's names and initialisation, output shapes checked while building. Square kernels,
+ * strides and paddings, as every layer of a ResNet has.
+ */
+final class Layers2d {
+
+    private final GraphBuilder graph;
+
+    Layers2d(GraphBuilder graph) {
+        this.graph = graph;
+    }
+
+    GraphBuilder graph() {
+        return graph;
+    }
+
+    /**
+     * torch's {@code Conv2d} without bias: weight {@code name.weight} in ND4J's layout
+     * {@code [kH, kW, inC, outC]} (torch's weight permuted 2, 3, 1, 0), He-normal (fan out)
+     * initialised as MMAction2's ResNet does.
+     */
+    Feature conv2d(String name, Feature input, int outChannels, int kernel, int stride, int padding) {
+        TensorShape in = requireFrames(name, input);
+        long inChannels = in.dim(1);
+        if (inChannels == TensorShape.UNKNOWN) {
+            throw new GraphBuildException(graph.qualified(name) + ": needs a known channel count, got " + in);
+        }
+        long fanOut = (long) outChannels * kernel * kernel;
+        SDVariable weight = graph.parameter(name + ".weight", GraphBuilder.normal(Math.sqrt(2.0 / fanOut)),
+                kernel, kernel, inChannels, outChannels);
+        Conv2DConfig config = Conv2DConfig.builder()
+                .kH(kernel).kW(kernel).sH(stride).sW(stride).pH(padding).pW(padding).dH(1).dW(1)
+                .paddingMode(PaddingMode.VALID)
+                .dataFormat(Conv2DConfig.NCHW)
+                .weightsFormat(WeightsFormat.YXIO)
+                .build();
+        SDVariable output = graph.sameDiff().cnn().conv2d(name, input.variable(), weight, config);
+        return new Feature(output, outputShape(name, "convolution", in, outChannels, kernel, stride, padding));
+    }
+
+    /** torch's {@code MaxPool2d} (padding never wins the maximum, floor rounding). */
+    Feature maxPool2d(String name, Feature input, int kernel, int stride, int padding) {
+        TensorShape in = requireFrames(name, input);
+        Pooling2DConfig config = Pooling2DConfig.builder()
+                .kH(kernel).kW(kernel).sH(stride).sW(stride).pH(padding).pW(padding).dH(1).dW(1)
+                .type(Pooling2D.Pooling2DType.MAX)
+                .paddingMode(PaddingMode.VALID)
+                .isNHWC(false)
+                .build();
+        SDVariable output = graph.sameDiff().cnn().maxPooling2d(name, input.variable(), config);
+        return new Feature(output, outputShape(name, "pooling", in, in.dim(1), kernel, stride, padding));
+    }
+
+    private TensorShape requireFrames(String name, Feature input) {
+        if (input.shape().rank() != 4) {
+            throw new GraphBuildException(graph.qualified(name) + ": expects frames (N*T) x C x H x W, got "
+                    + input.shape());
+        }
+        return input.shape();
+    }
+
+    private TensorShape outputShape(String name, String what, TensorShape in, long channels, int kernel, int stride,
+                                    int padding) {
+        long[] out = {in.dim(0), channels, 0, 0};
+        for (int axis = 2; axis < 4; axis++) {
+            long padded = in.dim(axis) + 2L * padding;
+            if (padded < kernel) {
+                throw new GraphBuildException(String.format("%s: %s kernel %d is larger than the padded input %s %d"
+                                + " (input %s, padding %d)", graph.qualified(name), what, kernel,
+                        axis == 2 ? "height" : "width", padded, in, padding));
+            }
+            out[axis] = (padded - kernel) / stride + 1;
+        }
+        return TensorShape.of(out);
+    }
+}
