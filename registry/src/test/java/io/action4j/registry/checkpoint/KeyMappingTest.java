@@ -84,6 +84,18 @@ class KeyMappingTest {
         assertThatThrownBy(() -> KeyMapping.named("timm"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unknown key mapping 'timm'")
-                .hasMessageContaining("mmaction2, torchvision_video_resnet, torchvision_r2plus1d, graph");
+                .hasMessageContaining("mmaction2, torchvision_video_resnet, torchvision_r2plus1d, torchvision_s3d, graph");
+    }
+
+    @Test
+    void detectionFollowsTheKeys() {
+        assertThat(KeyMapping.detect(java.util.List.of("backbone/conv1.conv.weight"))).isSameAs(KeyMapping.GRAPH);
+        assertThat(KeyMapping.detect(java.util.List.of("stem.0.weight", "fc.weight"))).isSameAs(KeyMapping.TORCHVISION_VIDEO_RESNET);
+        assertThat(KeyMapping.detect(java.util.List.of("stem.0.weight", "stem.3.weight"))).isSameAs(KeyMapping.TORCHVISION_R2PLUS1D);
+        assertThat(KeyMapping.detect(java.util.List.of("features.0.0.0.weight"))).isSameAs(KeyMapping.TORCHVISION_S3D);
+        assertThat(KeyMapping.detect(java.util.List.of("backbone.conv1.conv.weight"))).isSameAs(KeyMapping.MMACTION2);
+        assertThat(KeyMapping.TORCHVISION_S3D.toGraphName("features.5.branch1.1.0.0.weight"))
+                .hasValue("backbone/features.5.branch1.1.0.0.weight");
+        assertThat(KeyMapping.TORCHVISION_S3D.toGraphName("classifier.1.bias")).hasValue("cls_head/classifier.1.bias");
     }
 }
