@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Full-size parity with PyTorch (issue 4). For torchvision's r3d_18, mc3_18, r2plus1d_18 and s3d,
-# torchvision itself builds the model; for c3d, i3d_r50, tsn_r50, tsm_r50 and timesformer a short PyTorch
-# transcription of MMAction2's module (committed in the fixture scripts, MMAction2's key names) does.
+# torchvision itself builds the model; for c3d, i3d_r50, tsn_r50, tsm_r50, timesformer, the CSNs and
+# slowfast_r50 a short PyTorch transcription of MMAction2's module (committed in the fixture scripts,
+# MMAction2's key names) does.
 # Each is built at full size with random weights and random batch-norm statistics, saves its state
 # dict (.pth) and its logits on a random clip (16 or 32 frames; 8 segments for TSN/TSM); action4j then
 # loads that .pth through its restricted reader and key mapping, runs the same clip and the two logits
@@ -14,7 +15,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-/tmp/action4j-parity}"
 shift || true
-archs=("${@:-r3d_18 mc3_18 r2plus1d_18 s3d c3d i3d_r50 tsn_r50 tsm_r50 timesformer}")
+archs=("${@:-r3d_18 mc3_18 r2plus1d_18 s3d c3d i3d_r50 tsn_r50 tsm_r50 timesformer ircsn_r152 ipcsn_r152 slowfast_r50}")
 read -r -a archs <<< "${archs[*]}"
 for arch in "${archs[@]}"; do
   out="$work/$arch"
@@ -22,6 +23,8 @@ for arch in "${archs[@]}"; do
   case "$arch" in
     s3d) /usr/bin/python3 "$fixtures/s3d/src/test/resources/parity/make_parity_fixtures.py" --full --out "$out" ;;
     c3d) /usr/bin/python3 "$fixtures/c3d/src/test/resources/parity/make_parity_fixtures.py" --full --out "$out" ;;
+    ircsn_r152) /usr/bin/python3 "$fixtures/csn/src/test/resources/parity/make_parity_fixtures.py" --full ir --out "$out" ;;
+    ipcsn_r152) /usr/bin/python3 "$fixtures/csn/src/test/resources/parity/make_parity_fixtures.py" --full ip --out "$out" ;;
     timesformer) /usr/bin/python3 "$fixtures/timesformer/src/test/resources/parity/make_parity_fixtures.py" --full --out "$out" ;;
     tsn_r50|tsm_r50) /usr/bin/python3 "$fixtures/resnet2d/src/test/resources/parity/make_parity_fixtures.py" --full "$arch" --out "$out" ;;
     *) /usr/bin/python3 "$fixtures/resnet3d/src/test/resources/parity/make_parity_fixtures.py" --full "$arch" --out "$out" ;;

@@ -26,12 +26,28 @@ Bottleneck3d, make_res_layer, the stem with its pools; bottleneck blocks, pytorc
 dilation or non-local) is below, with MMAction2's module names, so these fixtures' keys are
 MMAction2's ("names": "mmaction2" in the manifest): conv1.conv.weight, layer2.1.conv1.bn.running_var, ...
 
+The non-local variants (i3d_nl_embedded: embedded_gaussian, sub_sample, no scale, as MMAction2's
+I3D-NL configs; i3d_nl_embedded_scaled: use_scale, no sub_sample; i3d_nl_dot: dot_product) add a
+transcription of mmcv's NonLocal3d (mmcv/cnn/bricks/non_local.py) after the flagged blocks
+(layerN.M.non_local_block.g.0.conv.weight, .theta.conv.bias, .conv_out.bn.running_var, ...), every
+weight random, conv_out's normally zero-initialised batch norm included.
+
+The SlowFast variants (slowfast: tau 8, alpha 8, beta 8; slowfast_alt: tau 4, alpha 2, beta 4,
+fusion kernel 3, lateral norms) transcribe resnet3d_slowfast.py (ResNet3dPathway with its laterals,
+ResNet3dSlowFast.forward with its nearest-interpolation frame sampling) and SlowFastHead (average
+pooling, concatenation fast first, fc_cls) at one block a stage; their keys are a Recognizer3D's
+("names": "mmaction2-recognizer": backbone.slow_path.conv1_lateral.conv.weight, cls_head.fc_cls.bias),
+"features" is the head's pooled input (N x (C_fast + C_slow)) and "output" the logits.
+
+    /usr/bin/python3 make_parity_fixtures.py --count    # SlowFast R50 and SlowOnly R50 parameter counts
+
 Full-size models (for a later `action4j model run` comparison; nothing is written to the repo)
 --------------------------------------------------------------------------------------------
     /usr/bin/python3 make_parity_fixtures.py --full r3d_18 --out /tmp/parity-r3d_18
     /usr/bin/python3 make_parity_fixtures.py --full mc3_18 --out /tmp/parity-mc3_18
     /usr/bin/python3 make_parity_fixtures.py --full r2plus1d_18 --out /tmp/parity-r2plus1d_18
     /usr/bin/python3 make_parity_fixtures.py --full i3d_r50 --out /tmp/parity-i3d_r50
+    /usr/bin/python3 make_parity_fixtures.py --full slowfast_r50 --out /tmp/parity-slowfast_r50
 
 builds torchvision's real architecture (400 classes) with seeded random weights and random
 batch-norm statistics and writes into the --out folder:
@@ -54,6 +70,12 @@ below: its .pth holds a Recognizer3D's keys (backbone.conv1.conv.weight, ...,
 cls_head.fc_cls.weight / .bias; 400 classes), its input is 1 x 3 x 32 x 224 x 224 (the 32x2x1
 config's clip), features.npy is 1 x 2048 x 4 x 7 x 7 and logits.npy the I3DHead's (average
 pooling, fc_cls) 1 x 400.
+
+slowfast_r50 is MMAction2's SlowFast R50 4x16x1 (configs/_base_/models/slowfast_r50.py) with
+SlowFastHead (400 classes): slowfast_r50.pth is {'state_dict': Recognizer3D keys}, input.npy
+1 x 3 x 32 x 112 x 112 (32 frames at the fast rate: the slow pathway takes 0, 8, 16, 24),
+features.npy the head's pooled input as the slowfast backbone returns it (1 x 2304 x 1 x 1 x 1,
+fast pathway's 256 channels first), logits.npy 1 x 400; model.yaml is backbone slowfast + head i3d.
 """
 import argparse
 import json
@@ -140,23 +162,65 @@ I3D_INFLATE = ((1, 1, 1), (1, 0, 1, 0), (1, 0, 1, 0, 1, 0), (0, 1, 0))
 
 
 class ConvModule(nn.Module):
-    """mmcv's ConvModule with Conv3d, BN3d and ReLU: conv (no bias), bn, optional activation."""
+    """mmcv's ConvModule with Conv3d, BN3d and ReLU: conv, bn (unless norm=False), optional activation.
+    bias='auto' as mmcv's: a bias only without a norm (the convolutions of NonLocal3d's g, theta, phi)."""
 
-    def __init__(self, cin, cout, kernel, stride=1, padding=0, relu=True):
+    def __init__(self, cin, cout, kernel, stride=1, padding=0, relu=True, norm=True, bias=None):
         super().__init__()
-        self.conv = nn.Conv3d(cin, cout, kernel, stride, padding, bias=False)
-        self.bn = nn.BatchNorm3d(cout)
+        self.conv = nn.Conv3d(cin, cout, kernel, stride, padding, bias=(not norm) if bias is None else bias)
+        if norm:
+            self.bn = nn.BatchNorm3d(cout)
+        self.norm = norm
         self.activate = nn.ReLU(inplace=True) if relu else None
 
     def forward(self, x):
-        x = self.bn(self.conv(x))
+        x = self.conv(x)
+        if self.norm:
+            x = self.bn(x)
         return x if self.activate is None else self.activate(x)
+
+
+class NonLocal3d(nn.Module):
+    """mmcv's NonLocal3d (mmcv/cnn/bricks/non_local.py, _NonLocalNd), modes embedded_gaussian and
+    dot_product, reduction 2, as MMAction2's ResNet3d builds it (conv_out with BN3d, no activation).
+    With sub_sample, g and phi become Sequential(ConvModule, MaxPool3d((1, 2, 2))): keys g.0.conv.*."""
+
+    def __init__(self, in_channels, sub_sample=False, use_scale=True, mode='embedded_gaussian'):
+        super().__init__()
+        assert mode in ('embedded_gaussian', 'dot_product')
+        self.in_channels, self.inter_channels = in_channels, in_channels // 2
+        self.use_scale, self.mode = use_scale, mode
+        self.g = ConvModule(in_channels, self.inter_channels, 1, relu=False, norm=False)
+        self.conv_out = ConvModule(self.inter_channels, in_channels, 1, relu=False)
+        self.theta = ConvModule(in_channels, self.inter_channels, 1, relu=False, norm=False)
+        self.phi = ConvModule(in_channels, self.inter_channels, 1, relu=False, norm=False)
+        if sub_sample:
+            pool = nn.MaxPool3d(kernel_size=(1, 2, 2))
+            self.g = nn.Sequential(self.g, pool)
+            self.phi = nn.Sequential(self.phi, pool)
+
+    def forward(self, x):
+        n = x.size(0)
+        g_x = self.g(x).view(n, self.inter_channels, -1).permute(0, 2, 1)
+        theta_x = self.theta(x).view(n, self.inter_channels, -1).permute(0, 2, 1)
+        phi_x = self.phi(x).view(n, self.inter_channels, -1)
+        pairwise = torch.matmul(theta_x, phi_x)
+        if self.mode == 'embedded_gaussian':
+            if self.use_scale:
+                pairwise /= theta_x.shape[-1] ** 0.5
+            pairwise = pairwise.softmax(dim=-1)
+        else:
+            pairwise /= pairwise.shape[-1]
+        y = torch.matmul(pairwise, g_x)
+        y = y.permute(0, 2, 1).contiguous().reshape(n, self.inter_channels, *x.size()[2:])
+        return x + self.conv_out(y)
 
 
 class Bottleneck3d(nn.Module):
     """Bottleneck3d, style 'pytorch' (the stride on conv2)."""
 
-    def __init__(self, inplanes, planes, spatial_stride, temporal_stride, downsample, inflate, inflate_style):
+    def __init__(self, inplanes, planes, spatial_stride, temporal_stride, downsample, inflate, inflate_style,
+                 non_local=False, non_local_cfg=None):
         super().__init__()
         if inflate and inflate_style == '3x1x1':
             k1, p1, k2, p2 = (3, 1, 1), (1, 0, 0), (1, 3, 3), (0, 1, 1)
@@ -169,10 +233,14 @@ class Bottleneck3d(nn.Module):
         self.conv3 = ConvModule(planes, planes * 4, 1, relu=False)
         self.downsample = downsample
         self.relu = nn.ReLU(inplace=True)
+        self.non_local = non_local
+        if non_local:
+            self.non_local_block = NonLocal3d(planes * 4, **(non_local_cfg or {}))
 
     def forward(self, x):
         identity = x if self.downsample is None else self.downsample(x)
-        return self.relu(self.conv3(self.conv2(self.conv1(x))) + identity)
+        out = self.relu(self.conv3(self.conv2(self.conv1(x))) + identity)
+        return self.non_local_block(out) if self.non_local else out
 
 
 class ResNet3d(nn.Module):
@@ -181,8 +249,10 @@ class ResNet3d(nn.Module):
 
     def __init__(self, stage_blocks=(3, 4, 6, 3), base_channels=64, conv1_kernel=(5, 7, 7), conv1_stride_t=2,
                  pool1_stride_t=2, with_pool2=True, spatial_strides=(1, 2, 2, 2), temporal_strides=(1, 1, 1, 1),
-                 inflate=I3D_INFLATE, inflate_style='3x1x1'):
+                 inflate=I3D_INFLATE, inflate_style='3x1x1', non_local=(0, 0, 0, 0), non_local_cfg=None,
+                 lateral_inplanes=(0, 0, 0, 0)):
         super().__init__()
+        self.base_channels = base_channels
         self.conv1 = ConvModule(3, base_channels, conv1_kernel, (conv1_stride_t, 2, 2),
                                 tuple((k - 1) // 2 for k in conv1_kernel))
         self.maxpool = nn.MaxPool3d((1, 3, 3), (pool1_stride_t, 2, 2), (0, 1, 1))
@@ -192,7 +262,9 @@ class ResNet3d(nn.Module):
         for i, blocks in enumerate(stage_blocks):
             planes = base_channels * 2 ** i
             flags = (inflate[i],) * blocks if isinstance(inflate[i], int) else inflate[i]
-            assert len(flags) == blocks
+            nl_flags = (non_local[i],) * blocks if isinstance(non_local[i], int) else non_local[i]
+            assert len(flags) == blocks and len(nl_flags) == blocks
+            inplanes += lateral_inplanes[i]  # SlowFast's slow pathway: the fast pathway's lateral channels
             downsample = None
             if spatial_strides[i] != 1 or inplanes != planes * 4:
                 downsample = ConvModule(inplanes, planes * 4, 1, (temporal_strides[i], spatial_strides[i],
@@ -202,7 +274,7 @@ class ResNet3d(nn.Module):
                 first = b == 0
                 layers.append(Bottleneck3d(inplanes, planes, spatial_strides[i] if first else 1,
                                            temporal_strides[i] if first else 1, downsample if first else None,
-                                           flags[b] == 1, inflate_style))
+                                           flags[b] == 1, inflate_style, nl_flags[b] == 1, non_local_cfg))
                 inplanes = planes * 4
             self.add_module('layer%d' % (i + 1), nn.Sequential(*layers))
 
@@ -257,6 +329,8 @@ def randomise(model, generator):
             fan_out = module.out_channels * int(np.prod(module.kernel_size))
             with torch.no_grad():
                 module.weight.copy_(torch.randn(module.weight.shape, generator=generator) * (2.0 / fan_out) ** 0.5)
+                if module.bias is not None:  # only NonLocal3d's g, theta, phi have one
+                    module.bias.copy_(0.2 * torch.randn(module.bias.shape, generator=generator))
         elif isinstance(module, nn.BatchNorm3d):
             n = module.num_features
             with torch.no_grad():
@@ -307,6 +381,237 @@ def make_small(folder):
         })
         print("%-20s output %s max|y| %.3f, %d bytes" % (variant, tuple(y.shape), float(y.abs().max()), size))
     make_small_i3d(folder, 1000 + len(VARIANTS))
+    make_small_non_local(folder, 1100)
+    make_small_slowfast(folder, 1200)
+
+# ---- Non-local blocks (MMAction2's I3D-NL: non_local per block, non_local_cfg) ----
+
+NL_BLOCKS = (1, 2, 2, 1)
+NL_FLAGS = ((0,), (0, 1), (1, 0), (0,))     # MMAction2's i3d nl pattern, cut to two blocks a stage
+NL_INPUT = (1, 3, 4, 48, 40)  # no time stride in the stem: stage 2 is 2 x 6 x 5 (sub-sampled 3 x 2), stage 3 2 x 3 x 3 (1 x 1)
+# theta and phi weights scaled down: dot_product does not normalise, and its blocks would blow the output up
+NL_SCALE = {"embedded_gaussian": 0.5, "dot_product": 0.1}
+
+# variant -> (mode, sub_sample, use_scale)
+NL_VARIANTS = {
+    "i3d_nl_embedded": ("embedded_gaussian", True, False),   # MMAction2's i3d nonlocal configs
+    "i3d_nl_embedded_scaled": ("embedded_gaussian", False, True),
+    "i3d_nl_dot": ("dot_product", True, False),
+}
+
+
+def make_small_non_local(folder, seed):
+    """I3D with non-local blocks. randomise() gives every conv, conv bias and batch norm (conv_out's
+    included, zero-initialised in MMAction2) random values, so the blocks really contribute."""
+    for index, (variant, (mode, sub_sample, use_scale)) in enumerate(NL_VARIANTS.items()):
+        generator = torch.Generator().manual_seed(seed + index)
+        torch.manual_seed(seed + index)
+        cfg = dict(sub_sample=sub_sample, use_scale=use_scale, mode=mode)
+        model = randomise(ResNet3d(NL_BLOCKS, I3D_BASE, conv1_stride_t=1, pool1_stride_t=1,
+                                   inflate=((1,), (1, 0), (1, 0), (0,)), non_local=NL_FLAGS, non_local_cfg=cfg),
+                          generator)
+        with torch.no_grad():
+            for module in model.modules():
+                if isinstance(module, NonLocal3d):
+                    for branch in (module.theta, module.phi):
+                        conv = branch[0].conv if isinstance(branch, nn.Sequential) else branch.conv
+                        conv.weight.mul_(NL_SCALE[mode])
+        x = torch.randn(NL_INPUT, generator=generator)
+        with torch.no_grad():
+            y = model(x)
+            # How much the non-local blocks change the output: a check that they are really tested.
+            for module in model.modules():
+                if isinstance(module, Bottleneck3d):
+                    module.non_local = False
+            delta = float((model(x) - y).abs().max())
+        config = dict(I3D_KEYS, depth=50, convType="3d", baseChannels=I3D_BASE, stageBlocks=list(NL_BLOCKS),
+                      stemStride=[1, 2, 2], stemPoolStride=[1, 2, 2], inflate=[[1], [1, 0], [1, 0], [0]], inflateStyle="3x1x1",
+                      nonLocal=[list(flags) for flags in NL_FLAGS], nonLocalMode=mode,
+                      nonLocalSubSample=sub_sample, nonLocalUseScale=use_scale)
+        size = write_fixture(folder, variant, state_tensors(model) + [("input", x), ("output", y)], {
+            "variant": variant,
+            "names": "mmaction2",
+            "config": config,
+            "madeBy": "make_parity_fixtures.py (MMAction2 ResNet3d + mmcv NonLocal3d transcription), torch %s"
+                      % torch.__version__,
+            "outputMaxAbs": float(y.abs().max()),
+            "outputStd": float(y.std()),
+            "nonLocalEffectMaxAbs": delta,
+        })
+        print("%-20s output %s max|y| %.3f, non-local effect %.3f, %d bytes" % (
+            variant, tuple(y.shape), float(y.abs().max()), delta, size))
+
+
+# ---- SlowFast (resnet3d_slowfast.py: ResNet3dPathway, ResNet3dSlowFast; slowfast_head.py) ----
+
+class ResNet3dPathway(ResNet3d):
+    """ResNet3dPathway with lateral connections (lateral_inv False): conv1_lateral and
+    layer1..3_lateral, ConvModule(kernel (fusion_kernel, 1, 1), stride (speed_ratio, 1, 1), no bias,
+    BN + ReLU only with lateral_norm), on the fast features, concatenated after the slow ones."""
+
+    def __init__(self, lateral=False, speed_ratio=8, channel_ratio=8, fusion_kernel=5, lateral_infl=2,
+                 lateral_norm=False, **kwargs):
+        base = kwargs.get('base_channels', 64)
+        # _calculate_lateral_inplanes for bottlenecks (expansion 4), every lateral_activate 1
+        lateral_inplanes = [base * 2 ** i * 2 ** (i > 0) * lateral_infl // channel_ratio if lateral else 0
+                            for i in range(4)]
+        super().__init__(lateral_inplanes=lateral_inplanes, **kwargs)
+        self.lateral = lateral
+        self.lateral_connections = []
+        if not lateral:
+            return
+
+        def lateral_conv(inplanes):
+            return ConvModule(inplanes // channel_ratio, inplanes * lateral_infl // channel_ratio, (fusion_kernel, 1, 1),
+                              (speed_ratio, 1, 1), ((fusion_kernel - 1) // 2, 0, 0), relu=lateral_norm,
+                              norm=lateral_norm, bias=False)
+        self.conv1_lateral = lateral_conv(base)
+        for i in range(3):  # no lateral connection after the last stage
+            name = 'layer%d_lateral' % (i + 1)
+            setattr(self, name, lateral_conv(base * 2 ** i * 4))
+            self.lateral_connections.append(name)
+
+
+SLOW_PATHWAY = dict(lateral=True, conv1_kernel=(1, 7, 7), conv1_stride_t=1, pool1_stride_t=1, inflate=(0, 0, 1, 1),
+                    with_pool2=False)
+FAST_PATHWAY = dict(lateral=False, base_channels=8, conv1_kernel=(5, 7, 7), conv1_stride_t=1, pool1_stride_t=1,
+                    inflate=(1, 1, 1, 1), with_pool2=False)
+
+
+class ResNet3dSlowFast(nn.Module):
+    """ResNet3dSlowFast.forward as MMAction2 has it (pool2 is never applied, pool1 always)."""
+
+    def __init__(self, resample_rate=8, speed_ratio=8, channel_ratio=8, slow_pathway=None, fast_pathway=None):
+        super().__init__()
+        self.resample_rate, self.speed_ratio = resample_rate, speed_ratio
+        slow = dict(SLOW_PATHWAY, **(slow_pathway or {}))
+        if slow['lateral']:
+            slow.update(speed_ratio=speed_ratio, channel_ratio=channel_ratio)
+        self.slow_path = ResNet3dPathway(**slow)
+        self.fast_path = ResNet3dPathway(**dict(FAST_PATHWAY, **(fast_pathway or {})))
+
+    def forward(self, x):
+        x_slow = nn.functional.interpolate(x, mode='nearest', scale_factor=(1.0 / self.resample_rate, 1.0, 1.0))
+        x_slow = self.slow_path.maxpool(self.slow_path.conv1(x_slow))
+        x_fast = nn.functional.interpolate(x, mode='nearest', scale_factor=(
+            1.0 / (self.resample_rate // self.speed_ratio), 1.0, 1.0))
+        x_fast = self.fast_path.maxpool(self.fast_path.conv1(x_fast))
+        if self.slow_path.lateral:
+            x_slow = torch.cat((x_slow, self.slow_path.conv1_lateral(x_fast)), dim=1)
+        for i in range(4):
+            layer = 'layer%d' % (i + 1)
+            x_slow = getattr(self.slow_path, layer)(x_slow)
+            x_fast = getattr(self.fast_path, layer)(x_fast)
+            if i != 3 and self.slow_path.lateral:
+                x_slow = torch.cat((x_slow, getattr(self.slow_path, self.slow_path.lateral_connections[i])(x_fast)),
+                                   dim=1)
+        return x_slow, x_fast
+
+
+def slowfast_head(features, fc_cls):
+    """SlowFastHead at inference (dropout off): average-pool each pathway, concatenate FAST first, fc_cls."""
+    x_slow, x_fast = features
+    pooled = torch.cat((x_fast.mean(dim=(2, 3, 4)), x_slow.mean(dim=(2, 3, 4))), dim=1)
+    return pooled, fc_cls(pooled)
+
+
+SF_INPUT = (1, 3, 16, 32, 32)
+SF_CLASSES = 5
+# variant -> (ResNet3dSlowFast kwargs, slowfast config keys). The second uses other ratios, a
+# 3-tap fusion, lateral norms and a sub-sampled fast input (resample_rate // speed_ratio = 2).
+SF_VARIANTS = {
+    "slowfast": (dict(resample_rate=8, speed_ratio=8, channel_ratio=8,
+                      slow_pathway=dict(base_channels=8, stage_blocks=(1, 1, 1, 1)),
+                      fast_pathway=dict(base_channels=1, stage_blocks=(1, 1, 1, 1))),
+                 {"resampleRate": 8, "speedRatio": 8, "channelRatio": 8,
+                  "slowPathway": {"baseChannels": 8, "stageBlocks": [1, 1, 1, 1]},
+                  "fastPathway": {"baseChannels": 1, "stageBlocks": [1, 1, 1, 1]}}),
+    "slowfast_alt": (dict(resample_rate=4, speed_ratio=2, channel_ratio=4,
+                          slow_pathway=dict(base_channels=4, stage_blocks=(1, 1, 1, 1), fusion_kernel=3,
+                                            lateral_norm=True),
+                          fast_pathway=dict(base_channels=1, stage_blocks=(1, 1, 1, 1))),
+                     {"resampleRate": 4, "speedRatio": 2, "channelRatio": 4, "fusionKernel": 3, "lateralNorm": True,
+                      "slowPathway": {"baseChannels": 4, "stageBlocks": [1, 1, 1, 1]},
+                      "fastPathway": {"baseChannels": 1, "stageBlocks": [1, 1, 1, 1]}}),
+}
+
+
+def make_small_slowfast(folder, seed):
+    """Recognizer3D keys (backbone.slow_path..., cls_head.fc_cls...); "features" is the head's pooled,
+    concatenated input (N x (C_fast + C_slow)), "output" its logits."""
+    for index, (variant, (kwargs, config)) in enumerate(SF_VARIANTS.items()):
+        generator = torch.Generator().manual_seed(seed + index)
+        torch.manual_seed(seed + index)
+        backbone = randomise(ResNet3dSlowFast(**kwargs), generator)
+        x_slow_c = backbone.slow_path.layer4[-1].conv3.conv.out_channels
+        x_fast_c = backbone.fast_path.layer4[-1].conv3.conv.out_channels
+        fc_cls = nn.Linear(x_slow_c + x_fast_c, SF_CLASSES)
+        x = torch.randn(SF_INPUT, generator=generator)
+        with torch.no_grad():
+            fc_cls.weight.copy_(0.5 * torch.randn(fc_cls.weight.shape, generator=generator))
+            fc_cls.bias.copy_(0.5 * torch.randn(fc_cls.bias.shape, generator=generator))
+            features, logits = slowfast_head(backbone(x), fc_cls)
+        state = [("backbone." + k, v) for k, v in state_tensors(backbone)]
+        state += [("cls_head.fc_cls." + k, v) for k, v in fc_cls.state_dict().items()]
+        size = write_fixture(folder, variant, state + [("input", x), ("features", features), ("output", logits)], {
+            "variant": variant,
+            "names": "mmaction2-recognizer",
+            "config": dict(config, numClasses=SF_CLASSES),
+            "madeBy": "make_parity_fixtures.py (MMAction2 ResNet3dSlowFast + SlowFastHead transcription), torch %s"
+                      % torch.__version__,
+            "outputMaxAbs": float(logits.abs().max()),
+            "outputStd": float(logits.std()),
+        })
+        print("%-20s features %s logits %s max|y| %.3f, %d bytes" % (
+            variant, tuple(features.shape), tuple(logits.shape), float(logits.abs().max()), size))
+
+
+SLOWFAST_R50_YAML = """# MMAction2's SlowFast R50 4x16x1 (slowfast_r50.py: resample_rate 8, speed_ratio 8, channel_ratio 8)
+# with the random weights in slowfast_r50.pth. The slowfast backbone's defaults are that model; its
+# output is both pathways average-pooled and concatenated (fast first, as SlowFastHead does), so the
+# i3d head computes SlowFastHead.
+model:
+  backbone:
+    type: slowfast
+  clsHead:
+    type: i3d
+    numClasses: 400
+"""
+
+
+def make_full_slowfast(folder):
+    """MMAction2's SlowFast R50 4x16x1 at full size: {'state_dict': Recognizer3D keys}, 1 x 3 x 32 x 112 x 112."""
+    os.makedirs(folder, exist_ok=True)
+    torch.manual_seed(7)
+    generator = torch.Generator().manual_seed(7)
+    backbone = randomise(ResNet3dSlowFast(), generator)
+    fc_cls = nn.Linear(2304, 400)
+    with torch.no_grad():
+        fc_cls.weight.copy_(0.01 * torch.randn(fc_cls.weight.shape, generator=generator))
+        fc_cls.bias.copy_(0.01 * torch.randn(fc_cls.bias.shape, generator=generator))
+        x = torch.randn((1, 3, 32, 112, 112), generator=generator)
+        features, logits = slowfast_head(backbone(x), fc_cls)
+    state = {"backbone." + k: v for k, v in backbone.state_dict().items()}
+    state.update({"cls_head.fc_cls." + k: v for k, v in fc_cls.state_dict().items()})
+    torch.save({"state_dict": state}, os.path.join(folder, "slowfast_r50.pth"))
+    np.save(os.path.join(folder, "input.npy"), x.numpy())
+    np.save(os.path.join(folder, "features.npy"), features.reshape(1, -1, 1, 1, 1).numpy())
+    np.save(os.path.join(folder, "logits.npy"), logits.numpy())
+    with open(os.path.join(folder, "model.yaml"), "w") as out:
+        out.write(SLOWFAST_R50_YAML)
+    count = sum(p.numel() for p in backbone.parameters())
+    print("slowfast_r50: backbone %d parameters (%d with the 400-class fc_cls); wrote %s (features %s, logits %s)" % (
+        count, count + sum(p.numel() for p in fc_cls.parameters()), folder, tuple(features.shape),
+        tuple(logits.shape)))
+
+
+def count_parameters():
+    """The parameter counts the Java tests assert."""
+    sf = ResNet3dSlowFast()
+    so = ResNet3d(conv1_kernel=(1, 7, 7), conv1_stride_t=1, pool1_stride_t=1, with_pool2=False, inflate=(0, 0, 1, 1))
+    for name, model, head in (("slowfast_r50", sf, 2304 * 400 + 400), ("slowonly_r50", so, 2048 * 400 + 400)):
+        count = sum(p.numel() for p in model.parameters())
+        print("%s: backbone %d, with a 400-class fc_cls %d" % (name, count, count + head))
 
 
 FULL = {
@@ -391,14 +696,20 @@ def make_full_i3d(folder):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--full", choices=sorted(FULL) + ["i3d_r50"], help="write a full-size model instead")
+    parser.add_argument("--full", choices=sorted(FULL) + ["i3d_r50", "slowfast_r50"],
+                        help="write a full-size model instead")
+    parser.add_argument("--count", action="store_true", help="print SlowFast / SlowOnly R50 parameter counts")
     parser.add_argument("--out", help="output folder (default: beside this script; required with --full)")
     args = parser.parse_args()
-    if args.full:
+    if args.count:
+        count_parameters()
+    elif args.full:
         if not args.out:
             parser.error("--full needs --out (a folder outside the repository)")
         if args.full == "i3d_r50":
             make_full_i3d(args.out)
+        elif args.full == "slowfast_r50":
+            make_full_slowfast(args.out)
         else:
             make_full(args.full, args.out)
     else:

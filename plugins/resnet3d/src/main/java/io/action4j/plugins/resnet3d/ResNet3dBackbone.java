@@ -14,7 +14,9 @@ import java.util.List;
  * ResNet3d (I3D: inflated blocks, stem and stage-1 pooling), see {@link ResNet3dConfig}, layer for
  * layer, named as MMAction2 names its ResNet3d: {@code conv1.conv}, {@code conv1.bn},
  * {@code layer1.0.conv1.conv}, ..., {@code layer2.0.downsample.conv}; (2+1)D units are
- * {@code conv_s}, {@code bn_s}, {@code conv_t}, {@code bn} (see {@link ConvUnits}).
+ * {@code conv_s}, {@code bn_s}, {@code conv_t}, {@code bn} (see {@link ConvUnits}); a non-local
+ * block after a block is {@code layerN.M.non_local_block} (see {@link NonLocalBlock}). In a SlowFast
+ * pathway every name has the pathway's prefix ({@code slow_path.conv1.conv}, see {@link SlowFastBackbone}).
  */
 final class ResNet3dBackbone implements Backbone {
 
@@ -27,58 +29,80 @@ final class ResNet3dBackbone implements Backbone {
 
     private final ResNet3dConfig config;
     private final ConvType convType;
+    /** Put before every name: empty, or {@code slow_path.} / {@code fast_path.} in a SlowFast pathway. */
+    private final String prefix;
 
     ResNet3dBackbone(ResNet3dConfig config) {
+        this(config, "");
+    }
+
+    ResNet3dBackbone(ResNet3dConfig config, String prefix) {
         this.config = config;
         this.convType = config.convolutions();
+        this.prefix = prefix;
     }
 
     @Override
     public Feature build(GraphBuilder graph, Feature input) {
-        long inputChannels = input.shape().rank() > 1 ? input.shape().dim(1) : TensorShape.UNKNOWN;
-        if (inputChannels != TensorShape.UNKNOWN && inputChannels != config.inChannels()) {
-            // Without this check the stem silently takes its width from the input, and a model
-            // configured for 2-channel flow would be built (and fail to load weights) as RGB.
-            String stem = convType.factorisedStem() ? "conv1.conv_s" : "conv1.conv";
-            throw new GraphBuildException(graph.qualified(stem) + ": inChannels is " + config.inChannels()
-                    + " but the input " + input.shape() + " has " + inputChannels + " channels");
-        }
         ConvUnits units = new ConvUnits(graph, config.bnEpsilon());
-        Feature x = stem(graph, units, input);
-        int expansion = config.bottleneck() ? 4 : 1;
-        List<Integer> blocks = config.blocksPerStage();
+        Feature x = stem(units, input);
         for (int stage = 0; stage < 4; stage++) {
-            int planes = config.baseChannels() << stage;
-            int[] stride = {config.temporalStrides().get(stage), config.spatialStrides().get(stage),
-                    config.spatialStrides().get(stage)};
-            for (int block = 0; block < blocks.get(stage); block++) {
-                String name = "layer" + (stage + 1) + "." + block;
-                BlockConv kind = config.blockConv(stage, block);
-                int[] blockStride = block == 0 ? stride : ONE;
-                // As torchvision's _make_layer: project only where the stride or the width changes.
-                boolean project = block == 0 && (!Arrays.equals(stride, ONE) || x.shape().dim(1) != (long) planes * expansion);
-                x = config.bottleneck()
-                        ? bottleneckBlock(units, kind, name, x, planes, blockStride, project)
-                        : basicBlock(units, kind, name, x, planes, blockStride, project);
-            }
+            x = stage(units, stage, x);
             if (stage == 0 && config.withPool2()) {
-                x = graph.maxPool3d("pool2", x, new int[] {2, 1, 1}, new int[] {2, 1, 1}, NO_PADDING);
+                x = graph.maxPool3d(prefix + "pool2", x, new int[] {2, 1, 1}, new int[] {2, 1, 1}, NO_PADDING);
             }
         }
         return x;
     }
 
-    private Feature stem(GraphBuilder graph, ConvUnits units, Feature input) {
+    /** The stem convolution and, with {@code stemPool}, its max pool. */
+    Feature stem(ConvUnits units, Feature input) {
+        GraphBuilder graph = units.graph();
+        long inputChannels = input.shape().rank() > 1 ? input.shape().dim(1) : TensorShape.UNKNOWN;
+        if (inputChannels != TensorShape.UNKNOWN && inputChannels != config.inChannels()) {
+            // Without this check the stem silently takes its width from the input, and a model
+            // configured for 2-channel flow would be built (and fail to load weights) as RGB.
+            String stem = prefix + (convType.factorisedStem() ? "conv1.conv_s" : "conv1.conv");
+            throw new GraphBuildException(graph.qualified(stem) + ": inChannels is " + config.inChannels()
+                    + " but the input " + input.shape() + " has " + inputChannels + " channels");
+        }
         int[] kernel = toArray(config.stemKernel());
         int[] stride = toArray(config.stemStride());
         Feature x = convType.factorisedStem()
-                ? units.factorised("conv1", input, config.stemMidChannels(), config.baseChannels(), kernel, stride, true)
-                : units.conv("conv1", input, config.baseChannels(), kernel, stride,
+                ? units.factorised(prefix + "conv1", input, config.stemMidChannels(), config.baseChannels(), kernel,
+                        stride, true)
+                : units.conv(prefix + "conv1", input, config.baseChannels(), kernel, stride,
                         new int[] {kernel[0] / 2, kernel[1] / 2, kernel[2] / 2}, true);
         if (config.stemPool()) {
             // Padding with zeros (ND4J) rather than -inf (torch) changes nothing after the ReLU.
-            x = graph.maxPool3d("maxpool", x, new int[] {1, 3, 3}, toArray(config.stemPoolStride()),
+            x = graph.maxPool3d(prefix + "maxpool", x, new int[] {1, 3, 3}, toArray(config.stemPoolStride()),
                     new int[] {0, 1, 1});
+        }
+        return x;
+    }
+
+    /**
+     * Stage {@code stage} (0 to 3, {@code layer1} to {@code layer4}), its non-local blocks included;
+     * its input width is taken from {@code x} (in a SlowFast slow pathway it includes the lateral channels).
+     */
+    Feature stage(ConvUnits units, int stage, Feature x) {
+        int expansion = config.bottleneck() ? 4 : 1;
+        int planes = config.baseChannels() << stage;
+        int[] stride = {config.temporalStrides().get(stage), config.spatialStrides().get(stage),
+                config.spatialStrides().get(stage)};
+        for (int block = 0; block < config.blocksPerStage().get(stage); block++) {
+            String name = prefix + "layer" + (stage + 1) + "." + block;
+            BlockConv kind = config.blockConv(stage, block);
+            int[] blockStride = block == 0 ? stride : ONE;
+            // As torchvision's _make_layer: project only where the stride or the width changes.
+            boolean project = block == 0 && (!Arrays.equals(stride, ONE) || x.shape().dim(1) != (long) planes * expansion);
+            x = config.bottleneck()
+                    ? bottleneckBlock(units, kind, name, x, planes, blockStride, project)
+                    : basicBlock(units, kind, name, x, planes, blockStride, project);
+            if (config.nonLocalAfter(stage, block)) {
+                x = NonLocalBlock.build(units, name + ".non_local_block", x, config.nonLocalMode(),
+                        config.nonLocalSubSample(), config.nonLocalUseScale());
+            }
         }
         return x;
     }

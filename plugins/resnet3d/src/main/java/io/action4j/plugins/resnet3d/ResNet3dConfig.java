@@ -38,6 +38,13 @@ import java.util.List;
  * inflateStyle: 3x1x1}. Two of MMAction2's defaults differ from these (which keep torchvision's
  * r3d): its {@code with_pool2} is true and its {@code inflate_style} is {@code 3x1x1}.
  *
+ * <p>MMAction2's {@code ResNet3dSlowOnly} is this backbone too: {@code depth: 50, stemKernel: [1, 7, 7],
+ * stemStride: [1, 2, 2], stemPool: true, stemPoolStride: [1, 2, 2], withPool2: false,
+ * temporalStrides: [1, 1, 1, 1], inflate: [[0], [0], [1], [1]], inflateStyle: 3x1x1} (31,634,496
+ * parameters; 32.45M with the 400-class I3D head, as MMAction2 lists it). Non-local blocks
+ * ({@code nonLocal} and the {@code nonLocal*} keys, MMAction2's {@code non_local} and
+ * {@code non_local_cfg}) apply to every conv type.
+ *
  * @param depth 18 or 34 (basic blocks), 50, 101 or 152 (bottleneck blocks)
  * @param convType {@code 3d} (r3d, MMAction2's ResNet3d), {@code mc3} or {@code 2plus1d} (R(2+1)D), see above
  * @param stageBlocks blocks in each of the four stages; empty: the depth's (2, 2, 2, 2 for 18).
@@ -58,24 +65,44 @@ import java.util.List;
  *     block, or a single value for all of them ({@code [[1], [1], [1], [1]]}: every block)
  * @param inflateStyle {@code convType 3d} only: {@code 3x3x3} or {@code 3x1x1}, see {@link InflateStyle}
  * @param bnEpsilon batch-norm epsilon
+ * @param nonLocal MMAction2's {@code non_local}: per stage, whether a non-local block
+ *     ({@link NonLocalBlock}, {@code layerN.M.non_local_block}) follows each block (1) or not (0),
+ *     one value per block or one for the whole stage, as {@code inflate}. MMAction2's I3D-NL R50:
+ *     {@code [[0, 0, 0], [0, 1, 0, 1], [0, 1, 0, 1, 0, 1], [0, 0, 0]]}
+ * @param nonLocalMode {@code non_local_cfg.mode}: {@code embedded_gaussian} or {@code dot_product}
+ * @param nonLocalSubSample {@code non_local_cfg.sub_sample}: a (1, 2, 2) max pool after the g and
+ *     phi convolutions (their keys then are {@code g.0.conv.*}, {@code phi.0.conv.*}, as mmcv's
+ *     {@code nn.Sequential} wrapping names them); mmcv's default false, MMAction2's I3D-NL configs true
+ * @param nonLocalUseScale {@code non_local_cfg.use_scale}: {@code embedded_gaussian} divides the
+ *     pairwise logits by sqrt(inner channels); mmcv's default true, MMAction2's I3D-NL configs false
  */
 public record ResNet3dConfig(int depth, String convType, List<Integer> stageBlocks, int inChannels,
                              int baseChannels, List<Integer> stemKernel, List<Integer> stemStride,
                              int stemMidChannels, boolean stemPool, List<Integer> stemPoolStride, boolean withPool2,
                              List<Integer> spatialStrides, List<Integer> temporalStrides,
-                             List<List<Integer>> inflate, String inflateStyle, double bnEpsilon) {
+                             List<List<Integer>> inflate, String inflateStyle, double bnEpsilon,
+                             List<List<Integer>> nonLocal, String nonLocalMode, boolean nonLocalSubSample,
+                             boolean nonLocalUseScale) {
 
     static final List<Integer> DEPTHS = List.of(18, 34, 50, 101, 152);
 
     /** Every block of every stage convolves time. */
     static final List<List<Integer>> INFLATE_ALL = List.of(List.of(1), List.of(1), List.of(1), List.of(1));
 
+    /** No non-local block anywhere. */
+    static final List<List<Integer>> NON_LOCAL_NONE = List.of(List.of(0), List.of(0), List.of(0), List.of(0));
+
+    /** mmcv NonLocal3d's modes this backbone builds. */
+    static final String EMBEDDED_GAUSSIAN = "embedded_gaussian";
+    static final String DOT_PRODUCT = "dot_product";
+    static final List<String> NON_LOCAL_MODES = List.of(EMBEDDED_GAUSSIAN, DOT_PRODUCT);
+
     /** torchvision's bottleneck: time in the middle (3x3x3) convolution. */
     static final String DEFAULT_INFLATE_STYLE = "3x3x3";
 
     public static final ResNet3dConfig DEFAULTS = new ResNet3dConfig(18, "3d", List.of(), 3, 64, List.of(3, 7, 7),
             List.of(1, 2, 2), 45, false, List.of(1, 2, 2), false, List.of(1, 2, 2, 2), List.of(1, 2, 2, 2),
-            INFLATE_ALL, DEFAULT_INFLATE_STYLE, 1e-5);
+            INFLATE_ALL, DEFAULT_INFLATE_STYLE, 1e-5, NON_LOCAL_NONE, EMBEDDED_GAUSSIAN, false, true);
 
     public ResNet3dConfig {
         ConfigChecks.oneOf("depth", depth, DEPTHS);
@@ -102,7 +129,9 @@ public record ResNet3dConfig(int depth, String convType, List<Integer> stageBloc
                     + "torchvision's mc3 does not stride it there: use [t, 1, 1, 1] (mc3_18: [1, 1, 1, 1]), got "
                     + temporalStrides);
         }
-        inflate = checkedInflate(inflate, blocksPerStage(depth, stageBlocks));
+        inflate = checkedFlags("inflate", inflate, blocksPerStage(depth, stageBlocks));
+        nonLocal = checkedFlags("nonLocal", nonLocal, blocksPerStage(depth, stageBlocks));
+        ConfigChecks.oneOf("nonLocalMode", ConfigChecks.required("nonLocalMode", nonLocalMode), NON_LOCAL_MODES);
         ConfigChecks.oneOf("inflateStyle", ConfigChecks.required("inflateStyle", inflateStyle),
                 InflateStyle.CONFIG_VALUES);
         if (type != ConvType.FULL_3D) {
@@ -119,21 +148,22 @@ public record ResNet3dConfig(int depth, String convType, List<Integer> stageBloc
         ConfigChecks.inRange("bnEpsilon", bnEpsilon, 0, 1);
     }
 
-    private static List<List<Integer>> checkedInflate(List<List<Integer>> inflate, List<Integer> blocks) {
-        ConfigChecks.required("inflate", inflate);
-        if (inflate.size() != 4) {
-            throw new ConfigValueException("inflate", "must have one list per stage (4), got " + inflate);
+    /** {@code inflate} or {@code nonLocal}: per stage one 0/1 flag, or one per block. */
+    private static List<List<Integer>> checkedFlags(String key, List<List<Integer>> perStage, List<Integer> blocks) {
+        ConfigChecks.required(key, perStage);
+        if (perStage.size() != 4) {
+            throw new ConfigValueException(key, "must have one list per stage (4), got " + perStage);
         }
         List<List<Integer>> copy = new ArrayList<>();
         for (int stage = 0; stage < 4; stage++) {
-            List<Integer> flags = inflate.get(stage);
+            List<Integer> flags = perStage.get(stage);
             if (flags == null || !(flags.size() == 1 || flags.size() == blocks.get(stage))) {
-                throw new ConfigValueException("inflate", "stage " + (stage + 1) + " needs one value or one per block ("
-                        + blocks.get(stage) + "), got " + inflate);
+                throw new ConfigValueException(key, "stage " + (stage + 1) + " needs one value or one per block ("
+                        + blocks.get(stage) + "), got " + perStage);
             }
             for (Integer flag : flags) {
                 if (flag == null || (flag != 0 && flag != 1)) {
-                    throw new ConfigValueException("inflate", "values must be 0 or 1, got " + inflate);
+                    throw new ConfigValueException(key, "values must be 0 or 1, got " + perStage);
                 }
             }
             copy.add(List.copyOf(flags));
@@ -157,6 +187,12 @@ public record ResNet3dConfig(int depth, String convType, List<Integer> stageBloc
         }
         List<Integer> flags = inflate.get(stage);
         return flags.get(flags.size() == 1 ? 0 : block) == 1 ? BlockConv.FULL : BlockConv.SPATIAL;
+    }
+
+    /** Whether a non-local block follows {@code block} of {@code stage} (both from 0). */
+    boolean nonLocalAfter(int stage, int block) {
+        List<Integer> flags = nonLocal.get(stage);
+        return flags.get(flags.size() == 1 ? 0 : block) == 1;
     }
 
     /** Blocks per stage: {@link #stageBlocks} if set, else the depth's. */

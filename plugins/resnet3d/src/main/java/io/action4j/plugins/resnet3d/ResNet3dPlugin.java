@@ -4,7 +4,7 @@ import io.action4j.api.VideoPlugin;
 import io.action4j.api.model.BackboneFactory;
 import java.util.List;
 
-/** The 3D ResNet backbones. */
+/** The 3D ResNet backbones: {@code resnet3d} (r3d, mc3, R(2+1)D, I3D, SlowOnly, non-local) and {@code slowfast}. */
 public final class ResNet3dPlugin implements VideoPlugin {
 
     @Override
@@ -14,6 +14,6 @@ public final class ResNet3dPlugin implements VideoPlugin {
 
     @Override
     public List<BackboneFactory<?>> backbones() {
-        return List.of(new ResNet3dBackboneFactory());
+        return List.of(new ResNet3dBackboneFactory(), new SlowFastBackboneFactory());
     }
 }

@@ -1,5 +1,6 @@
 package io.action4j.plugins.resnet3d;
 
+import io.action4j.api.model.Backbone;
 import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
@@ -20,13 +21,18 @@ record BackboneGraph(SameDiff sameDiff, Feature output) {
 
     /** Builds {@code config} on an input of {@code channels x t x h x w} with an unknown batch. */
     static BackboneGraph build(ResNet3dConfig config, long seed, long channels, long t, long h, long w) {
+        return build(new ResNet3dBackboneFactory().create(config), seed, channels, t, h, w);
+    }
+
+    /** Builds {@code backbone} on an input of {@code channels x t x h x w} with an unknown batch. */
+    static BackboneGraph build(Backbone backbone, long seed, long channels, long t, long h, long w) {
         SameDiff sd = SameDiff.create();
         GraphBuilder graph = new GraphBuilder(sd, seed);
         TensorShape shape = TensorShape.of(TensorShape.UNKNOWN, channels, t, h, w);
         Feature input = new Feature(sd.placeHolder(INPUT, DataType.FLOAT, shape.dims()), shape);
         Feature output;
         try (var scope = graph.scope("backbone")) {
-            output = new ResNet3dBackboneFactory().create(config).build(graph, input);
+            output = backbone.build(graph, input);
         }
         return new BackboneGraph(sd, output);
     }

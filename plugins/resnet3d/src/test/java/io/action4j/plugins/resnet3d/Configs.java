@@ -21,6 +21,10 @@ final class Configs {
     List<List<Integer>> inflate;
     String inflateStyle;
     double bnEpsilon;
+    List<List<Integer>> nonLocal;
+    String nonLocalMode;
+    boolean nonLocalSubSample;
+    boolean nonLocalUseScale;
 
     private Configs(ResNet3dConfig from) {
         depth = from.depth();
@@ -39,10 +43,18 @@ final class Configs {
         inflate = from.inflate();
         inflateStyle = from.inflateStyle();
         bnEpsilon = from.bnEpsilon();
+        nonLocal = from.nonLocal();
+        nonLocalMode = from.nonLocalMode();
+        nonLocalSubSample = from.nonLocalSubSample();
+        nonLocalUseScale = from.nonLocalUseScale();
     }
 
     static Configs defaults() {
         return new Configs(ResNet3dConfig.DEFAULTS);
+    }
+
+    static Configs of(ResNet3dConfig from) {
+        return new Configs(from);
     }
 
     Configs depth(int value) {
@@ -129,6 +141,35 @@ final class Configs {
                 .inflate(List.of(1, 1, 1), List.of(1, 0, 1, 0), List.of(1, 0, 1, 0, 1, 0), List.of(0, 1, 0));
     }
 
+    /** MMAction2's SlowOnly R50 (slowonly_r50.py / ResNet3dSlowOnly), at {@code baseChannels} width. */
+    Configs slowOnlyR50() {
+        return depth(50).stemKernel(1, 7, 7).stemStride(1, 2, 2).stemPool(true).stemPoolStride(1, 2, 2)
+                .withPool2(false).temporalStrides(1, 1, 1, 1).inflateStyle("3x1x1")
+                .inflate(List.of(0), List.of(0), List.of(1), List.of(1));
+    }
+
+    /** One list per stage, e.g. {@code nonLocal(List.of(0), List.of(0, 1), ...)}. */
+    @SafeVarargs
+    final Configs nonLocal(List<Integer>... stages) {
+        nonLocal = List.of(stages);
+        return this;
+    }
+
+    Configs nonLocalMode(String value) {
+        nonLocalMode = value;
+        return this;
+    }
+
+    Configs nonLocalSubSample(boolean value) {
+        nonLocalSubSample = value;
+        return this;
+    }
+
+    Configs nonLocalUseScale(boolean value) {
+        nonLocalUseScale = value;
+        return this;
+    }
+
     Configs bnEpsilon(double value) {
         bnEpsilon = value;
         return this;
@@ -137,6 +178,6 @@ final class Configs {
     ResNet3dConfig build() {
         return new ResNet3dConfig(depth, convType, stageBlocks, inChannels, baseChannels, stemKernel, stemStride,
                 stemMidChannels, stemPool, stemPoolStride, withPool2, spatialStrides, temporalStrides, inflate,
-                inflateStyle, bnEpsilon);
+                inflateStyle, bnEpsilon, nonLocal, nonLocalMode, nonLocalSubSample, nonLocalUseScale);
     }
 }

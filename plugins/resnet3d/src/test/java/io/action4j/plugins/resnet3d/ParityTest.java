@@ -24,10 +24,14 @@ class ParityTest {
 
     /**
      * torchvision's three video ResNets, and MMAction2's I3D ResNet-50 ({@code i3d}: 3x1x1
-     * inflation; {@code i3d_3x3x3}) from the transcription of its ResNet3d in the fixture script.
+     * inflation; {@code i3d_3x3x3}) from the transcription of its ResNet3d in the fixture script,
+     * and that I3D with mmcv's NonLocal3d blocks ({@code i3d_nl_*}: embedded_gaussian with
+     * sub-sampling and without scaling as MMAction2's I3D-NL configs, embedded_gaussian scaled without
+     * sub-sampling, dot_product), every weight random (conv_out's batch norm included).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"r3d", "mc3", "r2plus1d", "r3d_bottleneck", "r2plus1d_bottleneck", "i3d", "i3d_3x3x3"})
+    @ValueSource(strings = {"r3d", "mc3", "r2plus1d", "r3d_bottleneck", "r2plus1d_bottleneck", "i3d", "i3d_3x3x3",
+            "i3d_nl_embedded", "i3d_nl_embedded_scaled", "i3d_nl_dot"})
     void backboneMatchesTheReference(String variant) {
         TorchFixture fixture = TorchFixture.load(variant);
         ResNet3dConfig config = fixture.resNet3dConfig();
@@ -53,7 +57,7 @@ class ParityTest {
     }
 
     /** Sets the graph's arrays from the reference's state dict; returns the graph names it set. */
-    private static Set<String> load(BackboneGraph graph, Map<String, INDArray> stateDict,
+    static Set<String> load(BackboneGraph graph, Map<String, INDArray> stateDict,
                                     UnaryOperator<String> graphName) {
         Set<String> loaded = new HashSet<>();
         stateDict.forEach((key, value) -> {
@@ -69,7 +73,7 @@ class ParityTest {
         return loaded;
     }
 
-    private static Set<String> parametersAndBuffers(BackboneGraph graph) {
+    static Set<String> parametersAndBuffers(BackboneGraph graph) {
         Set<String> names = new HashSet<>();
         for (SDVariable variable : graph.sameDiff().variables()) {
             if (variable.getVariableType() == VariableType.VARIABLE || variable.getVariableType() == VariableType.CONSTANT) {

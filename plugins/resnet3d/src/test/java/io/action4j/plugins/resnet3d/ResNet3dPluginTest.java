@@ -28,13 +28,20 @@ class ResNet3dPluginTest {
     }
 
     @Test
-    void pluginContributesOnlyTheResnet3dBackbone() {
+    void pluginContributesTheResnet3dAndSlowfastBackbones() {
         VideoPlugin plugin = resNetPlugins().get(0);
 
-        assertThat(plugin.backbones()).singleElement().satisfies(factory -> {
+        assertThat(plugin.backbones()).hasSize(2);
+        assertThat(plugin.backbones().get(0)).satisfies(factory -> {
             assertThat(factory.name()).isEqualTo("resnet3d");
             assertThat(factory.configType()).isEqualTo(ResNet3dConfig.class);
             assertThat(factory.defaultConfig()).isEqualTo(ResNet3dConfig.DEFAULTS);
+            assertThat(factory.description()).isNotBlank();
+        });
+        assertThat(plugin.backbones().get(1)).satisfies(factory -> {
+            assertThat(factory.name()).isEqualTo("slowfast");
+            assertThat(factory.configType()).isEqualTo(SlowFastConfig.class);
+            assertThat(factory.defaultConfig()).isEqualTo(SlowFastConfig.DEFAULTS);
             assertThat(factory.description()).isNotBlank();
         });
         assertThat(plugin.recognitionHeads()).isEmpty();
@@ -42,7 +49,8 @@ class ResNet3dPluginTest {
 
     @Test
     void factoryNameIsAValidComponentName() {
-        BackboneFactory<?> factory = new ResNet3dBackboneFactory();
-        assertThat(factory.name()).matches("[a-z][a-z0-9_.]*");
+        for (BackboneFactory<?> factory : List.of(new ResNet3dBackboneFactory(), new SlowFastBackboneFactory())) {
+            assertThat(factory.name()).matches("[a-z][a-z0-9_.]*");
+        }
     }
 }

@@ -67,7 +67,26 @@ record TorchFixture(String variant, JsonNode config, String names, Map<String, I
 
     /** The defaults with the fixture's keys set. */
     ResNet3dConfig resNet3dConfig() {
-        Configs configs = Configs.defaults();
+        return resNet3dConfig(variant, config, Configs.defaults());
+    }
+
+    /** The SlowFast defaults with the fixture's keys set (pathway keys over the pathway defaults). */
+    SlowFastConfig slowFastConfig() {
+        SlowFastConfig d = SlowFastConfig.DEFAULTS;
+        return new SlowFastConfig(config.path("resampleRate").asInt(d.resampleRate()),
+                config.path("speedRatio").asInt(d.speedRatio()), config.path("channelRatio").asInt(d.channelRatio()),
+                config.path("fusionKernel").asInt(d.fusionKernel()),
+                config.path("lateralInflation").asInt(d.lateralInflation()), config.path("lateral").asBoolean(d.lateral()),
+                config.path("lateralNorm").asBoolean(d.lateralNorm()),
+                resNet3dConfig(variant, config.get("slowPathway"), Configs.of(d.slowPathway())),
+                resNet3dConfig(variant, config.get("fastPathway"), Configs.of(d.fastPathway())));
+    }
+
+    int numClasses() {
+        return config.get("numClasses").asInt();
+    }
+
+    private static ResNet3dConfig resNet3dConfig(String variant, JsonNode config, Configs configs) {
         config.fields().forEachRemaining(field -> {
             JsonNode value = field.getValue();
             switch (field.getKey()) {
@@ -84,6 +103,10 @@ record TorchFixture(String variant, JsonNode config, String names, Map<String, I
                 case "withPool2" -> configs.withPool2(value.asBoolean());
                 case "inflateStyle" -> configs.inflateStyle(value.asText());
                 case "inflate" -> configs.inflate = inflate(value);
+                case "nonLocal" -> configs.nonLocal = inflate(value);
+                case "nonLocalMode" -> configs.nonLocalMode(value.asText());
+                case "nonLocalSubSample" -> configs.nonLocalSubSample(value.asBoolean());
+                case "nonLocalUseScale" -> configs.nonLocalUseScale(value.asBoolean());
                 default -> throw new IllegalStateException(variant + ": unexpected config key " + field.getKey());
             }
         });
