@@ -1,4 +1,4 @@
-package io.action4j.plugins.heads;
+package io.action4j.api.result;
 
 import java.util.Arrays;
 import java.util.List;

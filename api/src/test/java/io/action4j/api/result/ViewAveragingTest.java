@@ -1,4 +1,4 @@
-package io.action4j.plugins.heads;
+package io.action4j.api.result;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
