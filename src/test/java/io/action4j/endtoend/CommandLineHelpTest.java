@@ -10,7 +10,7 @@ class CommandLineHelpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "plugins", "config", "config show", "model", "model summary", "model run", "video", "video check",
-            "video frames", "video benchmark", "pipeline", "pipeline show", "benchmark"})
+            "video frames", "video benchmark", "pipeline", "pipeline show", "benchmark", "recognize"})
     void everySubcommandHasHelp(String command) {
         String[] args = (command + " --help").trim().split(" ");
 

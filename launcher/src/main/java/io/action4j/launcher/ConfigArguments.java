@@ -43,6 +43,11 @@ final class ConfigArguments {
 
     /** The merged tree, before binding. */
     ConfigTree tree() {
+        return load(loader, file, overrides);
+    }
+
+    /** {@code file} with its bases and overrides, or the built-in default when {@code file} is null. */
+    static ConfigTree load(ConfigLoader loader, Path file, List<String> overrides) {
         if (file != null) {
             return loader.load(file, overrides);
         }

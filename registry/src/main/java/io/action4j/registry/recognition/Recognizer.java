@@ -1,0 +1,127 @@
+package io.action4j.registry.recognition;
+
+import io.action4j.api.model.RecognitionHead;
+import io.action4j.api.model.TensorShape;
+import io.action4j.api.result.ClipScores;
+import io.action4j.api.result.ViewAveraging;
+import io.action4j.api.transform.FormattedClip;
+import io.action4j.api.video.VideoDecoder;
+import io.action4j.api.video.VideoException;
+import io.action4j.api.video.VideoMetadata;
+import io.action4j.api.video.VideoReader;
+import io.action4j.registry.config.ExperimentConfig;
+import io.action4j.registry.config.ModelConfig;
+import io.action4j.registry.data.ClipPipeline;
+import io.action4j.registry.model.ComposedModel;
+import io.action4j.registry.model.ModelComposer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Recognises the action in whole videos: the config's data pipeline (sampling, decoding only the
+ * sampled frames, transforms) gives a video's views (clips x crops), the model scores them at most
+ * {@code maxViewsPerPass} at a time, and the views are averaged as MMAction2's {@code average_clips}.
+ * Build once, call {@link #recognize} for many videos; close it to free the model's native memory.
+ * Not thread-safe.
+ */
+public final class Recognizer implements AutoCloseable {
+
+    private final ModelConfig model;
+    private final ClipPipeline pipeline;
+    private final Function<Path, VideoDecoder> decoders;
+    private final Consumer<ComposedModel> weights;
+    private final RecognitionOptions options;
+    private final int numClasses;
+    private ComposedModel composed;
+    private TensorShape viewShape;
+
+    /**
+     * @param decoders the reader for a path (the config's own, or one chosen by the path)
+     * @param weights loads weights into the model once it is built (a checkpoint); may do nothing
+     */
+    public Recognizer(ExperimentConfig config, Function<Path, VideoDecoder> decoders, Consumer<ComposedModel> weights,
+                      RecognitionOptions options) {
+        if (config.model() == null || config.model().task() != ModelConfig.Task.RECOGNITION) {
+            throw new IllegalArgumentException("recognition needs a model with a clsHead");
+        }
+        if (config.data() == null) {
+            throw new IllegalArgumentException("recognition needs a 'data' section (sampler, transforms, format)");
+        }
+        this.model = config.model();
+        this.pipeline = ClipPipeline.build(config.data());
+        this.decoders = decoders;
+        this.weights = weights;
+        this.options = options;
+        this.numClasses = config.model().clsHead().create(RecognitionHead.class).numClasses();
+    }
+
+    /** The number of classes the model scores: a label list must have as many lines. */
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /** One video's averaged class scores (probabilities with {@code prob}). */
+    public ClipScores recognize(Path video) throws VideoException {
+        FormattedClip views;
+        VideoMetadata metadata;
+        try (VideoReader reader = decoders.apply(video).open(video)) {
+            metadata = reader.metadata();
+            views = pipeline.run(reader, new SplittableRandom(options.seed())).tensor();
+        }
+        int[] shape = views.shape();
+        if (shape.length != 5) {
+            throw new IllegalArgumentException(video + ": the pipeline made a " + shape.length + "-d tensor "
+                    + Arrays.toString(shape) + "; recognition models take NCTHW views (format inputFormat: NCTHW)");
+        }
+        float[][] viewScores = score(views);
+        float[] averaged = ViewAveraging.average(viewScores, options.averageClips());
+        return new ClipScores(video.toString(), 0, metadata.durationSeconds(), averaged);
+    }
+
+    /** Runs the views through the model in chunks; one row of class scores per view. */
+    private float[][] score(FormattedClip views) {
+        int[] shape = views.shape();
+        int count = shape[0];
+        int perView = views.values().length / count;
+        TensorShape oneView = TensorShape.of(1, shape[1], shape[2], shape[3], shape[4]);
+        ComposedModel graph = modelFor(oneView);
+        float[][] scores = new float[count][];
+        for (int first = 0; first < count; first += options.maxViewsPerPass()) {
+            int chunk = Math.min(options.maxViewsPerPass(), count - first);
+            float[] values = Arrays.copyOfRange(views.values(), first * perView, (first + chunk) * perView);
+            INDArray input = Nd4j.create(values, new long[] {chunk, shape[1], shape[2], shape[3], shape[4]}, 'c');
+            INDArray logits = graph.run(Map.of(ModelComposer.INPUT, input)).get(ModelComposer.CLS_SCORE);
+            for (int i = 0; i < chunk; i++) {
+                scores[first + i] = logits.getRow(i).dup().toFloatVector();
+            }
+        }
+        return scores;
+    }
+
+    /** The model for views of this shape: built (and given its weights) once, rebuilt only if the shape changes. */
+    private ComposedModel modelFor(TensorShape oneView) {
+        if (composed == null || !oneView.equals(viewShape)) {
+            if (composed != null) {
+                composed.close();
+            }
+            composed = ModelComposer.compose(model, oneView, options.seed());
+            viewShape = oneView;
+            weights.accept(composed);
+        }
+        return composed;
+    }
+
+    @Override
+    public void close() {
+        if (composed != null) {
+            composed.close();
+            composed = null;
+        }
+    }
+}
