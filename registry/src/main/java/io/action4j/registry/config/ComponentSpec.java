@@ -17,6 +17,11 @@ public record ComponentSpec(RegisteredComponent component, Record config) {
         }
     }
 
+    /** The component with its default config, e.g. {@code ComponentSpec.defaults(registry.find(VIDEO_READER, "ffmpeg"))}. */
+    public static ComponentSpec defaults(RegisteredComponent component) {
+        return new ComponentSpec(component, component.factory().defaultConfig());
+    }
+
     public ComponentKind kind() {
         return component.kind();
     }
