@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = {"Times the model's forward pass on random input: median latency after warm-up, clips/s, "
                 + "achieved GFLOP/s (FLOPs as 'model summary' counts them) and resident memory per call.",
-                "Measure one configuration per JVM: ND4J's caches warm up over the first calls."})
+                "Measure one configuration per JVM: ND4J's caches warm up over the first calls.",
+                "By default every batch norm that directly follows a 3D convolution is folded into that convolution "
+                        + "(exact up to float rounding); --no-fold-bn times the graph as PyTorch defines it."})
 final class BenchmarkCommand implements Callable<Integer> {
 
     @Spec
@@ -45,6 +48,26 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--iterations", defaultValue = "20", description = "Timed calls (default: ${DEFAULT-VALUE}).")
     int iterations;
 
+    @Option(names = "--fold-bn", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Fold eval-mode batch norm into the preceding conv3d (default: on; --no-fold-bn to time "
+                    + "the unfolded graph).")
+    boolean foldBatchNorm;
+
+    @Option(names = "--reuse-arrays", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Hand the intermediate arrays of one call to the next and free the rest at once (default: on; "
+                    + "--no-reuse-arrays leaves them to ND4J's array cache and the garbage collector).")
+    boolean reuseArrays;
+
+    @Option(names = "--memory-per-call", description = "Also print the resident memory after every timed call.")
+    boolean memoryPerCall;
+
+    /** The folded copy of {@code model}; {@code model} is closed either way. */
+    private static ComposedModel foldAndClose(ComposedModel model) {
+        try (model) {
+            return model.foldBatchNorm();
+        }
+    }
+
     @Override
     public Integer call() {
         ModelConfig model = configArguments.bind(configArguments.tree()).model();
@@ -57,8 +80,17 @@ final class BenchmarkCommand implements Callable<Integer> {
         TensorShape shape = TensorShape.parse(input).with(0, batch);
         PrintWriter out = spec.commandLine().getOut();
         long rssBefore = ResidentMemory.bytes();
-        try (ComposedModel composed = ModelComposer.compose(model, shape, 0)) {
-            ModelSummary summary = ModelSummarizer.summarize(composed, Map.of(ModelComposer.INPUT, shape));
+        ModelSummary summary;
+        ComposedModel built = ModelComposer.compose(model, shape, 0);
+        try {
+            // FLOPs of the graph as defined (the folded graph only drops the batch norms' elementwise work).
+            summary = ModelSummarizer.summarize(built, Map.of(ModelComposer.INPUT, shape));
+        } catch (RuntimeException e) {
+            built.close();
+            throw e;
+        }
+        try (ComposedModel composed = foldBatchNorm ? foldAndClose(built) : built) {
+            composed.reuseArrays(reuseArrays);
             INDArray clip = Nd4j.rand(DataType.FLOAT, shape.dims());
             Map<String, INDArray> inputs = Map.of(ModelComposer.INPUT, clip);
             for (int i = 0; i < warmup; i++) {
@@ -79,12 +111,20 @@ final class BenchmarkCommand implements Callable<Integer> {
                     System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"));
             out.printf("latency: median %.1f ms, min %.1f ms, max %.1f ms over %d calls after %d warm-up calls%n",
                     median * 1e3, fastest / 1e6, slowest / 1e6, iterations, warmup);
+            out.printf("batch norm: %s%n", foldBatchNorm
+                    ? composed.foldedBatchNorms().size() + " conv3d + batch-norm pairs folded" : "not folded (--no-fold-bn)");
+            out.printf("intermediate arrays: %s%n", reuseArrays ? "reused from call to call"
+                    : "ND4J's array cache and the garbage collector (--no-reuse-arrays)");
             out.printf("throughput: %.2f clips/s%n", batch / median);
             out.printf("compute: %.2f GFLOPs per call, %.1f GFLOP/s achieved%n", summary.flops() / 1e9,
                     summary.flops() / 1e9 / median);
             out.printf("resident memory: %.0f MB before building, %.0f MB after the first timed call, %.0f MB at most, "
                     + "%.0f MB after the last%n", rssBefore / 1e6, rss[0] / 1e6,
                     Arrays.stream(rss).max().orElse(0) / 1e6, rss[iterations - 1] / 1e6);
+            if (memoryPerCall) {
+                out.printf("resident memory per call (MB): %s%n", Arrays.stream(rss)
+                        .mapToObj(bytes -> String.format("%.0f", bytes / 1e6)).collect(Collectors.joining(" ")));
+            }
             out.flush();
         }
         return 0;

@@ -1,6 +1,12 @@
 package io.action4j.api.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.NameScope;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -21,15 +27,109 @@ import org.nd4j.linalg.factory.Nd4j;
  * running statistics are constants (they are loaded, not trained by gradient). Initial values are
  * drawn from a generator seeded by the graph seed and the parameter's full name, so a graph is the
  * same whatever order it is built in.
+ *
+ * <p>Batch-norm folding: every {@link #batchNorm} applied directly to a {@link #conv3d}'s output is
+ * recorded as a {@link ConvNorm}. A graph built again with {@link #foldBatchNorms} given some of those
+ * pairs has, for each pair, a convolution with a bias ({@code conv.bias}, created if the layer had none)
+ * and no batch-norm op: the batch norm's output is the convolution's. The caller fills the folded
+ * weights, {@code w * g / sqrt(v + eps)} and {@code (b - m) * g / sqrt(v + eps) + beta}, from the
+ * unfolded graph's arrays (see {@link ConvNorm#fold}).
  */
 public final class GraphBuilder {
 
     private final SameDiff sameDiff;
     private final long seed;
+    /** Output variable name of each conv3d built here, to its layer's qualified name. */
+    private final Map<String, String> convOutputs = new HashMap<>();
+    private final Map<String, Boolean> convBiases = new HashMap<>();
+    private final List<ConvNorm> convNorms = new ArrayList<>();
+    /** Fold mode: qualified conv name to its pair, and qualified batch-norm name to its pair. */
+    private final Map<String, ConvNorm> foldedConvs = new HashMap<>();
+    private final Map<String, ConvNorm> foldedNorms = new HashMap<>();
 
     public GraphBuilder(SameDiff sameDiff, long seed) {
         this.sameDiff = sameDiff;
         this.seed = seed;
+    }
+
+    /**
+     * A batch norm applied to a convolution's output, by the layers' qualified names (e.g.
+     * {@code backbone/conv1.conv} and {@code backbone/conv1.bn}).
+     *
+     * @param convOutput the convolution's output variable in the graph that recorded the pair
+     * @param convBias whether the convolution has its own bias ({@code conv.bias})
+     */
+    public record ConvNorm(String conv, String convOutput, boolean convBias, String norm, double epsilon) {
+
+        public String weight() {
+            return conv + ".weight";
+        }
+
+        public String bias() {
+            return conv + ".bias";
+        }
+
+        public String gamma() {
+            return norm + ".weight";
+        }
+
+        public String beta() {
+            return norm + ".bias";
+        }
+
+        public String mean() {
+            return norm + ".running_mean";
+        }
+
+        public String variance() {
+            return norm + ".running_var";
+        }
+
+        /**
+         * Folds the batch norm into the convolution, in double precision.
+         *
+         * @param weight the convolution weight, {@code [kT, kH, kW, in, out]} in C order (modified in place)
+         * @param bias the convolution's bias, or null when it has none
+         * @return the folded bias
+         */
+        public float[] fold(float[] weight, float[] bias, float[] gamma, float[] beta, float[] mean, float[] variance) {
+            int channels = gamma.length;
+            if (beta.length != channels || mean.length != channels || variance.length != channels
+                    || (bias != null && bias.length != channels) || weight.length % channels != 0) {
+                throw new IllegalArgumentException(conv + " / " + norm + ": parameter sizes do not match");
+            }
+            double[] scale = new double[channels];
+            float[] folded = new float[channels];
+            for (int c = 0; c < channels; c++) {
+                scale[c] = gamma[c] / Math.sqrt((double) variance[c] + epsilon);
+                double b = bias == null ? 0 : bias[c];
+                folded[c] = (float) ((b - mean[c]) * scale[c] + beta[c]);
+            }
+            for (int i = 0; i < weight.length; i++) {
+                weight[i] = (float) (weight[i] * scale[i % channels]);
+            }
+            return folded;
+        }
+    }
+
+    /**
+     * The conv3d + batchNorm pairs built so far, in build order. A pair is only safe to fold when
+     * nothing else reads the convolution's output (check the finished graph).
+     */
+    public List<ConvNorm> convNorms() {
+        return Collections.unmodifiableList(convNorms);
+    }
+
+    /**
+     * Builds the given pairs (recorded by an earlier build of the same graph) folded: call before
+     * building. The pairs' batch norms then create no parameters or ops.
+     */
+    public GraphBuilder foldBatchNorms(Collection<ConvNorm> pairs) {
+        for (ConvNorm pair : pairs) {
+            foldedConvs.put(pair.conv(), pair);
+            foldedNorms.put(pair.norm(), pair);
+        }
+        return this;
     }
 
     public SameDiff sameDiff() {
@@ -60,28 +160,46 @@ public final class GraphBuilder {
         // ND4J's conv3d weight layout is [kT, kH, kW, inC, outC] (torch's weight permuted 2,3,4,1,0).
         SDVariable weight = parameter(name + ".weight", normal(Math.sqrt(2.0 / fanOut)),
                 kernel[0], kernel[1], kernel[2], inChannels, outChannels);
-        SDVariable biasVariable = bias ? parameter(name + ".bias", constant(0), outChannels) : null;
+        String qualifiedName = qualified(name);
+        // A folded batch norm leaves its shift in the convolution's bias.
+        boolean withBias = bias || foldedConvs.containsKey(qualifiedName);
+        SDVariable biasVariable = withBias ? parameter(name + ".bias", constant(0), outChannels) : null;
         Conv3DConfig config = Conv3DConfig.builder()
                 .kD(kernel[0]).kH(kernel[1]).kW(kernel[2])
                 .sD(stride[0]).sH(stride[1]).sW(stride[2])
                 .pD(padding[0]).pH(padding[1]).pW(padding[2])
-                .biasUsed(bias)
+                .biasUsed(withBias)
                 .dataFormat(Conv3DConfig.NCDHW)
                 .build();
-        SDVariable output = bias
+        SDVariable output = withBias
                 ? sameDiff.cnn().conv3d(name, input.variable(), weight, biasVariable, config)
                 : sameDiff.cnn().conv3d(name, input.variable(), weight, config);
+        convOutputs.put(output.name(), qualifiedName);
+        convBiases.put(qualifiedName, bias);
         return new Feature(output, TensorShape.of(out));
     }
 
     /** Batch norm over channels (axis 1), inference form: {@code name.weight/bias/running_mean/running_var}. */
     public Feature batchNorm(String name, Feature input, double epsilon) {
         long channels = knownChannels(name, input.shape());
+        String qualifiedName = qualified(name);
+        String conv = convOutputs.get(input.variable().name());
+        ConvNorm folded = foldedNorms.get(qualifiedName);
+        if (folded != null) {
+            if (!folded.conv().equals(conv)) {
+                throw new GraphBuildException(qualifiedName + ": folded into " + folded.conv()
+                        + ", but this build applies it to " + (conv == null ? input.variable().name() : conv));
+            }
+            return new Feature(input.variable(), input.shape());
+        }
         SDVariable gamma = parameter(name + ".weight", constant(1), channels);
         SDVariable beta = parameter(name + ".bias", constant(0), channels);
         SDVariable mean = buffer(name + ".running_mean", 0, channels);
         SDVariable variance = buffer(name + ".running_var", 1, channels);
         SDVariable output = sameDiff.nn().batchNorm(name, input.variable(), mean, variance, gamma, beta, epsilon, 1);
+        if (conv != null) {
+            convNorms.add(new ConvNorm(conv, input.variable().name(), convBiases.get(conv), qualifiedName, epsilon));
+        }
         return new Feature(output, input.shape());
     }
 

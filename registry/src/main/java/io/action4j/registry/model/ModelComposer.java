@@ -10,7 +10,9 @@ import io.action4j.api.model.RecognitionHead;
 import io.action4j.api.model.TensorShape;
 import io.action4j.registry.config.ComponentSpec;
 import io.action4j.registry.config.ModelConfig;
+import io.action4j.api.model.GraphBuilder.ConvNorm;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.NameScope;
@@ -43,8 +45,17 @@ public final class ModelComposer {
      * @throws GraphBuildException when a layer does not fit its input, naming the layer
      */
     public static ComposedModel compose(ModelConfig config, TensorShape inputShape, long seed) {
+        return compose(config, inputShape, seed, List.of());
+    }
+
+    /**
+     * The same graph with the given conv3d + batch-norm pairs (recorded by an earlier build of
+     * it) folded: see {@link ComposedModel#foldBatchNorm()}, which fills the folded arrays.
+     */
+    static ComposedModel compose(ModelConfig config, TensorShape inputShape, long seed, List<ConvNorm> folded) {
         SameDiff sameDiff = SameDiff.create();
-        GraphBuilder graph = new GraphBuilder(sameDiff, seed);
+        GraphBuilder graph = new GraphBuilder(sameDiff, seed).foldBatchNorms(folded);
+        ComposedModel.Recipe recipe = new ComposedModel.Recipe(config, inputShape, seed, graph, folded);
         TensorShape open = inputShape.with(0, TensorShape.UNKNOWN);
         Feature input = new Feature(sameDiff.placeHolder(INPUT, DataType.FLOAT, open.dims()), open);
         Map<String, Feature> inputs = new LinkedHashMap<>();
@@ -59,12 +70,12 @@ public final class ModelComposer {
                     throw new GraphBuildException("cls_head '" + config.clsHead().type() + "' declares output "
                             + logits.shape() + ", expected " + expected);
                 }
-                yield new ComposedModel(sameDiff, config.task(), inputs, Map.of(CLS_SCORE, logits), head);
+                yield new ComposedModel(sameDiff, config.task(), inputs, Map.of(CLS_SCORE, logits), head, recipe);
             }
             case LOCALIZATION -> {
                 LocalizationHead head = create(config.locHead(), LocalizationHead.class);
                 Map<String, Feature> outputs = inScope(graph, "loc_head", config.locHead(), () -> head.build(graph, input));
-                yield new ComposedModel(sameDiff, config.task(), inputs, outputs, head);
+                yield new ComposedModel(sameDiff, config.task(), inputs, outputs, head, recipe);
             }
             case DETECTION -> {
                 Feature features = buildBackbone(graph, config.backbone(), input);
@@ -75,7 +86,7 @@ public final class ModelComposer {
                 DetectionHead head = create(config.roiHead(), DetectionHead.class);
                 Map<String, Feature> outputs = inScope(graph, "roi_head", config.roiHead(),
                         () -> head.build(graph, features, rois));
-                yield new ComposedModel(sameDiff, config.task(), inputs, outputs, head);
+                yield new ComposedModel(sameDiff, config.task(), inputs, outputs, head, recipe);
             }
         };
     }

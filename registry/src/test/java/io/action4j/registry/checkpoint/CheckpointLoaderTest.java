@@ -41,6 +41,30 @@ class CheckpointLoaderTest {
     }
 
     @Test
+    void batchNormFoldedAfterLoadingStillGivesTorchsLogits() {
+        StateDict checkpoint = TorchCheckpoints.read(file("mmaction2_style.pth"));
+        JsonNode expected = expected("mmaction2_style");
+        try (ComposedModel model = Fixtures.tinyModel(7)) {
+            MMACTION2.loadStrict(model, checkpoint.tensors(), "mmaction2_style.pth");
+            try (ComposedModel folded = model.foldBatchNorm()) {
+                assertThat(folded.foldedBatchNorms()).singleElement().satisfies(pair -> {
+                    assertThat(pair.conv()).isEqualTo("backbone/conv");
+                    assertThat(pair.norm()).isEqualTo("backbone/bn");
+                });
+                assertThat(folded.sameDiff().hasVariable("backbone/bn.running_mean")).isFalse();
+                assertThat(folded.sameDiff().hasVariable("backbone/conv.bias")).isTrue();
+
+                INDArray logits = folded.run(Map.of(ModelComposer.INPUT, Fixtures.clip())).get(ModelComposer.CLS_SCORE);
+
+                assertThat(logits.dup().data().asFloat()).containsExactly(floats(expected.get("logits")), within(1e-5f));
+                // Inference only: the folded graph has no batch-norm parameters to load into.
+                assertThatThrownBy(() -> MMACTION2.loadStrict(folded, checkpoint.tensors(), "mmaction2_style.pth"))
+                        .isInstanceOf(CheckpointMismatchException.class);
+            }
+        }
+    }
+
+    @Test
     void convAndLinearWeightsArriveInNd4jLayoutAndBuffersAsTheyAre() {
         StateDict checkpoint = TorchCheckpoints.read(file("mmaction2_style.pth"));
         try (ComposedModel model = Fixtures.tinyModel(7)) {

@@ -42,6 +42,24 @@ class ModelComposerTest {
     }
 
     @Test
+    void reusedIntermediateArraysGiveTheSameScoresCallAfterCall() {
+        INDArray clip = randomClip();
+        try (ComposedModel reference = TestModels.recognition().reuseArrays(false);
+             ComposedModel model = TestModels.recognition()) {
+            INDArray expected = reference.run(Map.of(ModelComposer.INPUT, clip)).get(ModelComposer.CLS_SCORE);
+            List<INDArray> scores = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                INDArray other = randomClip();
+                scores.add(model.run(Map.of(ModelComposer.INPUT, clip)).get(ModelComposer.CLS_SCORE));
+                model.run(Map.of(ModelComposer.INPUT, other));
+            }
+
+            // Earlier outputs stay intact: later calls do not write into them.
+            assertThat(scores).allSatisfy(score -> assertThat(score).isEqualTo(expected));
+        }
+    }
+
+    @Test
     void parametersAreScopedByTheirModule() {
         try (ComposedModel model = TestModels.recognition()) {
             assertThat(model.sameDiff().hasVariable("backbone/conv.weight")).isTrue();
