@@ -27,7 +27,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Recognises the action in whole videos: the config's data pipeline (sampling, decoding only the
  * sampled frames, transforms) gives a video's views (clips x crops), the model scores them at most
  * {@code maxViewsPerPass} at a time, and the views are averaged as MMAction2's {@code average_clips}.
- * Build once, call {@link #recognize} for many videos; close it to free the model's native memory.
+ * Batch norms are folded into their convolutions after the weights are loaded. Build once, call
+ * {@link #recognize} for many videos; close it to free the model's native memory.
  * Not thread-safe.
  */
 public final class Recognizer implements AutoCloseable {
@@ -110,9 +111,15 @@ public final class Recognizer implements AutoCloseable {
             if (composed != null) {
                 composed.close();
             }
-            composed = ModelComposer.compose(model, oneView, options.seed());
+            ComposedModel built = ModelComposer.compose(model, oneView, options.seed());
+            try {
+                weights.accept(built);
+                // Inference only: batch norms fold into their convolutions once the weights are in.
+                composed = built.foldBatchNorm();
+            } finally {
+                built.close();
+            }
             viewShape = oneView;
-            weights.accept(composed);
         }
         return composed;
     }
