@@ -303,16 +303,28 @@ public final class GraphBuilder {
 
     private long slidingOutput(String name, String what, TensorShape in, int axis, int[] kernel, int[] stride,
                                int[] padding) {
-        long size = in.dim(axis + 2);
+        return slidingOutput(name, what, in, axis + 2, kernel[axis], stride[axis], padding[axis]);
+    }
+
+    /**
+     * The output size of a convolution or pooling window along one axis of an NCTHW (or N x C x H x W)
+     * input, for plugins that build such layers from raw SameDiff ops; an unknown size stays unknown.
+     *
+     * @param what the layer kind for the message, e.g. {@code convolution}, {@code pooling}
+     * @param axis the tensor axis: 2, 3, 4 are time, height, width for rank 5; 2, 3 are height, width for rank 4
+     * @throws GraphBuildException naming the layer when the window is larger than the padded input
+     */
+    public long slidingOutput(String name, String what, TensorShape in, int axis, int kernel, int stride, int padding) {
+        long size = in.dim(axis);
         if (size == TensorShape.UNKNOWN) {
             return TensorShape.UNKNOWN;
         }
-        long padded = size + 2L * padding[axis];
-        if (padded < kernel[axis]) {
+        long padded = size + 2L * padding;
+        if (padded < kernel) {
             throw new GraphBuildException(String.format(
                     "%s: %s kernel %d is larger than the padded input %s %d (input %s, padding %d)",
-                    qualified(name), what, kernel[axis], AXIS_NAMES[axis], padded, in, padding[axis]));
+                    qualified(name), what, kernel, AXIS_NAMES[axis - (in.rank() - 3)], padded, in, padding));
         }
-        return (padded - kernel[axis]) / stride[axis] + 1;
+        return (padded - kernel) / stride + 1;
     }
 }

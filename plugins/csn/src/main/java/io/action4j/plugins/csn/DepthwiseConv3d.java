@@ -52,13 +52,7 @@ final class DepthwiseConv3d {
         long w = in.dim(4);
         long[] out = new long[3];
         for (int axis = 0; axis < 3; axis++) {
-            long padded = in.dim(axis + 2) + 2L * padding[axis];
-            if (padded < kernel[axis]) {
-                throw new GraphBuildException(String.format(
-                        "%s: depthwise kernel %d is larger than the padded input %s %d (input %s, padding %d)",
-                        graph.qualified(name), kernel[axis], AXES[axis], padded, in, padding[axis]));
-            }
-            out[axis] = (padded - kernel[axis]) / stride[axis] + 1;
+            out[axis] = graph.slidingOutput(name, "depthwise", in, axis + 2, kernel[axis], stride[axis], padding[axis]);
         }
         SameDiff sd = graph.sameDiff();
         // N, C, T, H, W -> N, T, C, H, W: the frames become the leading axes, so N * T' images reshape cheaply.
@@ -102,8 +96,6 @@ final class DepthwiseConv3d {
         SDVariable output = sd.permute(name, split, 0, 2, 1, 3, 4);
         return new Feature(output, TensorShape.of(in.dim(0), c, out[0], out[1], out[2]));
     }
-
-    private static final String[] AXES = {"time", "height", "width"};
 
     private static TensorShape checkedInput(GraphBuilder graph, String name, Feature input) {
         TensorShape in = input.shape();

@@ -77,13 +77,7 @@ final class Layers2d {
                                     int padding) {
         long[] out = {in.dim(0), channels, 0, 0};
         for (int axis = 2; axis < 4; axis++) {
-            long padded = in.dim(axis) + 2L * padding;
-            if (padded < kernel) {
-                throw new GraphBuildException(String.format("%s: %s kernel %d is larger than the padded input %s %d"
-                                + " (input %s, padding %d)", graph.qualified(name), what, kernel,
-                        axis == 2 ? "height" : "width", padded, in, padding));
-            }
-            out[axis] = (padded - kernel) / stride + 1;
+            out[axis] = graph.slidingOutput(name, what, in, axis, kernel, stride, padding);
         }
         return TensorShape.of(out);
     }
