@@ -1,0 +1,99 @@
+package io.action4j.launcher;
+
+import io.action4j.synth.MotionClass;
+import io.action4j.synth.SynthConfig;
+import io.action4j.synth.SyntheticMotionDataset;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code action4j synth --out DIR}: a labelled synthetic dataset in which only the motion tells the classes apart. */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+        description = {"Generates videos of a textured shape that moves left/right/up/down, rotates clockwise or "
+                + "counter-clockwise, grows, shrinks or stays still, over a cluttered background with noise and "
+                + "camera jitter. In a frame taken at random from a video, the shape's position, size and angle have "
+                + "the same distribution in every class: only the motion carries the label.",
+                "Writes DIR/videos/<class>/*.mp4 (MPEG-4), DIR/train.txt, val.txt, test.txt ('path label', paths "
+                        + "relative to DIR, as MMAction2's VideoDataset reads them), DIR/classes.txt and DIR/synth.json "
+                        + "(the settings). The same settings give the same videos."})
+final class SynthCommand implements Callable<Integer> {
+
+    private static final SynthConfig DEFAULTS = SynthConfig.defaults();
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the dataset into.")
+    Path output;
+
+    @Option(names = "--seed", description = "Dataset seed (default: ${DEFAULT-VALUE}).")
+    long seed = DEFAULTS.seed();
+
+    @Option(names = "--classes", paramLabel = "A,B,...",
+            description = "Class ids in label order, or a set: all, translation, rotation, scale (grow, shrink, still), "
+                    + "horizontal (default: all = move_left,move_right,move_up,move_down,rotate_cw,rotate_ccw,grow,"
+                    + "shrink,still).")
+    String classes = "all";
+
+    @Option(names = "--size", paramLabel = "WxH", description = "Frame size, even numbers (default: ${DEFAULT-VALUE}).")
+    String size = DEFAULTS.width() + "x" + DEFAULTS.height();
+
+    @Option(names = "--frames", description = "Frames per video (default: ${DEFAULT-VALUE}).")
+    int frames = DEFAULTS.frames();
+
+    @Option(names = "--fps", description = "Frame rate written into the files (default: ${DEFAULT-VALUE}).")
+    double fps = DEFAULTS.fps();
+
+    @Option(names = "--difficulty", paramLabel = "LEVEL",
+            description = "easy, medium, hard or a number from 0 to 1: harder means smaller motion, more clutter, "
+                    + "noise and camera jitter (default: medium = 0.5).")
+    String difficulty = "medium";
+
+    @Option(names = "--train-per-class", paramLabel = "N", description = "Training videos per class (default: ${DEFAULT-VALUE}).")
+    int trainPerClass = DEFAULTS.trainPerClass();
+
+    @Option(names = "--val-per-class", paramLabel = "N", description = "Validation videos per class (default: ${DEFAULT-VALUE}).")
+    int valPerClass = DEFAULTS.valPerClass();
+
+    @Option(names = "--test-per-class", paramLabel = "N", description = "Test videos per class (default: ${DEFAULT-VALUE}).")
+    int testPerClass = DEFAULTS.testPerClass();
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Videos made at a time (default: the number of processors); the files do not depend on it.")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Override
+    public Integer call() throws IOException {
+        String[] widthHeight = size.strip().toLowerCase(Locale.ROOT).split("x");
+        int width;
+        int height;
+        try {
+            if (widthHeight.length != 2) {
+                throw new NumberFormatException();
+            }
+            width = Integer.parseInt(widthHeight[0]);
+            height = Integer.parseInt(widthHeight[1]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--size must be WIDTHxHEIGHT, e.g. 64x64, got '" + size + "'");
+        }
+        SynthConfig config = new SynthConfig(seed, MotionClass.parseList(classes), width, height, frames, fps,
+                SynthConfig.parseDifficulty(difficulty), trainPerClass, valPerClass, testPerClass);
+        if (threads <= 0) {
+            throw new IllegalArgumentException("--threads must be positive, got " + threads);
+        }
+        SyntheticMotionDataset.Summary summary = SyntheticMotionDataset.generate(config, output, threads);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("wrote %d videos (train %d, val %d, test %d; %d classes, %dx%d, %d frames) to %s in %.1f s "
+                        + "(%.1f videos/s)%n", summary.videos(), summary.train(), summary.val(), summary.test(),
+                config.classes().size(), width, height, frames, output, summary.elapsed().toNanos() / 1e9,
+                summary.videosPerSecond());
+        out.flush();
+        return 0;
+    }
+}
