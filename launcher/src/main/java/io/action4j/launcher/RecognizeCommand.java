@@ -2,6 +2,7 @@ package io.action4j.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.action4j.api.result.ClassScore;
 import io.action4j.api.result.ClipScores;
@@ -11,9 +12,14 @@ import io.action4j.registry.config.ConfigLoader;
 import io.action4j.registry.config.ExperimentConfig;
 import io.action4j.registry.recognition.RecognitionOptions;
 import io.action4j.registry.recognition.Recognizer;
+import io.action4j.registry.recognition.WindowRun;
+import io.action4j.registry.recognition.WindowScores;
+import io.action4j.registry.recognition.WindowSpec;
 import jakarta.inject.Inject;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,6 +40,8 @@ import picocli.CommandLine.Spec;
         description = {"Recognises the action in each video: the config's data pipeline samples and transforms its "
                 + "views (clips x crops), the model scores them (at most --max-views-per-pass at a time) and the views "
                 + "are averaged (MMAction2's average_clips); prints the top-k labels with their scores.",
+                "With --window (and --stride) it scores windows over videos of any length instead, decoding each "
+                + "video once and streaming: one JSON line per window, to --out or stdout, as soon as it is scored.",
                 "Without --checkpoint the model keeps its seeded initial weights (the scores then mean nothing)."})
 final class RecognizeCommand implements Callable<Integer> {
 
@@ -75,8 +84,26 @@ final class RecognizeCommand implements Callable<Integer> {
             description = "fail: stop at the first video that cannot be read (default); skip: report it and go on.")
     VideoCommand.Check.OnError onError;
 
-    @Option(names = "--out", paramLabel = "FILE.json", description = "Also write the results as JSON.")
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Also write the results as JSON; with --window, write the JSON lines here instead of stdout.")
     Path output;
+
+    @Option(names = "--window", paramLabel = "W",
+            description = "Score windows of W frames (e.g. 64), or seconds with an s suffix (e.g. 2s), over each video; "
+                    + "a video shorter than W gives one window over all of it.")
+    String window;
+
+    @Option(names = "--stride", paramLabel = "S",
+            description = "Frames (or seconds, e.g. 1s) between the starts of windows (default: the window, no overlap). "
+                    + "A last window ends at the video's end when frames would otherwise be left out.")
+    String stride;
+
+    @Option(names = "--progress",
+            description = "Draw progress bars on stderr even when it is not a terminal (they are drawn on a terminal anyway).")
+    boolean progress;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but results and errors: no progress, no summaries.")
+    boolean quiet;
 
     @Parameters(arity = "1..*", paramLabel = "VIDEO", description = "Video files or rawframe folders.")
     List<Path> videos;
@@ -89,15 +116,38 @@ final class RecognizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (quiet && progress) {
+            throw new ParameterException(spec.commandLine(), "--quiet and --progress exclude each other");
+        }
+        if (stride != null && window == null) {
+            throw new ParameterException(spec.commandLine(), "--stride needs --window");
+        }
+        WindowSpec windows = null;
+        if (window != null) {
+            try {
+                windows = WindowSpec.parse(window, stride == null ? window : stride);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
+            }
+        }
         ExperimentConfig experiment = binder.bind(ConfigArguments.load(loader, config, overrides), ExperimentConfig.class);
         RecognitionOptions options = new RecognitionOptions(averageClips, maxViewsPerPass, 0);
-        PrintWriter out = spec.commandLine().getOut();
-        ArrayNode results = new ObjectMapper().createArrayNode();
-        int failures = 0;
+        ProgressBars bars = new ProgressBars(spec.commandLine().getErr(), ProgressBars.wanted(quiet, progress));
         try (Recognizer recognizer = new Recognizer(experiment,
                 video -> readerArguments.decoderFor(video, experiment.data() == null ? null : experiment.data().reader()),
                 checkpointArguments::loadInto, options)) {
             List<String> names = readLabels(recognizer.numClasses());
+            return windows == null ? wholeVideos(recognizer, names, bars) : windowsOfVideos(recognizer, windows, names, bars);
+        }
+    }
+
+    /** One result per video: the top-k printed, and all of them as one JSON array with --out. */
+    private int wholeVideos(Recognizer recognizer, List<String> names, ProgressBars bars) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        ArrayNode results = new ObjectMapper().createArrayNode();
+        int failures = 0;
+        try (ProgressBars.Bar bar = videos.size() > 1 ? bars.items("recognize", videos.size(), "videos")
+                : ProgressBars.Bar.NONE) {
             for (Path video : videos) {
                 ClipScores scores;
                 try {
@@ -107,26 +157,122 @@ final class RecognizeCommand implements Callable<Integer> {
                         throw e;
                     }
                     failures++;
-                    spec.commandLine().getErr().println("skipped: " + e.getMessage());
+                    bars.print(spec.commandLine().getErr(), "skipped: " + e.getMessage());
                     results.addObject().put("video", video.toString()).put("error", e.getMessage());
+                    bar.step();
                     continue;
                 }
                 List<ClassScore> best = scores.topK(topK, names);
-                out.println(video + ":");
+                StringBuilder printed = new StringBuilder(video + ":");
                 ObjectNode result = results.addObject().put("video", video.toString());
-                ArrayNode top = result.putArray("topK");
+                putTopK(result, best);
                 for (int rank = 0; rank < best.size(); rank++) {
                     ClassScore score = best.get(rank);
-                    out.printf("  %d. %-40s %.4f  (class %d)%n", rank + 1, score.label(), score.score(), score.classIndex());
-                    top.addObject().put("label", score.label()).put("classIndex", score.classIndex()).put("score", score.score());
+                    printed.append(String.format("%n  %d. %-40s %.4f  (class %d)", rank + 1, score.label(), score.score(),
+                            score.classIndex()));
                 }
-                out.flush();
+                bars.print(out, printed.toString());
+                bar.step();
             }
         }
         if (output != null) {
             Files.writeString(output, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * One JSON line per window, written and flushed as each window is scored (to --out, else stdout);
+     * a short summary per video on stderr unless --quiet.
+     */
+    private int windowsOfVideos(Recognizer recognizer, WindowSpec windows, List<String> names, ProgressBars bars)
+            throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        int failures = 0;
+        try (BufferedWriter file = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            WindowLines lines = result -> {
+                String line = result.toString(); // compact JSON on one line
+                if (file == null) {
+                    bars.print(spec.commandLine().getOut(), line);
+                } else {
+                    file.write(line);
+                    file.newLine();
+                    file.flush();
+                }
+            };
+            for (int i = 0; i < videos.size(); i++) {
+                Path video = videos.get(i);
+                String task = videos.size() > 1 ? "[" + (i + 1) + "/" + videos.size() + "] " + video.getFileName()
+                        : video.getFileName().toString();
+                WindowRun run;
+                try (ProgressBars.FrameBar bar = bars.frames(task)) {
+                    run = recognizer.recognizeWindows(video, windows,
+                            scores -> lines.writeUnchecked(windowResult(video, scores, names)),
+                            bar);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                } catch (VideoException e) {
+                    if (onError == VideoCommand.Check.OnError.FAIL) {
+                        throw e;
+                    }
+                    failures++;
+                    bars.print(err, "skipped: " + e.getMessage());
+                    lines.write(JsonNodeFactory.instance.objectNode().put("video", video.toString())
+                            .put("error", e.getMessage()));
+                    continue;
+                }
+                if (!quiet) {
+                    summarise(video, windows, run);
+                }
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private ObjectNode windowResult(Path video, WindowScores scores, List<String> names) {
+        ObjectNode line = JsonNodeFactory.instance.objectNode()
+                .put("video", video.toString())
+                .put("window", scores.window())
+                .put("startFrame", scores.startFrame())
+                .put("endFrame", scores.endFrame())
+                .put("startSeconds", scores.startSeconds())
+                .put("endSeconds", scores.endSeconds());
+        putTopK(line, scores.topK(topK, names));
+        return line;
+    }
+
+    private static void putTopK(ObjectNode result, List<ClassScore> best) {
+        ArrayNode top = result.putArray("topK");
+        for (ClassScore score : best) {
+            top.addObject().put("label", score.label()).put("classIndex", score.classIndex()).put("score", score.score());
+        }
+    }
+
+    private void summarise(Path video, WindowSpec windows, WindowRun run) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("%s: %d windows (%d frames every %d: %s at %s fps), %d frames decoded, at most %d held%n", video,
+                run.windows(), run.plan().windowFrames(), run.plan().strideFrames(), windows,
+                Math.round(run.metadata().fps() * 100) / 100.0, run.framesDecoded(), run.maxFramesHeld());
+        if (run.frameCountDiffers()) {
+            err.printf("warning: %s: the stream gave %d frames where the container announced %d; the windows cover "
+                    + "the frames decoded%n", video, run.framesDecoded(), run.metadata().frameCount());
+        }
+        err.flush();
+    }
+
+    /** Where JSON lines go; {@link #writeUnchecked} lets the window callback carry an I/O error out. */
+    @FunctionalInterface
+    private interface WindowLines {
+
+        void write(ObjectNode result) throws IOException;
+
+        default void writeUnchecked(ObjectNode result) {
+            try {
+                write(result);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Class names from --labels, checked against the model before any video is read. */

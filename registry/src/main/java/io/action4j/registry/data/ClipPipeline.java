@@ -50,10 +50,25 @@ public final class ClipPipeline {
     /** @param random the only source of randomness (train-mode sampling, random crops, flips) */
     public Result run(VideoReader reader, RandomGenerator random) throws VideoException {
         VideoMetadata metadata = reader.metadata();
-        FrameSelection selection = sampler.sample(
+        FrameSelection selection = sample(
                 new SamplingRequest(metadata.frameCount(), metadata.fps(), metadata.startIndex(), OptionalInt.empty()),
                 random);
         List<VideoFrame> frames = reader.read(selection.indices());
+        return new Result(selection, transform(selection, frames, random));
+    }
+
+    /** The config's sampler alone: which frames a video (or a window of one) of this many frames gives. */
+    public FrameSelection sample(SamplingRequest request, RandomGenerator random) {
+        return sampler.sample(request, random);
+    }
+
+    /**
+     * The transforms and the format, on frames already decoded (e.g. kept from a stream).
+     *
+     * @param frames the frames at {@code selection}'s indices, in that order (repeats included)
+     * @param random the same generator the sampling drew from, so a seeded run repeats
+     */
+    public FormattedClip transform(FrameSelection selection, List<VideoFrame> frames, RandomGenerator random) {
         List<Image> images = new ArrayList<>(frames.size());
         for (VideoFrame frame : frames) {
             images.add(toImage(frame));
@@ -62,7 +77,7 @@ public final class ClipPipeline {
         for (Transform transform : transforms) {
             clip = transform.apply(clip, random);
         }
-        return new Result(selection, formatter.format(clip));
+        return formatter.format(clip);
     }
 
     /** Decoded bytes as the float pixels transforms work on (values stay 0..255). */

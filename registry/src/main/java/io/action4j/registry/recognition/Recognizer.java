@@ -5,10 +5,13 @@ import io.action4j.api.model.TensorShape;
 import io.action4j.api.result.ClipScores;
 import io.action4j.api.result.ViewAveraging;
 import io.action4j.api.transform.FormattedClip;
+import io.action4j.api.video.TruncatedVideoException;
 import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.video.VideoException;
+import io.action4j.api.video.VideoFrame;
 import io.action4j.api.video.VideoMetadata;
 import io.action4j.api.video.VideoReader;
+import io.action4j.api.video.VideoStreamException;
 import io.action4j.registry.config.ExperimentConfig;
 import io.action4j.registry.config.ModelConfig;
 import io.action4j.registry.data.ClipPipeline;
@@ -16,6 +19,7 @@ import io.action4j.registry.model.ComposedModel;
 import io.action4j.registry.model.ModelComposer;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -27,8 +31,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Recognises the action in whole videos: the config's data pipeline (sampling, decoding only the
  * sampled frames, transforms) gives a video's views (clips x crops), the model scores them at most
  * {@code maxViewsPerPass} at a time, and the views are averaged as MMAction2's {@code average_clips}.
+ * {@link #recognizeWindows} does the same for each window of a video of any length, streaming it.
  * Batch norms are folded into their convolutions after the weights are loaded. Build once, call
- * {@link #recognize} for many videos; close it to free the model's native memory.
+ * {@link #recognize} or {@link #recognizeWindows} for many videos; close it to free the model's
+ * native memory.
  * Not thread-safe.
  */
 public final class Recognizer implements AutoCloseable {
@@ -75,14 +81,81 @@ public final class Recognizer implements AutoCloseable {
             metadata = reader.metadata();
             views = pipeline.run(reader, new SplittableRandom(options.seed())).tensor();
         }
+        return new ClipScores(video.toString(), 0, metadata.durationSeconds(), scoreAndAverage(video, views));
+    }
+
+    /** {@link #recognizeWindows(Path, WindowSpec, Consumer, DecodeProgress)} without progress reports. */
+    public WindowRun recognizeWindows(Path video, WindowSpec windows, Consumer<WindowScores> sink)
+            throws VideoException {
+        return recognizeWindows(video, windows, sink, DecodeProgress.NONE);
+    }
+
+    /**
+     * Scores windows over a video of any length (see {@link WindowPlan} for where they fall): the
+     * video is decoded once, in order, keeping only the frames windows still need; inside a window
+     * the config's sampler, transforms and view averaging work as for a whole video of the window's
+     * length. Each window goes to {@code sink} as soon as its last frame has been decoded, in time order.
+     * The stream's end, not the metadata's frame count, decides the last window (whose frames are read
+     * again by random access if the stream ended elsewhere than announced); a file that stops before
+     * its container says ({@link TruncatedVideoException}) ends the stream there, and the returned run
+     * says how many frames were decoded.
+     */
+    public WindowRun recognizeWindows(Path video, WindowSpec windows, Consumer<WindowScores> sink,
+                                      DecodeProgress progress) throws VideoException {
+        try (VideoReader reader = decoders.apply(video).open(video)) {
+            VideoMetadata metadata = reader.metadata();
+            WindowPlan plan = windows.inFrames(metadata.fps());
+            WindowStream stream = new WindowStream(plan, pipeline::sample, metadata.fps(), metadata.startIndex(),
+                    options.seed(), metadata.frameCount());
+            Iterator<VideoFrame> frames = reader.stream(metadata.startIndex());
+            int scored = 0;
+            while (true) {
+                VideoFrame frame;
+                try {
+                    if (!frames.hasNext()) {
+                        break;
+                    }
+                    frame = frames.next();
+                } catch (VideoStreamException e) {
+                    if (e.getCause() instanceof TruncatedVideoException) {
+                        break; // the frames before the cut are the video
+                    }
+                    throw e.getCause();
+                }
+                for (WindowStream.ReadyWindow window : stream.accept(frame)) {
+                    sink.accept(scoreWindow(video, metadata.fps(), window));
+                    scored++;
+                }
+                progress.framesDecoded(stream.framesArrived(), metadata.frameCount());
+            }
+            for (WindowStream.ReadyWindow window : stream.finish(reader::read)) {
+                sink.accept(scoreWindow(video, metadata.fps(), window));
+                scored++;
+            }
+            if (scored == 0) {
+                throw new VideoException(video, "no frame decoded, so no window to recognise");
+            }
+            return new WindowRun(metadata, plan, stream.framesArrived(), scored, stream.maxFramesHeld(),
+                    stream.framesReadAgain());
+        }
+    }
+
+    private WindowScores scoreWindow(Path video, double fps, WindowStream.ReadyWindow window) {
+        FormattedClip views = pipeline.transform(window.selection(), window.frames(), window.random());
+        WindowPlan.Span span = window.span();
+        ClipScores scores = new ClipScores(video.toString(), span.start() / fps, span.end() / fps,
+                scoreAndAverage(video, views));
+        return new WindowScores(window.index(), span.start(), span.end(), scores);
+    }
+
+    /** The views' class scores, averaged as MMAction2's {@code average_clips}. */
+    private float[] scoreAndAverage(Path video, FormattedClip views) {
         int[] shape = views.shape();
         if (shape.length != 5) {
             throw new IllegalArgumentException(video + ": the pipeline made a " + shape.length + "-d tensor "
                     + Arrays.toString(shape) + "; recognition models take NCTHW views (format inputFormat: NCTHW)");
         }
-        float[][] viewScores = score(views);
-        float[] averaged = ViewAveraging.average(viewScores, options.averageClips());
-        return new ClipScores(video.toString(), 0, metadata.durationSeconds(), averaged);
+        return ViewAveraging.average(score(views), options.averageClips());
     }
 
     /** Runs the views through the model in chunks; one row of class scores per view. */

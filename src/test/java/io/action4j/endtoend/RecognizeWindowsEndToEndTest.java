@@ -1,0 +1,168 @@
+package io.action4j.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code recognize --window/--stride}: JSON lines per window over a real video (seeded weights: labels mean nothing). */
+class RecognizeWindowsEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void writesOneJsonLinePerWindowWithTheDocumentedFrameRanges() throws Exception {
+        Path lines = folder.resolve("windows.jsonl");
+
+        Launcher.Result result = recognize("--window", "2s", "--stride", "1s", "--top-k", "3",
+                "--labels", RecognizeEndToEndTest.kineticsLabels().toString(), "--out", lines.toString(), demo());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).isEmpty();
+        List<JsonNode> windows = parse(Files.readString(lines));
+        // demo.mp4: 280 frames at 28 fps; 56-frame windows every 28 frames end exactly at frame 280.
+        assertThat(windows).extracting(w -> w.get("startFrame").asInt())
+                .containsExactly(0, 28, 56, 84, 112, 140, 168, 196, 224);
+        assertThat(windows).extracting(w -> w.get("endFrame").asInt() - w.get("startFrame").asInt()).containsOnly(56);
+        assertThat(windows).extracting(w -> w.get("window").asInt()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
+        JsonNode last = windows.get(8);
+        assertThat(last.get("video").asText()).isEqualTo(demo());
+        assertThat(last.get("startSeconds").asDouble()).isEqualTo(8.0);
+        assertThat(last.get("endSeconds").asDouble()).isEqualTo(10.0);
+        List<String> labels = Files.readAllLines(RecognizeEndToEndTest.kineticsLabels());
+        for (JsonNode window : windows) {
+            JsonNode top = window.get("topK");
+            assertThat(top).hasSize(3);
+            assertThat(top.get(0).get("score").asDouble()).isBetween(0.0, 1.0)
+                    .isGreaterThanOrEqualTo(top.get(1).get("score").asDouble());
+            assertThat(labels).contains(top.get(0).get("label").asText());
+            assertThat(labels.get(top.get(0).get("classIndex").asInt())).isEqualTo(top.get(0).get("label").asText());
+        }
+        assertThat(result.err()).contains(demo() + ": 9 windows (56 frames every 28: window 2s, stride 1s at 28.0 fps), "
+                + "280 frames decoded, at most ");
+    }
+
+    @Test
+    void withoutOutTheLinesGoToStdoutAndATailWindowEndsAtTheLastFrame() throws Exception {
+        Launcher.Result result = recognize("--window", "100", "--stride", "100", "--top-k", "400", demo());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<JsonNode> windows = parse(result.out());
+        assertThat(windows).extracting(w -> w.get("startFrame").asInt() + "-" + w.get("endFrame").asInt())
+                .containsExactly("0-100", "100-200", "180-280");
+        double sum = 0;
+        for (JsonNode score : windows.get(2).get("topK")) {
+            sum += score.get("score").asDouble();
+        }
+        assertThat(sum).as("probabilities of one window's views averaged").isCloseTo(1.0, within(1e-4));
+    }
+
+    @Test
+    void aVideoShorterThanTheWindowIsOneWindow() throws Exception {
+        Path shortVideo = Path.of(demo()).resolveSibling("../tests/data/rawvideo_dataset/part_0.mp4").normalize();
+
+        Launcher.Result result = recognize("--window", "64", shortVideo.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        List<JsonNode> windows = parse(result.out());
+        assertThat(windows).hasSize(1);
+        assertThat(windows.get(0).get("startFrame").asInt()).isZero();
+        assertThat(windows.get(0).get("endFrame").asInt()).isEqualTo(32);
+        assertThat(windows.get(0).get("endSeconds").asDouble()).isCloseTo(32 / 30.0, within(1e-9));
+    }
+
+    @Test
+    void quietPrintsNothingButResultsAndProgressDrawsABarOnRequest() throws Exception {
+        Path quietLines = folder.resolve("quiet.jsonl");
+        Path shownLines = folder.resolve("shown.jsonl");
+
+        Launcher.Result quiet = recognize("--quiet", "--window", "5s", "--out", quietLines.toString(), demo());
+        Launcher.Result shown = recognize("--progress", "--window", "5s", "--out", shownLines.toString(), demo());
+
+        assertThat(quiet.exitCode()).as(quiet.err()).isZero();
+        assertThat(quiet.out()).isEmpty();
+        assertThat(quiet.err()).isEmpty();
+        assertThat(parse(Files.readString(quietLines))).hasSize(2);
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        assertThat(shown.err()).contains("\rdemo.mp4").contains("280/280 frames").contains("100%");
+        assertThat(Files.readString(shownLines)).isEqualTo(Files.readString(quietLines));
+    }
+
+    @Test
+    void noProgressWhenStderrIsNotATerminalUnlessAsked() {
+        Launcher.Result result = recognize("--window", "140", demo(), demo());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).doesNotContain("\r").doesNotContain("%");
+        assertThat(parse(result.out())).hasSize(4);
+    }
+
+    @Test
+    void quietAndProgressExcludeEachOtherAndAStrideNeedsAWindow() {
+        Launcher.Result both = recognize("--quiet", "--progress", "--window", "2s", demo());
+        Launcher.Result strideAlone = recognize("--stride", "2s", demo());
+        Launcher.Result badWindow = recognize("--window", "1.5", demo());
+
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--quiet and --progress exclude each other");
+        assertThat(strideAlone.exitCode()).isEqualTo(2);
+        assertThat(strideAlone.err()).contains("--stride needs --window");
+        assertThat(badWindow.exitCode()).isEqualTo(2);
+        assertThat(badWindow.err()).contains("--window '1.5': frames are whole; for seconds add s (e.g. 1.5s)");
+    }
+
+    @Test
+    void anUnreadableVideoBecomesAnErrorLineWhenSkipped() throws Exception {
+        Path missing = folder.resolve("missing.mp4");
+
+        Launcher.Result result = recognize("--on-error", "skip", "--window", "140", missing.toString(), demo());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("skipped: " + missing + ": file not found");
+        List<JsonNode> lines = parse(result.out());
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).get("video").asText()).isEqualTo(missing.toString());
+        assertThat(lines.get(0).get("error").asText()).contains("file not found");
+        assertThat(lines.get(2).get("endFrame").asInt()).isEqualTo(280);
+    }
+
+    private static String demo() {
+        return PipelineShowEndToEndTest.demoVideo().toString();
+    }
+
+    /** {@code recognize} with a narrow r3d_18 on one small clip per window, so that a window costs milliseconds. */
+    private static Launcher.Result recognize(String... args) {
+        List<String> all = new ArrayList<>(List.of("recognize"));
+        for (String override : RecognizeWindowsApiTest.SMALL_R3D) {
+            all.add("--set");
+            all.add(override);
+        }
+        all.addAll(List.of("--set", "data.sampler.numClips=1"));
+        all.addAll(List.of(args));
+        return Launcher.run(all.toArray(String[]::new));
+    }
+
+    private static List<JsonNode> parse(String lines) {
+        List<JsonNode> parsed = new ArrayList<>();
+        for (String line : lines.split("\n")) {
+            if (!line.isBlank()) {
+                try {
+                    parsed.add(JSON.readTree(line));
+                } catch (Exception e) {
+                    throw new AssertionError("not a JSON line: " + line, e);
+                }
+            }
+        }
+        return parsed;
+    }
+}
