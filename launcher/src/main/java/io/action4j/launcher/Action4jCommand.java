@@ -13,7 +13,8 @@ import picocli.CommandLine.ScopeType;
         description = "Video action understanding on SameDiff: recognition, temporal localization, "
                 + "spatio-temporal detection.",
         subcommands = {PluginsCommand.class, ConfigCommand.class, ModelCommand.class, VideoCommand.class,
-                PipelineCommand.class, BenchmarkCommand.class, RecognizeCommand.class})
+                PipelineCommand.class, BenchmarkCommand.class, RecognizeCommand.class, EvalCommand.class, SynthCommand.class,
+                TrainCommand.class, TestCommand.class})
 final class Action4jCommand {
 
     // Read by Main before parsing (the registry must exist first); declared here for --help.

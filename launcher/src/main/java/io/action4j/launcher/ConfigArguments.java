@@ -71,6 +71,10 @@ final class ConfigArguments {
         return file != null ? file.toString() : DEFAULT_NAME;
     }
 
+    ConfigLoader loader() {
+        return loader;
+    }
+
     ConfigBinder binder() {
         return binder;
     }

@@ -34,6 +34,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * and no batch-norm op: the batch norm's output is the convolution's. The caller fills the folded
  * weights, {@code w * g / sqrt(v + eps)} and {@code (b - m) * g / sqrt(v + eps) + beta}, from the
  * unfolded graph's arrays (see {@link ConvNorm#fold}).
+ *
+ * <p>Training mode ({@link #training}): ND4J's fused batch-norm op has no gradient, so batch norms are
+ * built from elementwise ops normalising with the batch's statistics, which are graph outputs
+ * ({@link #batchStatistics}) for the trainer to fold into the running statistics, as PyTorch does in
+ * {@code train()} mode. Dropout layers become a multiplication by a mask placeholder
+ * ({@link #dropoutMasks}) that the trainer fills, so dropout is seeded by the trainer's generator and
+ * needs no random op in the gradient. In inference mode (the default) dropout is the identity.
  */
 public final class GraphBuilder {
 
@@ -46,10 +53,62 @@ public final class GraphBuilder {
     /** Fold mode: qualified conv name to its pair, and qualified batch-norm name to its pair. */
     private final Map<String, ConvNorm> foldedConvs = new HashMap<>();
     private final Map<String, ConvNorm> foldedNorms = new HashMap<>();
+    private boolean training;
+    private final List<BatchStatistics> batchStatistics = new ArrayList<>();
+    private final List<DropoutMask> dropoutMasks = new ArrayList<>();
 
     public GraphBuilder(SameDiff sameDiff, long seed) {
         this.sameDiff = sameDiff;
         this.seed = seed;
+    }
+
+    /** Builds the training form of batch norm and dropout (see the class comment); call before building. */
+    public GraphBuilder training(boolean training) {
+        this.training = training;
+        return this;
+    }
+
+    public boolean isTraining() {
+        return training;
+    }
+
+    /**
+     * A training-mode batch norm's statistics over the current batch, as graph variables of shape
+     * {@code [C]}: the mean and the biased variance it normalised with. PyTorch updates the running
+     * statistics with {@code (1 - momentum) * running + momentum * batch}, using the unbiased variance
+     * ({@code variance * n / (n - 1)}, {@code n = batch * valuesPerSample}).
+     *
+     * @param norm the batch norm's qualified name ({@code running_mean}, {@code running_var} hang off it)
+     * @param valuesPerSample values per channel per sample (T x H x W for NCTHW)
+     */
+    public record BatchStatistics(String norm, String batchMean, String batchVariance, long valuesPerSample,
+                                  double momentum) {
+
+        public String runningMean() {
+            return norm + ".running_mean";
+        }
+
+        public String runningVariance() {
+            return norm + ".running_var";
+        }
+    }
+
+    /**
+     * A dropout layer in a training graph: the placeholder its input is multiplied by, shaped like the
+     * input (batch size open). Fill it with {@code 1 / (1 - ratio)} where a value is kept and 0 where it
+     * is dropped, each kept with probability {@code 1 - ratio} (inverted dropout, as PyTorch's).
+     */
+    public record DropoutMask(String placeholder, TensorShape shape, double ratio) {
+    }
+
+    /** The training-mode batch norms built so far, in build order. */
+    public List<BatchStatistics> batchStatistics() {
+        return Collections.unmodifiableList(batchStatistics);
+    }
+
+    /** The dropout layers of a training graph built so far, in build order. */
+    public List<DropoutMask> dropoutMasks() {
+        return Collections.unmodifiableList(dropoutMasks);
     }
 
     /**
@@ -196,11 +255,68 @@ public final class GraphBuilder {
         SDVariable beta = parameter(name + ".bias", constant(0), channels);
         SDVariable mean = buffer(name + ".running_mean", 0, channels);
         SDVariable variance = buffer(name + ".running_var", 1, channels);
+        if (training) {
+            return trainingBatchNorm(name, input, gamma, beta, epsilon);
+        }
         SDVariable output = sameDiff.nn().batchNorm(name, input.variable(), mean, variance, gamma, beta, epsilon, 1);
         if (conv != null) {
             convNorms.add(new ConvNorm(conv, input.variable().name(), convBiases.get(conv), qualifiedName, epsilon));
         }
         return new Feature(output, input.shape());
+    }
+
+    /**
+     * Batch norm from elementwise ops with the batch's statistics (biased variance, as PyTorch
+     * normalises in training); the statistics are recorded for the running-statistics update.
+     */
+    private Feature trainingBatchNorm(String name, Feature input, SDVariable gamma, SDVariable beta, double epsilon) {
+        TensorShape shape = input.shape();
+        int[] reduced = new int[shape.rank() - 1];
+        long valuesPerSample = 1;
+        for (int axis = 0, i = 0; axis < shape.rank(); axis++) {
+            if (axis != 1) {
+                reduced[i++] = axis;
+            }
+            if (axis >= 2) {
+                if (shape.dim(axis) == TensorShape.UNKNOWN) {
+                    throw new GraphBuildException(qualified(name) + ": training batch norm needs known sizes after "
+                            + "the channels, got " + shape);
+                }
+                valuesPerSample *= shape.dim(axis);
+            }
+        }
+        long[] broadcast = new long[shape.rank()];
+        Arrays.fill(broadcast, 1);
+        broadcast[1] = shape.dim(1);
+        SDVariable x = input.variable();
+        SDVariable mean = sameDiff.mean(name + "_batch_mean_b", x, true, reduced);
+        SDVariable centred = x.sub(name + "_centred", mean);
+        SDVariable variance = sameDiff.mean(name + "_batch_var_b", centred.mul(centred), true, reduced);
+        SDVariable inverseStd = sameDiff.math().rsqrt(variance.add(epsilon));
+        SDVariable scale = gamma.reshape(broadcast).mul(inverseStd);
+        SDVariable output = centred.mul(scale).add(name, beta.reshape(broadcast));
+        SDVariable meanVector = sameDiff.reshape(name + "_batch_mean", mean, shape.dim(1));
+        SDVariable varianceVector = sameDiff.reshape(name + "_batch_var", variance, shape.dim(1));
+        batchStatistics.add(new BatchStatistics(qualified(name), meanVector.name(), varianceVector.name(),
+                valuesPerSample, 0.1));
+        return new Feature(output, shape);
+    }
+
+    /**
+     * Dropout with probability {@code ratio}: the identity in inference mode (and for ratio 0), a
+     * multiplication by a {@link DropoutMask} placeholder in training mode.
+     */
+    public Feature dropout(String name, Feature input, double ratio) {
+        if (!(ratio >= 0 && ratio < 1)) {
+            throw new GraphBuildException(qualified(name) + ": dropout ratio must be in [0, 1), got " + ratio);
+        }
+        if (!training || ratio == 0) {
+            return input;
+        }
+        TensorShape open = input.shape().with(0, TensorShape.UNKNOWN);
+        SDVariable mask = sameDiff.placeHolder(qualified(name) + ".mask", input.variable().dataType(), open.dims());
+        dropoutMasks.add(new DropoutMask(mask.name(), open, ratio));
+        return new Feature(input.variable().mul(name, mask), input.shape());
     }
 
     public Feature relu(String name, Feature input) {

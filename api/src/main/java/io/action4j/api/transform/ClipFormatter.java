@@ -13,6 +13,10 @@ import java.util.List;
  * of time: {@code out[m][c][t][y][x] = frames[m * clipLen + t][y][x][c]}, shape
  * {@code [numCrops * numClips, C, clipLen, H, W]}.
  *
+ * <p>NCTHW with {@code clipsOnTime}: one view per crop, the clips in sequence along time, shape
+ * {@code [numCrops, C, numClips * clipLen, H, W]} (the same arithmetic with {@code clipLen * numClips}
+ * frames a view).
+ *
  * <p>NCHW: every frame is a view, {@code [numCrops * numClips * clipLen, C, H, W]}; with the flow
  * modality a clip's frames are stacked along channels, {@code [numCrops * numClips, clipLen * C, H, W]}
  * (the same memory, reshaped).
@@ -44,7 +48,7 @@ public final class ClipFormatter {
         float[] values = new float[frames.size() * plane * channels];
         int[] shape;
         if (FormatShapeConfig.NCTHW.equals(config.inputFormat())) {
-            int clipLen = clip.clipLen();
+            int clipLen = config.clipsOnTime() ? clip.clipLen() * clip.numClips() : clip.clipLen();
             for (int f = 0; f < frames.size(); f++) {
                 int view = f / clipLen;
                 int t = f % clipLen;

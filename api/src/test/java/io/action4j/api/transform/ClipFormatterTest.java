@@ -57,6 +57,24 @@ class ClipFormatterTest {
     }
 
     @Test
+    void clipsOnTimeMakesOneViewPerCropWithTheClipsInSequence() {
+        FormattedClip tensor = new ClipFormatter(new FormatShapeConfig("NCTHW", false, "rgb", true)).format(encodedClip(C));
+        assertThat(tensor.shape()).containsExactly(CROPS, C, CLIPS * LEN, H, W);
+        int index = 0;
+        for (int crop = 0; crop < CROPS; crop++) {
+            for (int c = 0; c < C; c++) {
+                for (int t = 0; t < CLIPS * LEN; t++) {
+                    for (int p = 0; p < H * W; p++) {
+                        assertThat(tensor.values()[index++]).isEqualTo(code(crop, t / LEN, t % LEN, c, p));
+                    }
+                }
+            }
+        }
+        assertThatThrownBy(() -> new FormatShapeConfig("NCHW", false, "rgb", true))
+                .hasMessageContaining("clipsOnTime");
+    }
+
+    @Test
     void nchwMakesEveryFrameAView() {
         FormattedClip tensor = new ClipFormatter(new FormatShapeConfig("NCHW", false, "rgb")).format(encodedClip(C));
         assertThat(tensor.shape()).containsExactly(CROPS * CLIPS * LEN, C, H, W);

@@ -1,13 +1,7 @@
 package io.action4j.registry.checkpoint;
 
 import io.action4j.registry.model.ComposedModel;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -56,7 +50,7 @@ public final class ModelCheckpoint {
             }
         }
         Map<String, String> metadata = Map.of(FORMAT_KEY, FORMAT, VERSION_KEY, VERSION, CONFIG_KEY, resolvedConfigYaml);
-        writeAtomically(file, weights, metadata);
+        Safetensors.writeAtomically(file, weights, metadata);
     }
 
     public static Contents load(Path file) {
@@ -79,32 +73,4 @@ public final class ModelCheckpoint {
         return new Contents(file, metadata.get(CONFIG_KEY), read.tensors());
     }
 
-    private static void writeAtomically(Path file, Map<String, TensorData> weights, Map<String, String> metadata) {
-        Path target = file.toAbsolutePath();
-        Path temporary = null;
-        try {
-            Files.createDirectories(target.getParent());
-            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-            Safetensors.write(temporary, weights, metadata);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
-        } catch (IOException e) {
-            throw new CheckpointException(file + ": cannot save checkpoint: " + e, e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // The save already failed; the leftover is a hidden .partial file.
-                }
-            }
-        }
-    }
 }

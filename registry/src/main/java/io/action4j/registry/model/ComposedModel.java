@@ -120,6 +120,21 @@ public final class ComposedModel implements AutoCloseable {
         return named;
     }
 
+    /** Whether the graph is in training form (see {@link ModelComposer#composeForTraining}). */
+    public boolean isTraining() {
+        return recipe.builder().isTraining();
+    }
+
+    /** A training graph's batch norms and the variables holding their batch statistics; empty at inference. */
+    public List<GraphBuilder.BatchStatistics> batchStatistics() {
+        return recipe.builder().batchStatistics();
+    }
+
+    /** A training graph's dropout mask placeholders; empty at inference. */
+    public List<GraphBuilder.DropoutMask> dropoutMasks() {
+        return recipe.builder().dropoutMasks();
+    }
+
     /** The conv3d + batch-norm pairs folded in this model's graph (empty unless it came from {@link #foldBatchNorm()}). */
     public List<ConvNorm> foldedBatchNorms() {
         return recipe.folded();
@@ -140,7 +155,7 @@ public final class ComposedModel implements AutoCloseable {
      */
     public ComposedModel foldBatchNorm() {
         List<ConvNorm> foldable = recipe.builder().convNorms().stream().filter(this::foldable).toList();
-        ComposedModel folded = ModelComposer.compose(recipe.config(), recipe.inputShape(), recipe.seed(), foldable);
+        ComposedModel folded = ModelComposer.compose(recipe.config(), recipe.inputShape(), recipe.seed(), foldable, false);
         try {
             folded.copyFoldedArrays(this, foldable);
         } catch (RuntimeException e) {
@@ -166,6 +181,29 @@ public final class ComposedModel implements AutoCloseable {
     private boolean hasArray(String name) {
         SDVariable variable = sameDiff.getVariable(name);
         return variable != null && variable.getArr() != null;
+    }
+
+    /**
+     * Copies every parameter and buffer of this model from {@code source}'s array of the same name,
+     * e.g. an inference graph's weights from the training graph being trained.
+     *
+     * @throws IllegalStateException naming a parameter that {@code source} lacks or has in another shape
+     */
+    public void copyWeightsFrom(ComposedModel source) {
+        for (SDVariable variable : sameDiff.variables()) {
+            VariableType type = variable.getVariableType();
+            INDArray target = variable.getArr();
+            if ((type != VariableType.VARIABLE && type != VariableType.CONSTANT) || target == null) {
+                continue;
+            }
+            SDVariable original = source.sameDiff.getVariable(variable.name());
+            INDArray value = original == null ? null : original.getArr();
+            if (value == null || !Arrays.equals(target.shape(), value.shape())) {
+                throw new IllegalStateException("copying weights: " + variable.name() + " "
+                        + Arrays.toString(target.shape()) + " has no counterpart of that shape in the source model");
+            }
+            target.assign(value);
+        }
     }
 
     /** This (folded) graph's parameters from {@code source}'s, the folded pairs' computed. */

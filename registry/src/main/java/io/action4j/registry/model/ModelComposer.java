@@ -45,16 +45,27 @@ public final class ModelComposer {
      * @throws GraphBuildException when a layer does not fit its input, naming the layer
      */
     public static ComposedModel compose(ModelConfig config, TensorShape inputShape, long seed) {
-        return compose(config, inputShape, seed, List.of());
+        return compose(config, inputShape, seed, List.of(), false);
+    }
+
+    /**
+     * The graph in training form: batch norms normalise with batch statistics (published as
+     * {@link ComposedModel#batchStatistics()}) and dropout layers take mask placeholders
+     * ({@link ComposedModel#dropoutMasks()}); see {@link GraphBuilder#training}. Its parameter and
+     * buffer names are those of {@link #compose}, so weights move between the two by name.
+     */
+    public static ComposedModel composeForTraining(ModelConfig config, TensorShape inputShape, long seed) {
+        return compose(config, inputShape, seed, List.of(), true);
     }
 
     /**
      * The same graph with the given conv3d + batch-norm pairs (recorded by an earlier build of
      * it) folded: see {@link ComposedModel#foldBatchNorm()}, which fills the folded arrays.
      */
-    static ComposedModel compose(ModelConfig config, TensorShape inputShape, long seed, List<ConvNorm> folded) {
+    static ComposedModel compose(ModelConfig config, TensorShape inputShape, long seed, List<ConvNorm> folded,
+                                 boolean training) {
         SameDiff sameDiff = SameDiff.create();
-        GraphBuilder graph = new GraphBuilder(sameDiff, seed).foldBatchNorms(folded);
+        GraphBuilder graph = new GraphBuilder(sameDiff, seed).foldBatchNorms(folded).training(training);
         ComposedModel.Recipe recipe = new ComposedModel.Recipe(config, inputShape, seed, graph, folded);
         TensorShape open = inputShape.with(0, TensorShape.UNKNOWN);
         Feature input = new Feature(sameDiff.placeHolder(INPUT, DataType.FLOAT, open.dims()), open);

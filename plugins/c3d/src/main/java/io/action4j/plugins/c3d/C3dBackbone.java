@@ -64,8 +64,10 @@ final class C3dBackbone implements Backbone {
             throw new GraphBuildException(graph.qualified("fc6") + ": outDim is " + config.outDim() + " but pool5's output "
                     + x.shape() + " flattens to " + flat.shape().dim(1) + " (outDim 8192 is C3D's for a 16 x 112 x 112 clip)");
         }
-        // Dropout after fc6 is a training-time layer: in eval mode, as here, it is the identity.
+        // MMAction2's C3D applies its dropout after both fc6 and fc7 (the identity at inference).
         Feature fc6 = graph.relu("fc6.relu", graph.linear("fc6", flat, config.fcWidth(), config.initStd()));
-        return graph.relu("fc7.relu", graph.linear("fc7", fc6, config.fcWidth(), config.initStd()));
+        fc6 = graph.dropout("fc6.dropout", fc6, config.dropoutRatio());
+        Feature fc7 = graph.relu("fc7.relu", graph.linear("fc7", fc6, config.fcWidth(), config.initStd()));
+        return graph.dropout("fc7.dropout", fc7, config.dropoutRatio());
     }
 }

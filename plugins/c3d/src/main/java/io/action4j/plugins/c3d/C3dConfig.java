@@ -17,8 +17,8 @@ import io.action4j.api.ConfigChecks;
  * @param outDim MMAction2's {@code out_dim}: fc6's input, the flattened pool5 output; it fixes the
  *     clip size (8192 = 512 x 1 x 4 x 4 for 16 x 112 x 112), and another clip size is rejected
  *     when the graph is built
- * @param dropoutRatio MMAction2's {@code dropout_ratio} after fc6; training only, so the inference
- *     graph has no dropout
+ * @param dropoutRatio MMAction2's {@code dropout_ratio} after fc6 and fc7; training only, so the
+ *     inference graph has no dropout
  * @param initStd standard deviation of fc6's and fc7's initial weights (MMAction2's {@code init_std})
  */
 public record C3dConfig(int baseChannels, int fcWidth, int outDim, double dropoutRatio, double initStd) {

@@ -21,6 +21,7 @@ final class I3dHead implements RecognitionHead {
     @Override
     public Feature build(GraphBuilder graph, Feature features) {
         Feature pooled = features.shape().rank() > 2 ? graph.globalAveragePool("avg_pool", features) : features;
-        return graph.linear("fc_cls", pooled, config.numClasses(), config.initStd());
+        Feature dropped = graph.dropout("dropout", pooled, config.dropoutRatio());
+        return graph.linear("fc_cls", dropped, config.numClasses(), config.initStd());
     }
 }

@@ -37,6 +37,7 @@ final class TsnHead implements RecognitionHead {
         SDVariable perSegment = graph.sameDiff().mean("avg_pool", features.variable(), 3, 4);
         SDVariable consensus = graph.sameDiff().mean("consensus", perSegment, 2);
         Feature pooled = new Feature(consensus, TensorShape.of(in.dim(0), in.dim(1)));
-        return graph.linear("fc_cls", pooled, config.numClasses(), config.initStd());
+        Feature dropped = graph.dropout("dropout", pooled, config.dropoutRatio());
+        return graph.linear("fc_cls", dropped, config.numClasses(), config.initStd());
     }
 }

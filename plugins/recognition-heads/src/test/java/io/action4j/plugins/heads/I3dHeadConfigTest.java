@@ -19,18 +19,18 @@ class I3dHeadConfigTest {
     @ParameterizedTest(name = "numClasses {0}")
     @CsvSource({"0", "-1"})
     void nonPositiveNumClassesIsRejectedNamingTheKey(int numClasses) {
-        assertRejected(() -> new I3dHeadConfig(numClasses, 0.01), "numClasses");
+        assertRejected(() -> new I3dHeadConfig(numClasses, 0.01, 0.5), "numClasses");
     }
 
     @ParameterizedTest(name = "initStd {0}")
     @CsvSource({"-1", "-0.001", "NaN", "Infinity"})
     void negativeOrNonFiniteInitStdIsRejectedNamingTheKey(double initStd) {
-        assertRejected(() -> new I3dHeadConfig(400, initStd), "initStd");
+        assertRejected(() -> new I3dHeadConfig(400, initStd, 0.5), "initStd");
     }
 
     @Test
     void zeroInitStdAndOneClassAreAccepted() {
-        I3dHeadConfig config = new I3dHeadConfig(1, 0);
+        I3dHeadConfig config = new I3dHeadConfig(1, 0, 0.5);
 
         assertThat(config.numClasses()).isEqualTo(1);
         assertThat(config.initStd()).isZero();

@@ -40,7 +40,7 @@ class I3dHeadTest {
 
     @Test
     void headReportsItsConfiguredClassCount() {
-        assertThat(new I3dHeadFactory().create(new I3dHeadConfig(174, 0.01)).numClasses()).isEqualTo(174);
+        assertThat(new I3dHeadFactory().create(new I3dHeadConfig(174, 0.01, 0.5)).numClasses()).isEqualTo(174);
     }
 
     @Test
@@ -67,7 +67,7 @@ class I3dHeadTest {
 
     @Test
     void featuresOverTimeOnlyArePooledOverTime() {
-        HeadGraph graph = HeadGraph.build(new I3dHeadConfig(10, 0.01), 32, 5);
+        HeadGraph graph = HeadGraph.build(new I3dHeadConfig(10, 0.01, 0.5), 32, 5);
         randomiseBias(graph);
         INDArray features = random(3, 32, 5);
 
@@ -96,7 +96,7 @@ class I3dHeadTest {
 
     @Test
     void classifierWeightsAreDrawnWithTheConfiguredStdAndBiasStartsAtZero() {
-        HeadGraph graph = HeadGraph.build(new I3dHeadConfig(400, 0.05), 512);
+        HeadGraph graph = HeadGraph.build(new I3dHeadConfig(400, 0.05, 0.5), 512);
 
         INDArray weight = graph.parameter("fc_cls.weight");
         assertThat(weight.stdNumber().doubleValue()).isCloseTo(0.05, within(0.001));

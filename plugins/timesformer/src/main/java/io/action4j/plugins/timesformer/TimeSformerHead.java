@@ -25,6 +25,7 @@ final class TimeSformerHead implements RecognitionHead {
             throw new GraphBuildException(graph.qualified("fc_cls") + ": expects the backbone's N x C cls feature, got "
                     + features.shape());
         }
-        return graph.linear("fc_cls", features, config.numClasses(), config.initStd());
+        Feature dropped = graph.dropout("dropout", features, config.dropoutRatio());
+        return graph.linear("fc_cls", dropped, config.numClasses(), config.initStd());
     }
 }
