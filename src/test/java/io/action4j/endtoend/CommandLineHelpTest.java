@@ -10,7 +10,8 @@ class CommandLineHelpTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "plugins", "config", "config show", "model", "model summary", "model run", "video", "video check",
-            "video frames", "video benchmark", "pipeline", "pipeline show", "benchmark", "recognize"})
+            "video frames", "video benchmark", "pipeline", "pipeline show", "benchmark", "recognize", "synth", "train",
+            "test", "eval", "eval recognition", "demo"})
     void everySubcommandHasHelp(String command) {
         String[] args = (command + " --help").trim().split(" ");
 

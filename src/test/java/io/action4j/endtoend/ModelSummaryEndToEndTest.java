@@ -79,4 +79,19 @@ class ModelSummaryEndToEndTest {
                 .containsPattern("compute: \\d+\\.\\d\\d GFLOPs per call, \\d+\\.\\d GFLOP/s achieved")
                 .containsPattern("resident memory: \\d+ MB before building");
     }
+
+    @Test
+    void endToEndBenchmarkSplitsTheTimeByStage() {
+        String video = PipelineShowEndToEndTest.demoVideo().toString();
+        Launcher.Result result = Launcher.run("benchmark", "--videos", video, video, "--warmup", "1", "--rounds", "1",
+                "--set", "data.sampler.clipLen=4",
+                "--set", "data.pipeline=[{type: resize, scale: [-1, 40]}, {type: center_crop, cropSize: [32, 32]}]");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .containsPattern("end to end: 2 videos \\(2 views\\) after 1 warm-up videos: \\d+\\.\\d\\d videos/s")
+                .containsPattern("open \\+ decode sampled frames +\\d+\\.\\d ms a video +\\d+\\.\\d%")
+                .containsPattern("transforms \\+ format +\\d+\\.\\d ms a video")
+                .containsPattern("forward pass +\\d+\\.\\d ms a video");
+    }
 }

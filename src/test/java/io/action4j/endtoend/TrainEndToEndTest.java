@@ -104,11 +104,16 @@ class TrainEndToEndTest {
     @Test
     void testReportsMetricsThatEvalReproducesFromTheDump() throws IOException {
         Path work = folder.resolve("for-test");
-        assertThat(Launcher.run("train", config.toString(), "--work-dir", work.toString(), "--set", "trainCfg.maxEpochs=1",
-                "--quiet").exitCode()).isZero();
+        assertThat(Launcher.run("train", config.toString(), "--work-dir", work.toString(), "--set", "trainCfg.maxEpochs=2",
+                "--set", "trainCfg.maxKeepCheckpoints=1", "--set", "valDataloader=null", "--quiet").exitCode()).isZero();
+        // Only the newest checkpoint is kept, with its training state.
+        try (var files = Files.list(work)) {
+            assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.startsWith("epoch_")))
+                    .containsExactlyInAnyOrder("epoch_2.safetensors", "epoch_2.state.safetensors");
+        }
         Path predictions = folder.resolve("predictions.jsonl");
         Launcher.Result test = Launcher.run("test", config.toString(), "--checkpoint",
-                work.resolve("epoch_1.safetensors").toString(), "--dump", predictions.toString());
+                work.resolve("epoch_2.safetensors").toString(), "--dump", predictions.toString());
         assertThat(test.exitCode()).as(test.err()).isZero();
         assertThat(test.out()).contains("videos: 4").contains("acc/top1");
         assertThat(jsonLines(predictions)).hasSize(4)

@@ -1,13 +1,17 @@
 package io.action4j.launcher;
 
 import io.action4j.api.model.TensorShape;
+import io.action4j.api.video.VideoException;
+import io.action4j.registry.config.ExperimentConfig;
 import io.action4j.registry.config.ModelConfig;
 import io.action4j.registry.model.ComposedModel;
 import io.action4j.registry.model.ModelComposer;
 import io.action4j.registry.model.ModelSummarizer;
 import io.action4j.registry.model.ModelSummary;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -61,6 +65,22 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--memory-per-call", description = "Also print the resident memory after every timed call.")
     boolean memoryPerCall;
 
+    @Option(names = "--videos", arity = "1..*", paramLabel = "VIDEO",
+            description = "End-to-end mode: decode, sample, transform (the config's data pipeline) and run the model on "
+                    + "these files, and report videos/s and each stage's share of the time (--warmup then counts videos).")
+    List<Path> videos;
+
+    @Option(names = "--rounds", defaultValue = "1",
+            description = "End-to-end mode: timed passes over the video list (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--max-views-per-pass", defaultValue = "8",
+            description = "End-to-end mode: views per forward pass at most (default: ${DEFAULT-VALUE}).")
+    int maxViewsPerPass;
+
+    @Mixin
+    ReaderArguments readerArguments;
+
     /** The folded copy of {@code model}; {@code model} is closed either way. */
     private static ComposedModel foldAndClose(ComposedModel model) {
         try (model) {
@@ -69,7 +89,14 @@ final class BenchmarkCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws VideoException {
+        if (videos != null) {
+            ExperimentConfig config = configArguments.bind(configArguments.tree());
+            new EndToEndBenchmark(config, video -> readerArguments.decoderFor(video,
+                    config.data() == null ? null : config.data().reader()), maxViewsPerPass)
+                    .run(videos, warmup, rounds, spec.commandLine().getOut());
+            return 0;
+        }
         ModelConfig model = configArguments.bind(configArguments.tree()).model();
         if (model == null) {
             throw new IllegalArgumentException(configArguments.describe() + " has no 'model' section");

@@ -72,13 +72,8 @@ final class RecognizeCommand implements Callable<Integer> {
     @Option(names = "--top-k", defaultValue = "5", description = "How many classes to print (default: ${DEFAULT-VALUE}).")
     int topK;
 
-    @Option(names = "--average-clips", defaultValue = "prob",
-            description = "prob (softmax per view, then the mean; default) or score (mean of raw scores).")
-    String averageClips;
-
-    @Option(names = "--max-views-per-pass", defaultValue = "8",
-            description = "Views per forward pass at most, to bound memory (default: ${DEFAULT-VALUE}).")
-    int maxViewsPerPass;
+    @Mixin
+    ViewArguments viewArguments;
 
     @Option(names = "--on-error", defaultValue = "fail",
             description = "fail: stop at the first video that cannot be read (default); skip: report it and go on.")
@@ -131,7 +126,7 @@ final class RecognizeCommand implements Callable<Integer> {
             }
         }
         ExperimentConfig experiment = binder.bind(ConfigArguments.load(loader, config, overrides), ExperimentConfig.class);
-        RecognitionOptions options = new RecognitionOptions(averageClips, maxViewsPerPass, 0);
+        RecognitionOptions options = viewArguments.options();
         ProgressBars bars = new ProgressBars(spec.commandLine().getErr(), ProgressBars.wanted(quiet, progress));
         try (Recognizer recognizer = new Recognizer(experiment,
                 video -> readerArguments.decoderFor(video, experiment.data() == null ? null : experiment.data().reader()),

@@ -8,7 +8,6 @@ import io.action4j.registry.config.ExperimentConfig;
 import io.action4j.registry.recognition.DatasetScorer;
 import io.action4j.registry.recognition.Prediction;
 import io.action4j.registry.recognition.PredictionsFile;
-import io.action4j.registry.recognition.RecognitionOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,13 +40,8 @@ final class TestCommand implements Callable<Integer> {
     @Mixin
     CheckpointArguments checkpointArguments;
 
-    @Option(names = "--average-clips", defaultValue = "prob",
-            description = "prob (softmax per view, then the mean; default) or score (mean of raw scores).")
-    String averageClips;
-
-    @Option(names = "--max-views-per-pass", defaultValue = "8",
-            description = "Views per forward pass at most, to bound memory (default: ${DEFAULT-VALUE}).")
-    int maxViewsPerPass;
+    @Mixin
+    ViewArguments viewArguments;
 
     @Option(names = "--dump", paramLabel = "FILE.jsonl", description = "Write each video's averaged scores (JSON lines).")
     Path dump;
@@ -73,7 +67,7 @@ final class TestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<RecognitionSample> samples = DatasetScorer.score(config, config.testDataloader(),
                 video -> readerArguments.decoderFor(video, config.data() == null ? null : config.data().reader()),
-                checkpointArguments::loadInto, new RecognitionOptions(averageClips, maxViewsPerPass, 0),
+                checkpointArguments::loadInto, viewArguments.options(),
                 warning -> err.println("warning: " + warning), (done, total) -> { });
         if (dump != null) {
             try (PredictionsFile.Writer writer = PredictionsFile.writer(dump)) {

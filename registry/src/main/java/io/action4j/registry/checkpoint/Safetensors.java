@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -273,6 +274,12 @@ public final class Safetensors {
         try {
             Files.createDirectories(target.getParent());
             temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+            try {
+                // A temporary file is private (rw-------); the result is an ordinary file.
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // Not a POSIX file system: keep its default permissions.
+            }
             Safetensors.write(temporary, weights, metadata);
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.force(true);

@@ -13,10 +13,12 @@ import io.action4j.api.ConfigChecks;
  * @param logInterval log every this many iterations (default 20)
  * @param seed seeds the initial weights, the sample order, the augmentations and dropout
  * @param loss {@code CrossEntropyLoss} (default) or {@code BCELossWithLogits} (multi-label)
+ * @param maxKeepCheckpoints the newest checkpoints kept in the work directory, older ones deleted
+ *     (MMAction2's default runtime keeps 3); -1 keeps all
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrainLoopConfig(Integer maxEpochs, Integer valBegin, Integer valInterval, Integer checkpointInterval,
-                              Integer logInterval, Long seed, String loss) {
+                              Integer logInterval, Long seed, String loss, Integer maxKeepCheckpoints) {
 
     public TrainLoopConfig {
         ConfigChecks.required("maxEpochs", maxEpochs);
@@ -27,6 +29,11 @@ public record TrainLoopConfig(Integer maxEpochs, Integer valBegin, Integer valIn
         logInterval = logInterval == null ? 20 : logInterval;
         seed = seed == null ? 0L : seed;
         loss = loss == null ? LossFunction.CROSS_ENTROPY.configName() : loss;
+        maxKeepCheckpoints = maxKeepCheckpoints == null ? 3 : maxKeepCheckpoints;
+        if (maxKeepCheckpoints == 0 || maxKeepCheckpoints < -1) {
+            throw new io.action4j.api.ConfigValueException("maxKeepCheckpoints", "must be positive or -1 (keep all), got "
+                    + maxKeepCheckpoints);
+        }
         ConfigChecks.positive("valBegin", valBegin);
         ConfigChecks.positive("valInterval", valInterval);
         ConfigChecks.positive("checkpointInterval", checkpointInterval);

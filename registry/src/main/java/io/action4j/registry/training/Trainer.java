@@ -48,6 +48,8 @@ public final class Trainer {
     private final Path workDir;
     private final Function<Path, VideoDecoder> decoders;
     private final TrainingEvents events;
+    /** Checkpoints this run wrote, oldest first (for trainCfg.maxKeepCheckpoints). */
+    private final java.util.Deque<Path> saved = new java.util.ArrayDeque<>();
 
     /** What the loop reports: a log entry per interval and per validation, and warnings. */
     public interface TrainingEvents {
@@ -206,6 +208,13 @@ public final class Trainer {
         Files.move(temporary, pointer, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         events.log(Map.of("mode", "checkpoint", "epoch", epoch, "path", model.toString()));
+        saved.addLast(model);
+        int keep = config.trainCfg().maxKeepCheckpoints();
+        while (keep > 0 && saved.size() > keep) {
+            Path old = saved.removeFirst();
+            Files.deleteIfExists(old);
+            Files.deleteIfExists(TrainingState.stateFile(old));
+        }
         return model;
     }
 
