@@ -64,6 +64,30 @@ class RecognizeEndToEndTest {
     }
 
     @Test
+    void annotatedCopyHasEveryFrameOfTheVideo() throws Exception {
+        Path video = PipelineShowEndToEndTest.demoVideo();
+        Path json = folder.resolve("annotated.json");
+
+        Launcher.Result result = Launcher.run("recognize", video.toString(), "--annotate", folder.resolve("out").toString(),
+                "--labels", kineticsLabels().toString(), "--out", json.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        Path annotated = folder.resolve("out/demo.annotated.mp4");
+        assertThat(new ObjectMapper().readTree(json.toFile()).get(0).get("annotated").asText()).isEqualTo(annotated.toString());
+        Launcher.Result original = Launcher.run("video", "check", video.toString(), "--format", "json");
+        Launcher.Result copy = Launcher.run("video", "check", annotated.toString(), "--format", "json");
+        assertThat(copy.exitCode()).as(copy.out() + copy.err()).isZero();
+        JsonNode before = new ObjectMapper().readTree(original.out());
+        JsonNode after = new ObjectMapper().readTree(copy.out());
+        before = before.isArray() ? before.get(0) : before;
+        after = after.isArray() ? after.get(0) : after;
+        assertThat(after.get("decodedFrames").asInt()).isEqualTo(before.get("decodedFrames").asInt());
+        assertThat(after.get("width").asInt()).isEqualTo(before.get("width").asInt());
+        assertThat(Files.list(folder.resolve("out")).map(Path::getFileName).map(Path::toString))
+                .containsExactly("demo.annotated.mp4");
+    }
+
+    @Test
     void labelFileOfAnotherSizeStopsBeforeAnyVideoIsRead() {
         Launcher.Result result = Launcher.run("recognize", folder.resolve("not-read.mp4").toString(),
                 "--labels", kineticsLabels().toString(), "--set", "model.clsHead.numClasses=101");

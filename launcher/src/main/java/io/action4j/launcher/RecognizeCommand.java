@@ -83,6 +83,11 @@ final class RecognizeCommand implements Callable<Integer> {
             description = "Also write the results as JSON; with --window, write the JSON lines here instead of stdout.")
     Path output;
 
+    @Option(names = "--annotate", paramLabel = "DIR",
+            description = "Whole-video mode: also write each video with its top labels drawn on every frame, as "
+                    + "DIR/<name>.annotated.mp4 (MPEG-4).")
+    Path annotate;
+
     @Option(names = "--window", paramLabel = "W",
             description = "Score windows of W frames (e.g. 64), or seconds with an s suffix (e.g. 2s), over each video; "
                     + "a video shorter than W gives one window over all of it.")
@@ -116,6 +121,9 @@ final class RecognizeCommand implements Callable<Integer> {
         }
         if (stride != null && window == null) {
             throw new ParameterException(spec.commandLine(), "--stride needs --window");
+        }
+        if (annotate != null && window != null) {
+            throw new ParameterException(spec.commandLine(), "--annotate draws one result per video: not with --window");
         }
         WindowSpec windows = null;
         if (window != null) {
@@ -167,6 +175,12 @@ final class RecognizeCommand implements Callable<Integer> {
                             score.classIndex()));
                 }
                 bars.print(out, printed.toString());
+                if (annotate != null) {
+                    Path annotated = annotatedPath(video);
+                    AnnotatedVideo.write(video, annotated, best.stream().limit(3).map(score ->
+                            String.format(java.util.Locale.ROOT, "%s %.3f", score.label(), score.score())).toList());
+                    result.put("annotated", annotated.toString());
+                }
                 bar.step();
             }
         }
@@ -174,6 +188,14 @@ final class RecognizeCommand implements Callable<Integer> {
             Files.writeString(output, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** DIR/<name without extension>.annotated.mp4, the folder made when needed. */
+    private Path annotatedPath(Path video) throws IOException {
+        Files.createDirectories(annotate);
+        String name = video.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return annotate.resolve((dot > 0 ? name.substring(0, dot) : name) + ".annotated.mp4");
     }
 
     /**
