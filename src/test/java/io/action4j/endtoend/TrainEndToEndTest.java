@@ -148,6 +148,48 @@ class TrainEndToEndTest {
         assertThat(folder.resolve("skip/epoch_1.safetensors")).exists();
     }
 
+    @Test
+    void trainsOnRawframeFoldersAndScoresMultiLabelLists() throws Exception {
+        // Rawframe folders (img_00001.jpg, ...) made from the synthetic videos, listed as MMAction2's
+        // 'frame_dir total_frames label' lines.
+        Path frames = folder.resolve("frames");
+        List<String> rawframeList = new ArrayList<>();
+        for (String line : Files.readAllLines(data.resolve("train.txt"))) {
+            String[] fields = line.split(" ");
+            String name = Path.of(fields[0]).getFileName().toString().replace(".mp4", "");
+            int count = RawFrames.extract(data.resolve(fields[0]), frames.resolve(name));
+            rawframeList.add(name + " " + count + " " + fields[1]);
+        }
+        Path rawframes = folder.resolve("rawframes.txt");
+        Files.write(rawframes, rawframeList);
+        Launcher.Result onFrames = Launcher.run("train", config.toString(), "--work-dir", folder.resolve("raw").toString(),
+                "--set", "trainDataloader.dataset={annFile: " + rawframes + ", dataPrefix: " + frames + ", format: rawframes}",
+                "--set", "trainCfg.maxEpochs=1", "--set", "valDataloader=null");
+        assertThat(onFrames.exitCode()).as(onFrames.err()).isZero();
+        assertThat(onFrames.out()).contains("epoch 1 [2/2]");
+
+        // Multi-label: every video carries its class and, for half of them, the other one too; BCE loss, mAP.
+        List<String> multi = new ArrayList<>();
+        List<String> lines = Files.readAllLines(data.resolve("train.txt"));
+        for (int i = 0; i < lines.size(); i++) {
+            multi.add(lines.get(i) + (i % 2 == 0 ? " " + (1 - Integer.parseInt(lines.get(i).split(" ")[1])) : ""));
+        }
+        Path multiList = folder.resolve("multi.txt");
+        Files.write(multiList, multi);
+        String dataset = "{annFile: " + multiList + ", dataPrefix: " + data + ", multiLabel: true}";
+        String[] multiLabel = {"--set", "trainDataloader.dataset=" + dataset, "--set", "testDataloader.dataset=" + dataset,
+                "--set", "trainCfg.loss=BCELossWithLogits", "--set", "trainCfg.maxEpochs=1", "--set", "valDataloader=null",
+                "--set", "testEvaluator={type: acc, metricList: [mean_average_precision]}"};
+        Path work = folder.resolve("multi");
+        Launcher.Result trained = Launcher.run(concat(concat(new String[] {"train", config.toString(), "--work-dir",
+                work.toString()}, multiLabel), "--quiet"));
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        Launcher.Result tested = Launcher.run(concat(concat(new String[] {"test", config.toString(), "--checkpoint",
+                work.resolve("epoch_1.safetensors").toString()}, multiLabel)));
+        assertThat(tested.exitCode()).as(tested.err()).isZero();
+        assertThat(tested.out()).contains("videos: 8").containsPattern("acc/mean_average_precision +0\\.\\d+");
+    }
+
     private static void assertSameWeights(Path expected, Path actual) {
         StateDict a = Safetensors.read(expected);
         StateDict b = Safetensors.read(actual);
