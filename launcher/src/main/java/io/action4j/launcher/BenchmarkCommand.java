@@ -92,8 +92,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() throws VideoException {
         if (videos != null) {
             ExperimentConfig config = configArguments.bind(configArguments.tree());
-            new EndToEndBenchmark(config, video -> readerArguments.decoderFor(video,
-                    config.data() == null ? null : config.data().reader()), maxViewsPerPass)
+            new EndToEndBenchmark(config, readerArguments.decodersFor(config), maxViewsPerPass)
                     .run(videos, warmup, rounds, spec.commandLine().getOut());
             return 0;
         }

@@ -1,6 +1,5 @@
 package io.action4j.launcher;
 
-import io.action4j.api.model.TensorShape;
 import io.action4j.api.sampling.FrameSelection;
 import io.action4j.api.sampling.SamplingRequest;
 import io.action4j.api.transform.FormattedClip;
@@ -11,23 +10,19 @@ import io.action4j.api.video.VideoMetadata;
 import io.action4j.api.video.VideoReader;
 import io.action4j.registry.config.ExperimentConfig;
 import io.action4j.registry.data.ClipPipeline;
-import io.action4j.registry.model.ComposedModel;
-import io.action4j.registry.model.ModelComposer;
+import io.action4j.registry.recognition.RecognitionOptions;
+import io.action4j.registry.recognition.Recognizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import java.util.function.Function;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What {@code recognize} spends its time on, per stage, over real video files: opening and
  * decoding the sampled frames, transforming and formatting them, and the model's forward pass
- * (batch norms folded, views in chunks of at most {@code maxViewsPerPass}).
+ * ({@link Recognizer#scoreViews}: batch norms folded, views in chunks of at most {@code maxViewsPerPass}).
  */
 final class EndToEndBenchmark {
 
@@ -63,8 +58,8 @@ final class EndToEndBenchmark {
      */
     void run(List<Path> videos, int warmup, int rounds, PrintWriter out) throws VideoException {
         ClipPipeline pipeline = ClipPipeline.build(config.data());
-        ComposedModel model = null;
-        try {
+        try (Recognizer recognizer = new Recognizer(config, decoders, model -> { },
+                new RecognitionOptions("prob", maxViewsPerPass, 0))) {
             Stages timed = new Stages();
             int total = warmup + rounds * videos.size();
             for (int n = 0; n < total; n++) {
@@ -82,40 +77,15 @@ final class EndToEndBenchmark {
                 long decoded = System.nanoTime();
                 FormattedClip clip = pipeline.transform(selection, frames, new SplittableRandom(n));
                 long transformed = System.nanoTime();
-                int[] shape = clip.shape();
-                if (model == null) {
-                    model = foldedModel(TensorShape.of(1, shape[1], shape[2], shape[3], shape[4]));
-                }
-                forward(model, clip);
+                recognizer.scoreViews(clip);
                 long end = System.nanoTime();
                 stages.decode += (decoded - start) / 1e9;
                 stages.transform += (transformed - decoded) / 1e9;
                 stages.forward += (end - transformed) / 1e9;
                 stages.videos++;
-                stages.views += shape[0];
+                stages.views += clip.shape()[0];
             }
             report(timed, warmup, out);
-        } finally {
-            if (model != null) {
-                model.close();
-            }
-        }
-    }
-
-    private ComposedModel foldedModel(TensorShape oneView) {
-        try (ComposedModel built = ModelComposer.compose(config.model(), oneView, 0)) {
-            return built.foldBatchNorm();
-        }
-    }
-
-    private void forward(ComposedModel model, FormattedClip clip) {
-        int[] shape = clip.shape();
-        int perView = clip.values().length / shape[0];
-        for (int first = 0; first < shape[0]; first += maxViewsPerPass) {
-            int chunk = Math.min(maxViewsPerPass, shape[0] - first);
-            float[] values = Arrays.copyOfRange(clip.values(), first * perView, (first + chunk) * perView);
-            INDArray input = Nd4j.create(values, new long[] {chunk, shape[1], shape[2], shape[3], shape[4]}, 'c');
-            model.run(Map.of(ModelComposer.INPUT, input));
         }
     }
 

@@ -7,11 +7,13 @@ import io.action4j.registry.config.ComponentSpec;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
 import io.action4j.registry.config.ConfigTree;
+import io.action4j.registry.config.ExperimentConfig;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** Which video reader a command uses, and its settings, bound as strictly as a config file. */
@@ -39,6 +41,12 @@ final class ReaderArguments {
     ReaderArguments(ConfigLoader loader, ConfigBinder binder) {
         this.loader = loader;
         this.binder = binder;
+    }
+
+    /** For each path, the reader the config's {@code data} section names, or {@code --reader}'s, or by path. */
+    Function<Path, VideoDecoder> decodersFor(ExperimentConfig config) {
+        ComponentSpec configured = config.data() == null ? null : config.data().reader();
+        return video -> decoderFor(video, configured);
     }
 
     /** The reader a config names, unless {@code --reader} names one; without either, chosen by path. */

@@ -137,7 +137,7 @@ final class RecognizeCommand implements Callable<Integer> {
         RecognitionOptions options = viewArguments.options();
         ProgressBars bars = new ProgressBars(spec.commandLine().getErr(), ProgressBars.wanted(quiet, progress));
         try (Recognizer recognizer = new Recognizer(experiment,
-                video -> readerArguments.decoderFor(video, experiment.data() == null ? null : experiment.data().reader()),
+                readerArguments.decodersFor(experiment),
                 checkpointArguments::loadInto, options)) {
             List<String> names = readLabels(recognizer.numClasses());
             return windows == null ? wholeVideos(recognizer, names, bars) : windowsOfVideos(recognizer, windows, names, bars);

@@ -66,7 +66,7 @@ final class TestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<RecognitionSample> samples = DatasetScorer.score(config, config.testDataloader(),
-                video -> readerArguments.decoderFor(video, config.data() == null ? null : config.data().reader()),
+                readerArguments.decodersFor(config),
                 checkpointArguments::loadInto, viewArguments.options(),
                 warning -> err.println("warning: " + warning), (done, total) -> { });
         if (dump != null) {

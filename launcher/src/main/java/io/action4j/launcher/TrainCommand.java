@@ -101,7 +101,7 @@ final class TrainCommand implements Callable<Integer> {
                 public Map<String, Double> validate(ComposedModel trainingModel, int epoch) {
                     try {
                         List<RecognitionSample> samples = DatasetScorer.score(config, config.valDataloader(),
-                                video -> readerArguments.decoderFor(video, readerOf(config)),
+                                readerArguments.decodersFor(config),
                                 model -> model.copyWeightsFrom(trainingModel),
                                 new RecognitionOptions("prob", 8, config.trainCfg().seed()), this::warn, (done, total) -> { });
                         return metric.evaluate(samples).values();
@@ -111,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
                 }
             };
             Trainer trainer = new Trainer(config, resolved, directory,
-                    video -> readerArguments.decoderFor(video, readerOf(config)), events);
+                    readerArguments.decodersFor(config), events);
             Trainer.Result result = trainer.train(model -> {
                 var report = initialWeights.loadInto(model);
                 if (report != null && !quiet) {
@@ -123,10 +123,6 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private static io.action4j.registry.config.ComponentSpec readerOf(ExperimentConfig config) {
-        return config.data() == null ? null : config.data().reader();
     }
 
     private Path defaultWorkDir() {

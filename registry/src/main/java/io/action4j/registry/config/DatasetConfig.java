@@ -3,6 +3,10 @@ package io.action4j.registry.config;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.action4j.api.ConfigChecks;
 import io.action4j.registry.data.AnnotationFormat;
+import io.action4j.registry.data.AnnotationList;
+import io.action4j.registry.data.DatasetEntry;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,6 +42,16 @@ public record DatasetConfig(String annFile, String dataPrefix, String format, Bo
 
     public AnnotationFormat annotationFormat() {
         return AnnotationFormat.valueOf(format.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The list's samples, paths with the data prefix applied.
+     *
+     * @throws IOException naming the file, and the line and field of a malformed line
+     */
+    public List<DatasetEntry> readEntries() throws IOException {
+        return AnnotationList.read(Path.of(annFile), annotationFormat(), dataPrefix == null ? null : Path.of(dataPrefix),
+                multiLabel, withOffset);
     }
 
     public boolean skipsBadSamples() {

@@ -6,7 +6,6 @@ import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.video.VideoException;
 import io.action4j.registry.config.DataloaderConfig;
 import io.action4j.registry.config.ExperimentConfig;
-import io.action4j.registry.data.AnnotationList;
 import io.action4j.registry.data.DatasetEntry;
 import io.action4j.registry.model.ComposedModel;
 import java.io.IOException;
@@ -41,10 +40,7 @@ public final class DatasetScorer {
                                                 Function<Path, VideoDecoder> decoders, Consumer<ComposedModel> weights,
                                                 RecognitionOptions options, Consumer<String> warnings, Progress progress)
             throws IOException, VideoException {
-        List<DatasetEntry> entries = AnnotationList.read(Path.of(loader.dataset().annFile()),
-                loader.dataset().annotationFormat(),
-                loader.dataset().dataPrefix() == null ? null : Path.of(loader.dataset().dataPrefix()),
-                loader.dataset().multiLabel(), loader.dataset().withOffset());
+        List<DatasetEntry> entries = loader.dataset().readEntries();
         ExperimentConfig split = new ExperimentConfig(config.model(), loader.dataOr(config.data()));
         List<RecognitionSample> samples = new ArrayList<>(entries.size());
         try (Recognizer recognizer = new Recognizer(split, decoders, weights, options)) {

@@ -155,11 +155,14 @@ public final class Recognizer implements AutoCloseable {
             throw new IllegalArgumentException(video + ": the pipeline made a " + shape.length + "-d tensor "
                     + Arrays.toString(shape) + "; recognition models take NCTHW views (format inputFormat: NCTHW)");
         }
-        return ViewAveraging.average(score(views), options.averageClips());
+        return ViewAveraging.average(scoreViews(views), options.averageClips());
     }
 
-    /** Runs the views through the model in chunks; one row of class scores per view. */
-    private float[][] score(FormattedClip views) {
+    /**
+     * Runs a pipeline's views (N x C x T x H x W) through the model, at most {@code maxViewsPerPass}
+     * at a time, unaveraged: one row of class scores per view.
+     */
+    public float[][] scoreViews(FormattedClip views) {
         int[] shape = views.shape();
         int count = shape[0];
         int perView = views.values().length / count;

@@ -5,7 +5,6 @@ import io.action4j.api.video.VideoDecoder;
 import io.action4j.registry.checkpoint.ModelCheckpoint;
 import io.action4j.registry.config.DataloaderConfig;
 import io.action4j.registry.config.ExperimentConfig;
-import io.action4j.registry.data.AnnotationList;
 import io.action4j.registry.data.BatchLoader;
 import io.action4j.registry.data.BatchLoader.Batch;
 import io.action4j.registry.data.ClipPipeline;
@@ -108,8 +107,7 @@ public final class Trainer {
         TrainLoopConfig loop = config.trainCfg();
         DataloaderConfig train = config.trainDataloader();
         long seed = loop.seed();
-        List<DatasetEntry> entries = AnnotationList.read(Path.of(train.dataset().annFile()),
-                train.dataset().annotationFormat(), prefix(train), train.dataset().multiLabel(), train.dataset().withOffset());
+        List<DatasetEntry> entries = train.dataset().readEntries();
         if (entries.size() < train.batchSize()) {
             throw new IllegalArgumentException(train.dataset().annFile() + " has " + entries.size()
                     + " samples, fewer than one batch of " + train.batchSize());
@@ -229,10 +227,6 @@ public final class Trainer {
             throw new IOException(pointer + " names " + checkpoint + ", which does not exist");
         }
         return Optional.of(checkpoint);
-    }
-
-    private static Path prefix(DataloaderConfig loader) {
-        return loader.dataset().dataPrefix() == null ? null : Path.of(loader.dataset().dataPrefix());
     }
 
     /** Batch norm weights and biases, for paramwise decay settings ({@code normDecayMult}). */
