@@ -1,5 +1,6 @@
 package io.action4j.launcher;
 
+import io.action4j.api.model.GraphBuilder.Layout;
 import io.action4j.api.model.TensorShape;
 import io.action4j.api.video.VideoException;
 import io.action4j.registry.config.ExperimentConfig;
@@ -57,6 +58,13 @@ final class BenchmarkCommand implements Callable<Integer> {
                     + "the unfolded graph).")
     boolean foldBatchNorm;
 
+    @Option(names = "--layout", defaultValue = "channels-last", paramLabel = "LAYOUT",
+            converter = LayoutConverter.class,
+            description = "How the folded graph holds its features: channels-last (N x T x H x W x C, the default: "
+                    + "oneDNN's conv3d runs without layout conversions) or channels-first (NCTHW, as PyTorch). "
+                    + "The unfolded graph (--no-fold-bn) is always channels-first.")
+    Layout layout;
+
     @Option(names = "--reuse-arrays", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Hand the intermediate arrays of one call to the next and free the rest at once (default: on; "
                     + "--no-reuse-arrays leaves them to ND4J's array cache and the garbage collector).")
@@ -82,9 +90,22 @@ final class BenchmarkCommand implements Callable<Integer> {
     ReaderArguments readerArguments;
 
     /** The folded copy of {@code model}; {@code model} is closed either way. */
-    private static ComposedModel foldAndClose(ComposedModel model) {
+    private static ComposedModel foldAndClose(ComposedModel model, Layout layout) {
         try (model) {
-            return model.foldBatchNorm();
+            return model.foldBatchNorm(layout);
+        }
+    }
+
+    /** {@code channels-last} / {@code channels-first} to the builder's layouts. */
+    static final class LayoutConverter implements picocli.CommandLine.ITypeConverter<Layout> {
+        @Override
+        public Layout convert(String value) {
+            return switch (value) {
+                case "channels-last" -> Layout.CHANNELS_LAST;
+                case "channels-first" -> Layout.CHANNELS_FIRST;
+                default -> throw new picocli.CommandLine.TypeConversionException(
+                        "expected channels-last or channels-first, got '" + value + "'");
+            };
         }
     }
 
@@ -115,7 +136,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             built.close();
             throw e;
         }
-        try (ComposedModel composed = foldBatchNorm ? foldAndClose(built) : built) {
+        try (ComposedModel composed = foldBatchNorm ? foldAndClose(built, layout) : built) {
             composed.reuseArrays(reuseArrays);
             INDArray clip = Nd4j.rand(DataType.FLOAT, shape.dims());
             Map<String, INDArray> inputs = Map.of(ModelComposer.INPUT, clip);
@@ -139,6 +160,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                     median * 1e3, fastest / 1e6, slowest / 1e6, iterations, warmup);
             out.printf("batch norm: %s%n", foldBatchNorm
                     ? composed.foldedBatchNorms().size() + " conv3d + batch-norm pairs folded" : "not folded (--no-fold-bn)");
+            out.printf("layout: %s%n", foldBatchNorm && layout == Layout.CHANNELS_LAST
+                    ? "channels last (N x T x H x W x C)" : "channels first (NCTHW)");
             out.printf("intermediate arrays: %s%n", reuseArrays ? "reused from call to call"
                     : "ND4J's array cache and the garbage collector (--no-reuse-arrays)");
             out.printf("throughput: %.2f clips/s%n", batch / median);

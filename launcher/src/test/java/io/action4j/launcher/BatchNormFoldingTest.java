@@ -4,41 +4,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.action4j.api.model.GraphBuilder.ConvNorm;
 import io.action4j.api.model.TensorShape;
-import io.action4j.registry.PluginLoader;
-import io.action4j.registry.PluginRegistry;
-import io.action4j.registry.config.ConfigBinder;
-import io.action4j.registry.config.ConfigLoader;
-import io.action4j.registry.config.ExperimentConfig;
-import io.action4j.registry.config.ModelConfig;
 import io.action4j.registry.model.ComposedModel;
 import io.action4j.registry.model.ModelComposer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.BatchNorm;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv3D;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Folding batch norm into the convolutions leaves the full-size torchvision models' outputs as they
- * were (to 1e-4), with random weights and random batch-norm statistics set after building, as a
- * checkpoint would set them.
+ * The inference form (batch norm folded into the convolutions, channels last) leaves the full-size
+ * models' outputs as they were (to 1e-5 of the largest logit), with random weights and random batch-norm statistics set
+ * after building, as a checkpoint would set them. Inputs are small where the architecture allows.
  */
 class BatchNormFoldingTest {
 
-    private static final double TOLERANCE = 1e-4;
-    private static final TensorShape INPUT = TensorShape.of(2, 3, 8, 32, 32);
+    /** Of the largest logit when it exceeds 1 (random statistics make ResNet-50's logits reach thousands). */
+    private static final double TOLERANCE = 1e-5;
 
-    @ParameterizedTest
-    @ValueSource(strings = {"r3d-18_kinetics400.yaml", "r2plus1d-18_kinetics400.yaml"})
-    void foldedModelGivesTheSameScores(String config) {
-        try (ComposedModel model = ModelComposer.compose(load(config), INPUT, 3)) {
+    /** Every zoo architecture with 3D convolutions; S3D with its head's window fitted to the smaller input. */
+    static Stream<Arguments> configs() {
+        return Stream.of(
+                Arguments.of("resnet3d/r3d-18_kinetics400.yaml", "2x3x8x32x32", List.of()),
+                Arguments.of("resnet3d/mc3-18_kinetics400.yaml", "2x3x8x32x32", List.of()),
+                Arguments.of("resnet3d/r2plus1d-18_kinetics400.yaml", "2x3x8x32x32", List.of()),
+                Arguments.of("i3d/i3d-nl-r50_kinetics400.yaml", "2x3x8x32x32", List.of()),
+                Arguments.of("slowfast/slowonly-r50_kinetics400.yaml", "2x3x8x32x32", List.of()),
+                Arguments.of("slowfast/slowfast-r50_4x16x1_kinetics400.yaml", "1x3x32x32x32", List.of()),
+                Arguments.of("csn/ircsn-r152_kinetics400.yaml", "1x3x8x32x32", List.of()),
+                Arguments.of("s3d/s3d_kinetics400.yaml", "2x3x8x64x64", List.of("model.clsHead.poolKernel=[1,2,2]")),
+                Arguments.of("c3d/c3d_ucf101.yaml", "1x3x16x112x112", List.of()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configs")
+    void foldedChannelsLastModelGivesTheSameScores(String config, String input, List<String> overrides) {
+        TensorShape shape = TensorShape.parse(input);
+        try (ComposedModel model = ModelComposer.compose(ZooConfigs.model(config, overrides), shape, 3)) {
             randomiseBatchNorms(model);
-            INDArray clip = Nd4j.rand(DataType.FLOAT, INPUT.dims()).muli(2).subi(1);
+            INDArray clip = Nd4j.rand(DataType.FLOAT, shape.dims()).muli(2).subi(1);
             INDArray expected = model.run(Map.of(ModelComposer.INPUT, clip)).get(ModelComposer.CLS_SCORE).dup();
 
             try (ComposedModel folded = model.foldBatchNorm()) {
@@ -46,14 +57,22 @@ class BatchNormFoldingTest {
 
                 List<ConvNorm> pairs = folded.foldedBatchNorms();
                 long batchNorms = model.sameDiff().getOps().values().stream().filter(BatchNormFoldingTest::isBatchNorm).count();
-                assertThat(pairs).hasSize((int) batchNorms);
-                assertThat(folded.sameDiff().getOps().values()).noneMatch(BatchNormFoldingTest::isBatchNorm);
-                assertThat(folded.sameDiff().hasVariable(pairs.get(0).mean())).isFalse();
+                assertThat(pairs).hasSizeLessThanOrEqualTo((int) batchNorms);
+                if (batchNorms > 0) {
+                    assertThat(pairs).isNotEmpty();
+                    assertThat(folded.sameDiff().hasVariable(pairs.get(0).mean())).isFalse();
+                }
+                // Batch norms that do not directly follow a conv3d (e.g. after CSN's depthwise taps) stay.
+                assertThat(folded.sameDiff().getOps().values()).filteredOn(BatchNormFoldingTest::isBatchNorm)
+                        .hasSize((int) batchNorms - pairs.size());
+                assertThat(folded.sameDiff().getOps().values()).filteredOn(op -> op.getOp() instanceof Conv3D)
+                        .isNotEmpty()
+                        .allSatisfy(op -> assertThat(((Conv3D) op.getOp()).getConfig().getDataFormat()).isEqualTo("NDHWC"));
                 double maxDiff = actual.sub(expected).amaxNumber().doubleValue();
                 System.out.printf("batch-norm folding %s: %d pairs, max |folded - unfolded| = %.3g (max |y| %.3g)%n",
                         config, pairs.size(), maxDiff, expected.amaxNumber().doubleValue());
-                assertThat(maxDiff).isLessThanOrEqualTo(TOLERANCE);
-                assertThat(expected.stdNumber().doubleValue()).isGreaterThan(0.1);
+                assertThat(maxDiff).isLessThanOrEqualTo(TOLERANCE * Math.max(1, expected.amaxNumber().doubleValue()));
+                assertThat(expected.stdNumber().doubleValue()).isGreaterThan(0.01);
             }
             // The model folded from is left as it was.
             assertThat(model.foldedBatchNorms()).isEmpty();
@@ -65,38 +84,28 @@ class BatchNormFoldingTest {
         return op.getOp() instanceof BatchNorm;
     }
 
-    /** Gamma, beta, running mean and running variance away from their initial 1, 0, 0, 1; the classifier scaled up. */
+    /**
+     * Every batch norm's mean, variance, gamma and beta (the op's inputs after the feature) away from
+     * their initial 0, 1, 1, 0; the classifier scaled up.
+     */
     private static void randomiseBatchNorms(ComposedModel model) {
         model.sameDiff().variables().forEach(variable -> {
-            String name = variable.name();
-            if (name.startsWith("cls_head/") && variable.getArr() != null) {
+            if (variable.name().startsWith("cls_head/") && variable.getArr() != null) {
                 // Logits of a few units rather than tenths: a tolerance of 1e-4 then means more.
                 variable.getArr().muli(10);
-                return;
             }
-            if (!name.contains(".bn") || variable.getArr() == null) {
-                return;
-            }
-            INDArray array = variable.getArr();
-            INDArray uniform = Nd4j.rand(DataType.FLOAT, array.shape());
-            if (name.endsWith(".running_var")) {
-                array.assign(uniform.muli(1.5).addi(0.5));
-            } else if (name.endsWith(".running_mean") || name.endsWith(".bias")) {
-                array.assign(uniform.subi(0.5).muli(0.4));
-            } else if (name.endsWith(".weight")) {
-                array.assign(uniform.muli(1.0).addi(0.5));
-            }
+        });
+        model.sameDiff().getOps().values().stream().filter(BatchNormFoldingTest::isBatchNorm).forEach(op -> {
+            List<String> inputs = op.getInputsToOp();
+            randomise(model, inputs.get(1), -0.2, 0.2);
+            randomise(model, inputs.get(2), 0.5, 2.0);
+            randomise(model, inputs.get(3), 0.5, 1.5);
+            randomise(model, inputs.get(4), -0.2, 0.2);
         });
     }
 
-    private static ModelConfig load(String config) {
-        PluginRegistry registry = PluginLoader.load(BatchNormFoldingTest.class.getClassLoader(), List.of());
-        Path file = repository().resolve("configs/recognition/resnet3d").resolve(config);
-        return new ConfigBinder(registry).bind(new ConfigLoader().load(file, List.of()), ExperimentConfig.class).model();
-    }
-
-    private static Path repository() {
-        String configured = System.getProperty("action4j.repository");
-        return configured != null ? Path.of(configured) : Path.of("..");
+    private static void randomise(ComposedModel model, String name, double low, double high) {
+        INDArray array = model.sameDiff().getVariable(name).getArr();
+        array.assign(Nd4j.rand(DataType.FLOAT, array.shape()).muli(high - low).addi(low));
     }
 }

@@ -41,6 +41,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code train()} mode. Dropout layers become a multiplication by a mask placeholder
  * ({@link #dropoutMasks}) that the trainer fills, so dropout is seeded by the trainer's generator and
  * needs no random op in the gradient. In inference mode (the default) dropout is the identity.
+ *
+ * <p>Layout ({@link #layout}): features are declared channels first whatever the layout; with
+ * {@link Layout#CHANNELS_LAST} the builder's own layers keep them N x T x H x W x C in the graph (see
+ * {@link Feature}).
  */
 public final class GraphBuilder {
 
@@ -54,6 +58,7 @@ public final class GraphBuilder {
     private final Map<String, ConvNorm> foldedConvs = new HashMap<>();
     private final Map<String, ConvNorm> foldedNorms = new HashMap<>();
     private boolean training;
+    private Layout layout = Layout.CHANNELS_FIRST;
     private final List<BatchStatistics> batchStatistics = new ArrayList<>();
     private final List<DropoutMask> dropoutMasks = new ArrayList<>();
 
@@ -64,8 +69,43 @@ public final class GraphBuilder {
 
     /** Builds the training form of batch norm and dropout (see the class comment); call before building. */
     public GraphBuilder training(boolean training) {
+        if (training && layout == Layout.CHANNELS_LAST) {
+            throw new IllegalStateException("training graphs are built channels first");
+        }
         this.training = training;
         return this;
+    }
+
+    /**
+     * How the builder's layers hold their features in the graph. The declared shapes, the parameters
+     * and their names, and {@link Feature#variable()} are the same in both layouts.
+     */
+    public enum Layout {
+        /** N x C x T x H x W, as PyTorch and MMAction2 hold them (the default). */
+        CHANNELS_FIRST,
+        /**
+         * N x T x H x W x C for convolutions, batch norms, pooling, activations, sums and channel
+         * concatenation; oneDNN runs conv3d without converting layouts around each call then (about a
+         * third faster on ResNet3D, ../shared/STACK.md). Inference only.
+         */
+        CHANNELS_LAST
+    }
+
+    /** Chooses the layout (see {@link Layout}); call before building. */
+    public GraphBuilder layout(Layout layout) {
+        if (layout == Layout.CHANNELS_LAST && training) {
+            throw new IllegalStateException("training graphs are built channels first");
+        }
+        this.layout = layout;
+        return this;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    private boolean channelsLast() {
+        return layout == Layout.CHANNELS_LAST;
     }
 
     public boolean isTraining() {
@@ -228,28 +268,29 @@ public final class GraphBuilder {
                 .sD(stride[0]).sH(stride[1]).sW(stride[2])
                 .pD(padding[0]).pH(padding[1]).pW(padding[2])
                 .biasUsed(withBias)
-                .dataFormat(Conv3DConfig.NCDHW)
+                .dataFormat(channelsLast() ? Conv3DConfig.NDHWC : Conv3DConfig.NCDHW)
                 .build();
+        SDVariable x = channelsLast() ? input.channelsLastVariable() : input.variable();
         SDVariable output = withBias
-                ? sameDiff.cnn().conv3d(name, input.variable(), weight, biasVariable, config)
-                : sameDiff.cnn().conv3d(name, input.variable(), weight, config);
+                ? sameDiff.cnn().conv3d(name, x, weight, biasVariable, config)
+                : sameDiff.cnn().conv3d(name, x, weight, config);
         convOutputs.put(output.name(), qualifiedName);
         convBiases.put(qualifiedName, bias);
-        return new Feature(output, TensorShape.of(out));
+        return channelsLast() ? Feature.channelsLast(output, TensorShape.of(out)) : new Feature(output, TensorShape.of(out));
     }
 
-    /** Batch norm over channels (axis 1), inference form: {@code name.weight/bias/running_mean/running_var}. */
+    /** Batch norm over the channels, inference form: {@code name.weight/bias/running_mean/running_var}. */
     public Feature batchNorm(String name, Feature input, double epsilon) {
         long channels = knownChannels(name, input.shape());
         String qualifiedName = qualified(name);
-        String conv = convOutputs.get(input.variable().name());
+        String conv = convOutputs.get(input.stored().name());
         ConvNorm folded = foldedNorms.get(qualifiedName);
         if (folded != null) {
             if (!folded.conv().equals(conv)) {
                 throw new GraphBuildException(qualifiedName + ": folded into " + folded.conv()
-                        + ", but this build applies it to " + (conv == null ? input.variable().name() : conv));
+                        + ", but this build applies it to " + (conv == null ? input.stored().name() : conv));
             }
-            return new Feature(input.variable(), input.shape());
+            return input;
         }
         SDVariable gamma = parameter(name + ".weight", constant(1), channels);
         SDVariable beta = parameter(name + ".bias", constant(0), channels);
@@ -258,11 +299,13 @@ public final class GraphBuilder {
         if (training) {
             return trainingBatchNorm(name, input, gamma, beta, epsilon);
         }
-        SDVariable output = sameDiff.nn().batchNorm(name, input.variable(), mean, variance, gamma, beta, epsilon, 1);
+        int channelAxis = input.isChannelsLast() ? input.shape().rank() - 1 : 1;
+        SDVariable output = sameDiff.nn().batchNorm(name, input.stored(), mean, variance, gamma, beta, epsilon,
+                channelAxis);
         if (conv != null) {
-            convNorms.add(new ConvNorm(conv, input.variable().name(), convBiases.get(conv), qualifiedName, epsilon));
+            convNorms.add(new ConvNorm(conv, input.stored().name(), convBiases.get(conv), qualifiedName, epsilon));
         }
-        return new Feature(output, input.shape());
+        return input.sameLayout(output);
     }
 
     /**
@@ -320,14 +363,48 @@ public final class GraphBuilder {
     }
 
     public Feature relu(String name, Feature input) {
-        return new Feature(sameDiff.nn().relu(name, input.variable(), 0), input.shape());
+        return input.sameLayout(sameDiff.nn().relu(name, input.stored(), 0));
     }
 
     public Feature add(String name, Feature a, Feature b) {
         if (!a.shape().equals(b.shape())) {
             throw new GraphBuildException(qualified(name) + ": cannot add " + a.shape() + " and " + b.shape());
         }
-        return new Feature(sameDiff.math().add(name, a.variable(), b.variable()), a.shape());
+        if (a.isChannelsLast() == b.isChannelsLast()) {
+            return a.sameLayout(sameDiff.math().add(name, a.stored(), b.stored()));
+        }
+        return channelsLast() && a.shape().rank() >= 3
+                ? Feature.channelsLast(sameDiff.math().add(name, a.channelsLastVariable(), b.channelsLastVariable()),
+                        a.shape())
+                : new Feature(sameDiff.math().add(name, a.variable(), b.variable()), a.shape());
+    }
+
+    /** torch.cat(parts, 1): the channel counts add up, every other size must agree. */
+    public Feature concatChannels(String name, Feature... parts) {
+        if (parts.length == 0) {
+            throw new GraphBuildException(qualified(name) + ": nothing to concatenate");
+        }
+        long[] out = parts[0].shape().dims();
+        out[1] = 0;
+        for (Feature part : parts) {
+            TensorShape shape = part.shape();
+            for (int axis = 0; axis < out.length; axis++) {
+                boolean fits = shape.rank() == out.length
+                        && (axis == 1 ? shape.dim(1) != TensorShape.UNKNOWN : shape.dim(axis) == out[axis]);
+                if (!fits) {
+                    throw new GraphBuildException(qualified(name) + ": cannot concatenate the channels of "
+                            + Arrays.stream(parts).map(p -> p.shape().toString()).toList());
+                }
+            }
+            out[1] += shape.dim(1);
+        }
+        TensorShape shape = TensorShape.of(out);
+        if (channelsLast() && out.length >= 3) {
+            SDVariable[] variables = Arrays.stream(parts).map(Feature::channelsLastVariable).toArray(SDVariable[]::new);
+            return Feature.channelsLast(sameDiff.concat(name, out.length - 1, variables), shape);
+        }
+        SDVariable[] variables = Arrays.stream(parts).map(Feature::variable).toArray(SDVariable[]::new);
+        return new Feature(sameDiff.concat(name, 1, variables), shape);
     }
 
     public Feature maxPool3d(String name, Feature input, int[] kernel, int[] stride, int[] padding) {
@@ -341,9 +418,31 @@ public final class GraphBuilder {
                 .sD(stride[0]).sH(stride[1]).sW(stride[2])
                 .pD(padding[0]).pH(padding[1]).pW(padding[2])
                 .type(Pooling3D.Pooling3DType.MAX)
-                .isNCDHW(true)
+                .isNCDHW(!input.isChannelsLast())
                 .build();
-        return new Feature(sameDiff.cnn().maxPooling3d(name, input.variable(), config), TensorShape.of(out));
+        return input.isChannelsLast()
+                ? Feature.channelsLast(sameDiff.cnn().maxPooling3d(name, input.stored(), config), TensorShape.of(out))
+                : new Feature(sameDiff.cnn().maxPooling3d(name, input.stored(), config), TensorShape.of(out));
+    }
+
+    /** torch's {@code AvgPool3d} without padding (so whether padding is counted never matters). */
+    public Feature avgPool3d(String name, Feature input, int[] kernel, int[] stride) {
+        TensorShape in = requireRank(name, input, 5);
+        long[] out = in.dims();
+        int[] none = {0, 0, 0};
+        for (int axis = 0; axis < 3; axis++) {
+            out[axis + 2] = slidingOutput(name, "pooling", in, axis, kernel, stride, none);
+        }
+        Pooling3DConfig config = Pooling3DConfig.builder()
+                .kD(kernel[0]).kH(kernel[1]).kW(kernel[2])
+                .sD(stride[0]).sH(stride[1]).sW(stride[2])
+                .type(Pooling3D.Pooling3DType.AVG)
+                .isNCDHW(!input.isChannelsLast())
+                .build();
+        SDVariable output = sameDiff.cnn().avgPooling3d(name, input.stored(), config);
+        return input.isChannelsLast()
+                ? Feature.channelsLast(output, TensorShape.of(out))
+                : new Feature(output, TensorShape.of(out));
     }
 
     /** Mean over every axis after the channels: NC... to NC. */
@@ -353,8 +452,10 @@ public final class GraphBuilder {
             throw new GraphBuildException(qualified(name) + ": global pooling needs N x C x ..., got " + in);
         }
         int[] axes = new int[in.rank() - 2];
-        Arrays.setAll(axes, i -> i + 2);
-        SDVariable output = sameDiff.mean(name, input.variable(), axes);
+        // The axes between the batch and the channels when held channels last, after the channels otherwise.
+        int first = input.isChannelsLast() ? 1 : 2;
+        Arrays.setAll(axes, i -> i + first);
+        SDVariable output = sameDiff.mean(name, input.stored(), axes);
         return new Feature(output, TensorShape.of(in.dim(0), in.dim(1)));
     }
 

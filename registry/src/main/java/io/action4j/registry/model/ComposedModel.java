@@ -4,6 +4,7 @@ import io.action4j.api.model.DetectionHead;
 import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.GraphBuilder.ConvNorm;
+import io.action4j.api.model.GraphBuilder.Layout;
 import io.action4j.api.model.LocalizationHead;
 import io.action4j.api.model.TensorShape;
 import io.action4j.registry.config.ModelConfig;
@@ -135,7 +136,7 @@ public final class ComposedModel implements AutoCloseable {
         return recipe.builder().dropoutMasks();
     }
 
-    /** The conv3d + batch-norm pairs folded in this model's graph (empty unless it came from {@link #foldBatchNorm()}). */
+    /** The conv3d + batch-norm pairs folded in this model's graph (empty unless it came from {@link #foldBatchNorm}). */
     public List<ConvNorm> foldedBatchNorms() {
         return recipe.folded();
     }
@@ -152,10 +153,19 @@ public final class ComposedModel implements AutoCloseable {
      * inputs and outputs, and every other parameter's current value, but no batch-norm parameters of
      * the folded pairs, so it is for inference only and a checkpoint no longer loads into it. This
      * model is left unchanged (close it when it is no longer needed).
+     *
+     * <p>The copy is built {@link Layout#CHANNELS_LAST}, the faster layout for oneDNN's convolutions;
+     * inputs and outputs keep their shapes.
      */
     public ComposedModel foldBatchNorm() {
+        return foldBatchNorm(Layout.CHANNELS_LAST);
+    }
+
+    /** {@link #foldBatchNorm()}, built in the given layout. */
+    public ComposedModel foldBatchNorm(Layout layout) {
         List<ConvNorm> foldable = recipe.builder().convNorms().stream().filter(this::foldable).toList();
-        ComposedModel folded = ModelComposer.compose(recipe.config(), recipe.inputShape(), recipe.seed(), foldable, false);
+        ComposedModel folded = ModelComposer.compose(recipe.config(), recipe.inputShape(), recipe.seed(), foldable,
+                false, layout);
         try {
             folded.copyFoldedArrays(this, foldable);
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import io.action4j.api.model.DetectionHead;
 import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.GraphBuilder;
+import io.action4j.api.model.GraphBuilder.Layout;
 import io.action4j.api.model.LocalizationHead;
 import io.action4j.api.model.RecognitionHead;
 import io.action4j.api.model.TensorShape;
@@ -45,7 +46,7 @@ public final class ModelComposer {
      * @throws GraphBuildException when a layer does not fit its input, naming the layer
      */
     public static ComposedModel compose(ModelConfig config, TensorShape inputShape, long seed) {
-        return compose(config, inputShape, seed, List.of(), false);
+        return compose(config, inputShape, seed, List.of(), false, Layout.CHANNELS_FIRST);
     }
 
     /**
@@ -55,17 +56,18 @@ public final class ModelComposer {
      * buffer names are those of {@link #compose}, so weights move between the two by name.
      */
     public static ComposedModel composeForTraining(ModelConfig config, TensorShape inputShape, long seed) {
-        return compose(config, inputShape, seed, List.of(), true);
+        return compose(config, inputShape, seed, List.of(), true, Layout.CHANNELS_FIRST);
     }
 
     /**
      * The same graph with the given conv3d + batch-norm pairs (recorded by an earlier build of
-     * it) folded: see {@link ComposedModel#foldBatchNorm()}, which fills the folded arrays.
+     * it) folded, in the given layout: see {@link ComposedModel#foldBatchNorm}, which fills the folded
+     * arrays.
      */
     static ComposedModel compose(ModelConfig config, TensorShape inputShape, long seed, List<ConvNorm> folded,
-                                 boolean training) {
+                                 boolean training, Layout layout) {
         SameDiff sameDiff = SameDiff.create();
-        GraphBuilder graph = new GraphBuilder(sameDiff, seed).foldBatchNorms(folded).training(training);
+        GraphBuilder graph = new GraphBuilder(sameDiff, seed).foldBatchNorms(folded).training(training).layout(layout);
         ComposedModel.Recipe recipe = new ComposedModel.Recipe(config, inputShape, seed, graph, folded);
         TensorShape open = inputShape.with(0, TensorShape.UNKNOWN);
         Feature input = new Feature(sameDiff.placeHolder(INPUT, DataType.FLOAT, open.dims()), open);

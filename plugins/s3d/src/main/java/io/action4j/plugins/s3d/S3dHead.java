@@ -35,7 +35,7 @@ final class S3dHead implements RecognitionHead {
     @Override
     public Feature build(GraphBuilder graph, Feature features) {
         int[] kernel = config.poolKernel().stream().mapToInt(Integer::intValue).toArray();
-        Feature pooled = GraphOps.avgPool3d(graph, "avgpool", features, kernel, ONE);
+        Feature pooled = graph.avgPool3d("avgpool", features, kernel, ONE);
         Feature scores = graph.conv3d("classifier.1", pooled, config.numClasses(), ONE, ONE, NO_PADDING, true);
         return graph.globalAveragePool("mean", scores);
     }

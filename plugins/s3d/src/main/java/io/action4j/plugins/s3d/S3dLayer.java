@@ -50,7 +50,7 @@ sealed interface S3dLayer {
             Feature b2 = separableBranch(units, name + ".branch2", x, branch2Mid, branch2);
             Feature pooled = units.maxPool(name + ".branch3.0", x, THREE, ONE, ONE);
             Feature b3 = units.pointwise(name + ".branch3.1", pooled, branch3);
-            return GraphOps.concatChannels(units.graph(), name, b0, b1, b2, b3);
+            return units.graph().concatChannels(name, b0, b1, b2, b3);
         }
 
         private static Feature separableBranch(S3dUnits units, String name, Feature x, int mid, int out) {
