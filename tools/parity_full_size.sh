@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Full-size parity with PyTorch (issue 4). For torchvision's r3d_18, mc3_18, r2plus1d_18 and s3d,
-# torchvision itself builds the model; for c3d, i3d_r50, tsn_r50, tsm_r50, timesformer, the CSNs and
+# torchvision itself builds the model; for c3d, i3d_r50, i3d_nl_r50 (MMAction2's non-local blocks), tsn_r50, tsm_r50, timesformer, the CSNs and
 # slowfast_r50 a short PyTorch transcription of MMAction2's module (committed in the fixture scripts,
 # MMAction2's key names) does.
 # Each is built at full size with random weights and random batch-norm statistics, saves its state
@@ -15,7 +15,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-/tmp/action4j-parity}"
 shift || true
-archs=("${@:-r3d_18 mc3_18 r2plus1d_18 s3d c3d i3d_r50 tsn_r50 tsm_r50 timesformer ircsn_r152 ipcsn_r152 slowfast_r50}")
+archs=("${@:-r3d_18 mc3_18 r2plus1d_18 s3d c3d i3d_r50 i3d_nl_r50 tsn_r50 tsm_r50 timesformer ircsn_r152 ipcsn_r152 slowfast_r50}")
 read -r -a archs <<< "${archs[*]}"
 for arch in "${archs[@]}"; do
   out="$work/$arch"
@@ -28,7 +28,7 @@ for arch in "${archs[@]}"; do
     timesformer) /usr/bin/python3 "$fixtures/timesformer/src/test/resources/parity/make_parity_fixtures.py" --full --out "$out" ;;
     tsn_r50|tsm_r50) /usr/bin/python3 "$fixtures/resnet2d/src/test/resources/parity/make_parity_fixtures.py" --full "$arch" --out "$out" ;;
     *) /usr/bin/python3 "$fixtures/resnet3d/src/test/resources/parity/make_parity_fixtures.py" --full "$arch" --out "$out" ;;
-  esac > /dev/null
+  esac | grep -i "non-local" || true
   # TSN/TSM write torchvision- and MMAction2-keyed files: use MMAction2's, as its users would.
   checkpoint="$(ls "$out"/*_mmaction2.pth 2>/dev/null || ls "$out"/*.pth | head -1)"
   "$root/action4j" model run "$out/model.yaml" --checkpoint "$checkpoint" \

@@ -47,6 +47,7 @@ Full-size models (for a later `action4j model run` comparison; nothing is writte
     /usr/bin/python3 make_parity_fixtures.py --full mc3_18 --out /tmp/parity-mc3_18
     /usr/bin/python3 make_parity_fixtures.py --full r2plus1d_18 --out /tmp/parity-r2plus1d_18
     /usr/bin/python3 make_parity_fixtures.py --full i3d_r50 --out /tmp/parity-i3d_r50
+    /usr/bin/python3 make_parity_fixtures.py --full i3d_nl_r50 --out /tmp/parity-i3d_nl_r50
     /usr/bin/python3 make_parity_fixtures.py --full slowfast_r50 --out /tmp/parity-slowfast_r50
 
 builds torchvision's real architecture (400 classes) with seeded random weights and random
@@ -667,12 +668,35 @@ model:
 """
 
 
-def make_full_i3d(folder):
-    """MMAction2's I3D R50 at full size: Recognizer3D keys, a 32-frame 224 x 224 clip."""
+# MMAction2's I3D-NL (i3d_r50 + non_local in stages 2 and 3, embedded Gaussian, sub-sampled).
+I3D_NL_FLAGS = ((0, 0, 0), (0, 1, 0, 1), (0, 1, 0, 1, 0, 1), (0, 0, 0))
+I3D_NL_CFG = dict(sub_sample=True, use_scale=False, mode="embedded_gaussian")
+I3D_NL_YAML_KEYS = """    nonLocal: [[0, 0, 0], [0, 1, 0, 1], [0, 1, 0, 1, 0, 1], [0, 0, 0]]
+    nonLocalMode: embedded_gaussian
+    nonLocalSubSample: true
+    nonLocalUseScale: false
+"""
+
+
+def make_full_i3d(folder, non_local=False):
+    """MMAction2's I3D R50 at full size (with its non-local blocks if asked): Recognizer3D keys, a
+    32-frame 224 x 224 clip."""
     os.makedirs(folder, exist_ok=True)
     torch.manual_seed(7)
     generator = torch.Generator().manual_seed(7)
-    backbone = randomise(ResNet3d(), generator)
+    name = "i3d_nl_r50" if non_local else "i3d_r50"
+    backbone = randomise(ResNet3d(non_local=I3D_NL_FLAGS if non_local else (0, 0, 0, 0),
+                                  non_local_cfg=I3D_NL_CFG if non_local else None), generator)
+    if non_local:
+        # With random statistics the activations reach ~1e4; unscaled theta and phi then saturate the
+        # softmax over thousands of positions, and PyTorch's own float32 logits differ from its float64
+        # ones by 1e-2 of the largest (1.2e-4 at a scale of 0.1, 3e-6 at this one): compare where the
+        # reference itself is stable.
+        with torch.no_grad():
+            for module in backbone.modules():
+                if isinstance(module, NonLocal3d):
+                    for branch in (module.theta, module.phi):
+                        (branch[0].conv if isinstance(branch, nn.Sequential) else branch.conv).weight.mul_(0.01)
     fc_cls = nn.Linear(2048, 400)
     with torch.no_grad():
         fc_cls.weight.copy_(0.01 * torch.randn(fc_cls.weight.shape, generator=generator))
@@ -680,23 +704,35 @@ def make_full_i3d(folder):
         x = torch.randn((1, 3, 32, 224, 224), generator=generator)
         features = backbone(x)
         logits = fc_cls(features.mean(dim=(2, 3, 4)))
+        if non_local:
+            # How much the non-local blocks change the features: they are really compared.
+            blocks = [module for module in backbone.modules() if isinstance(module, Bottleneck3d) and module.non_local]
+            for block in blocks:
+                block.non_local = False
+            print("i3d_nl_r50: the %d non-local blocks change the features by up to %.3g (max |feature| %.3g)" % (
+                len(blocks), float((backbone(x) - features).abs().max()), float(features.abs().max())))
+            for block in blocks:
+                block.non_local = True
     state = {"backbone." + k: v for k, v in backbone.state_dict().items()}
     state.update({"cls_head.fc_cls." + k: v for k, v in fc_cls.state_dict().items()})
-    torch.save(state, os.path.join(folder, "i3d_r50.pth"))
+    torch.save(state, os.path.join(folder, name + ".pth"))
     np.save(os.path.join(folder, "input.npy"), x.numpy())
     np.save(os.path.join(folder, "features.npy"), features.numpy())
     np.save(os.path.join(folder, "logits.npy"), logits.numpy())
+    yaml = I3D_R50_YAML.replace("i3d_r50.pth", name + ".pth")
+    if non_local:
+        yaml = yaml.replace("    inflateStyle:", I3D_NL_YAML_KEYS + "    inflateStyle:")
     with open(os.path.join(folder, "model.yaml"), "w") as out:
-        out.write(I3D_R50_YAML)
-    print("i3d_r50: backbone %d parameters (%d with the 400-class fc_cls); wrote %s (features %s, logits %s)" % (
-        sum(p.numel() for p in backbone.parameters()),
+        out.write(yaml)
+    print("%s: backbone %d parameters (%d with the 400-class fc_cls); wrote %s (features %s, logits %s)" % (
+        name, sum(p.numel() for p in backbone.parameters()),
         sum(p.numel() for p in backbone.parameters()) + sum(p.numel() for p in fc_cls.parameters()),
         folder, tuple(features.shape), tuple(logits.shape)))
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--full", choices=sorted(FULL) + ["i3d_r50", "slowfast_r50"],
+    parser.add_argument("--full", choices=sorted(FULL) + ["i3d_r50", "i3d_nl_r50", "slowfast_r50"],
                         help="write a full-size model instead")
     parser.add_argument("--count", action="store_true", help="print SlowFast / SlowOnly R50 parameter counts")
     parser.add_argument("--out", help="output folder (default: beside this script; required with --full)")
@@ -706,8 +742,8 @@ def main():
     elif args.full:
         if not args.out:
             parser.error("--full needs --out (a folder outside the repository)")
-        if args.full == "i3d_r50":
-            make_full_i3d(args.out)
+        if args.full in ("i3d_r50", "i3d_nl_r50"):
+            make_full_i3d(args.out, non_local=args.full == "i3d_nl_r50")
         elif args.full == "slowfast_r50":
             make_full_slowfast(args.out)
         else:
