@@ -15,6 +15,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -25,6 +27,11 @@ import org.bytedeco.javacv.FrameGrabber;
  * from timestamps (after a seek FFmpeg's timestamps can read one frame early). Random access
  * decodes forward when the wanted frame is near, and otherwise seeks by time, which JavaCV turns
  * into a keyframe seek plus a decode up to the wanted frame.
+ *
+ * <p>The frame count comes from the container, or from an estimate (duration x frame rate) where the
+ * container records none, or, for a raw stream without a duration, from counting its video packets.
+ * Where that count is low, {@link #stream} decodes on to the real end and {@link #read} reaches the
+ * frames past it; where it is high, the stream ends early with a {@link TruncatedVideoException}.
  */
 final class FfmpegVideoReader implements VideoReader {
 
@@ -46,6 +53,8 @@ final class FfmpegVideoReader implements VideoReader {
     /** Right after a seek: the landing frame's timestamp, to drop its repeat (see {@link #grab(boolean)}). */
     private long repeatAfterSeek = NONE;
     private static final long NONE = Long.MIN_VALUE;
+    /** The decoder found the stream's end (which can lie past the announced frame count). */
+    private boolean ended;
 
     private FfmpegVideoReader(Path path, FFmpegFrameGrabber grabber, VideoMetadata metadata, FfmpegReaderConfig config,
                               long firstTimestamp, int position) {
@@ -75,7 +84,7 @@ final class FfmpegVideoReader implements VideoReader {
             throw new VideoException(path, "has no video stream");
         }
         double fps = grabber.getFrameRate();
-        int frames = frameCount(grabber);
+        int frames = frameCount(path, grabber);
         if (!(fps > 0) || frames <= 0) {
             release(grabber);
             throw new VideoException(path, "has no usable frame rate or frame count (fps " + fps + ", frames " + frames + ")");
@@ -98,11 +107,39 @@ final class FfmpegVideoReader implements VideoReader {
 
     /**
      * The stream's own frame count when the container records one (MP4, AVI headers); otherwise
-     * JavaCV's estimate from duration and frame rate.
+     * JavaCV's estimate from duration and frame rate; for a raw stream, which has neither (an
+     * {@code .h264} or {@code .m4v} file straight from a camera), its video packets counted.
      */
-    private static int frameCount(FFmpegFrameGrabber grabber) {
+    private static int frameCount(Path path, FFmpegFrameGrabber grabber) throws VideoException {
         long recorded = grabber.getFormatContext().streams(grabber.getVideoStream()).nb_frames();
-        return recorded > 0 && recorded <= Integer.MAX_VALUE ? (int) recorded : grabber.getLengthInVideoFrames();
+        if (recorded > 0 && recorded <= Integer.MAX_VALUE) {
+            return (int) recorded;
+        }
+        int estimated = grabber.getLengthInVideoFrames();
+        return estimated > 0 ? estimated : countVideoPackets(path);
+    }
+
+    /** Reads the file once without decoding and counts its video packets (one per frame). */
+    private static int countVideoPackets(Path path) throws VideoException {
+        FFmpegFrameGrabber scanner = new FFmpegFrameGrabber(path.toFile());
+        try {
+            scanner.start();
+            int videoStream = scanner.getVideoStream();
+            int packets = 0;
+            for (AVPacket packet; (packet = scanner.grabPacket()) != null; ) {
+                if (packet.stream_index() == videoStream && packet.size() > 0) {
+                    packets++;
+                }
+                avcodec.av_packet_unref(packet);
+            }
+            scanner.stop();
+            return packets;
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            throw new VideoException(path, "cannot count the frames of a stream without a frame count ("
+                    + firstLine(e.getMessage()) + ")", e);
+        } finally {
+            release(scanner);
+        }
     }
 
     @Override
@@ -114,13 +151,21 @@ final class FfmpegVideoReader implements VideoReader {
     public List<VideoFrame> read(int[] indices) throws VideoException {
         int[] wanted = Arrays.stream(indices).distinct().sorted().toArray();
         for (int index : wanted) {
-            if (index < 0 || index >= metadata.frameCount()) {
+            if (index < 0) {
                 throw new VideoException(path, "frame " + index + " is outside the video's " + metadata.frameCount() + " frames");
             }
         }
         Map<Integer, VideoFrame> decoded = new HashMap<>();
         for (int index : wanted) {
-            decoded.put(index, frameAt(index));
+            try {
+                decoded.put(index, frameAt(index));
+            } catch (TruncatedVideoException e) {
+                // Past the announced count a frame may exist (a low count); before it, the file is cut.
+                throw index >= metadata.frameCount()
+                        ? new VideoException(path, "frame " + index + " is outside the video's " + metadata.frameCount()
+                                + " frames (decoding ended after frame " + (e.framesRead() - 1) + ")")
+                        : e;
+            }
         }
         List<VideoFrame> frames = new ArrayList<>(indices.length);
         for (int index : indices) {
@@ -138,7 +183,15 @@ final class FfmpegVideoReader implements VideoReader {
         return new Iterator<>() {
             @Override
             public boolean hasNext() {
-                return pending != null || position < metadata.frameCount();
+                if (pending != null || position < metadata.frameCount()) {
+                    return true;
+                }
+                // Past the announced count: the count may be low (an estimate, a wrong header); decode to the end.
+                try {
+                    return lookAhead();
+                } catch (VideoException e) {
+                    throw new VideoStreamException(e);
+                }
             }
 
             @Override
@@ -155,6 +208,20 @@ final class FfmpegVideoReader implements VideoReader {
         };
     }
 
+    /** Decodes the next frame, if the stream has one, into {@link #pending}. */
+    private boolean lookAhead() throws VideoException {
+        if (ended) {
+            return false;
+        }
+        int index = position;
+        Frame frame = grabOrNull(true);
+        if (frame == null) {
+            return false;
+        }
+        pending = toRgb(frame, index);
+        return true;
+    }
+
     /** Frame {@code index}: decoded forward when it is near, reached by a seek otherwise. */
     private VideoFrame frameAt(int index) throws VideoException {
         VideoFrame waiting = takePending();
@@ -162,6 +229,18 @@ final class FfmpegVideoReader implements VideoReader {
             return waiting;
         }
         if (index >= position && index - position <= config.seekThreshold()) {
+            skipTo(index);
+            return next();
+        }
+        if (index >= position && index >= metadata.frameCount()) {
+            // Past the announced count a seek could land nowhere many times over: decode forward to
+            // the frame from the announced end (a cut file ends this early, with the frames decoded).
+            if (ended) {
+                throw new TruncatedVideoException(path, position, metadata.frameCount());
+            }
+            if (metadata.frameCount() - 1 - position > config.seekThreshold()) {
+                seek(metadata.frameCount() - 1); // leaves the decoder just after it
+            }
             skipTo(index);
             return next();
         }
@@ -214,6 +293,7 @@ final class FfmpegVideoReader implements VideoReader {
                 int landed = indexOf(landedFrame.timestamp);
                 if (landed >= 0 && landed <= index) {
                     position = landed + 1;
+                    ended = false;
                     repeatAfterSeek = landedFrame.timestamp;
                     if (landed == index) {
                         return toRgb(landedFrame, index);
@@ -257,12 +337,21 @@ final class FfmpegVideoReader implements VideoReader {
         return toRgb(frame, index);
     }
 
-    /**
-     * Decodes the next frame and counts it. Right after a seek JavaCV can hand out the landing
-     * frame twice (same timestamp, same pixels): that repeat is dropped. Otherwise timestamps are
-     * not used (the last frames flushed from a decoder can carry none).
-     */
+    /** {@link #grabOrNull}, for a frame that must exist: the stream ending first means the file is cut. */
     private Frame grab(boolean convert) throws VideoException {
+        Frame frame = grabOrNull(convert);
+        if (frame == null) {
+            throw new TruncatedVideoException(path, position, metadata.frameCount());
+        }
+        return frame;
+    }
+
+    /**
+     * Decodes the next frame and counts it; null at the stream's end. Right after a seek JavaCV can
+     * hand out the landing frame twice (same timestamp, same pixels): that repeat is dropped.
+     * Otherwise timestamps are not used (the last frames flushed from a decoder can carry none).
+     */
+    private Frame grabOrNull(boolean convert) throws VideoException {
         while (true) {
             Frame frame;
             try {
@@ -272,7 +361,8 @@ final class FfmpegVideoReader implements VideoReader {
                 throw new VideoException(path, "decoding failed at frame " + position + " (" + firstLine(e.getMessage()) + ")", e);
             }
             if (frame == null || (convert && frame.image == null)) {
-                throw new TruncatedVideoException(path, position, metadata.frameCount());
+                ended = true;
+                return null;
             }
             boolean repeat = repeatAfterSeek != NONE && frame.timestamp == repeatAfterSeek;
             repeatAfterSeek = NONE;

@@ -111,7 +111,7 @@ class BadVideoInputTest {
         try (VideoReader reader = open(video)) {
             assertThatThrownBy(() -> reader.read(new int[] {3, 164}))
                     .isInstanceOf(VideoException.class)
-                    .hasMessage(video + ": frame 164 is outside the video's 164 frames");
+                    .hasMessage(video + ": frame 164 is outside the video's 164 frames (decoding ended after frame 163)");
         }
     }
 
