@@ -1,14 +1,12 @@
 package io.action4j.launcher;
 
+import io.action4j.api.io.AtomicFiles;
 import static org.bytedeco.opencv.global.opencv_imgproc.FONT_HERSHEY_SIMPLEX;
 import static org.bytedeco.opencv.global.opencv_imgproc.LINE_AA;
 import static org.bytedeco.opencv.global.opencv_imgproc.putText;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -33,7 +31,10 @@ final class AnnotatedVideo {
     }
 
     static void write(Path source, Path target, List<String> lines) throws IOException {
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".partial.mp4");
+        AtomicFiles.write(target, temporary -> encode(source, temporary, target, lines));
+    }
+
+    private static void encode(Path source, Path temporary, Path target, List<String> lines) throws IOException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile());
              OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             grabber.start();
@@ -65,13 +66,7 @@ final class AnnotatedVideo {
             }
             grabber.stop();
         } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
-            Files.deleteIfExists(temporary);
             throw new IOException(source + ": cannot write the annotated copy " + target + ": " + e.getMessage(), e);
-        }
-        try {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.action4j.launcher;
 
+import io.action4j.api.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,17 +97,12 @@ final class NpyFiles {
     }
 
     private static void write(Path file, String dtype, long[] shape, Body body) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        try {
+        AtomicFiles.write(file, temporary -> {
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 out.write(header(dtype, shape));
                 body.writeTo(out);
             }
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
     }
 
     /** Magic, version 1.0, little-endian header length, then the dict padded so data starts at a multiple of 64. */

@@ -1,11 +1,9 @@
 package io.action4j.synth;
 
+import io.action4j.api.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -32,14 +30,7 @@ final class Mpeg4Writer {
     }
 
     static void write(Path target, List<byte[]> frames, int width, int height, double fps) throws IOException {
-        Path partial = target.resolveSibling(target.getFileName() + ".part");
-        try {
-            encode(partial, frames, width, height, fps);
-            moveIntoPlace(partial, target);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
+        AtomicFiles.write(target, partial -> encode(partial, frames, width, height, fps));
     }
 
     private static void encode(Path file, List<byte[]> frames, int width, int height, double fps) throws IOException {
@@ -72,14 +63,6 @@ final class Mpeg4Writer {
             recorder.release();
         } catch (FrameRecorder.Exception e) {
             // Nothing left to save: the file is deleted or already complete.
-        }
-    }
-
-    private static void moveIntoPlace(Path partial, Path target) throws IOException {
-        try {
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

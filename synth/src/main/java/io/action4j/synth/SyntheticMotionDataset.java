@@ -1,17 +1,15 @@
 package io.action4j.synth;
 
+import io.action4j.api.io.AtomicFiles;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -89,12 +87,12 @@ public final class SyntheticMotionDataset {
                     .append('\n');
         }
         for (Split split : Split.values()) {
-            writeAtomically(folder.resolve(split.listFileName()), lists.get(split).toString());
+            AtomicFiles.writeString(folder.resolve(split.listFileName()), lists.get(split).toString());
         }
         StringBuilder classes = new StringBuilder();
         config.classes().forEach(motion -> classes.append(motion.id()).append('\n'));
-        writeAtomically(folder.resolve(CLASSES_FILE), classes.toString());
-        writeAtomically(folder.resolve(CONFIG_FILE), describe(config));
+        AtomicFiles.writeString(folder.resolve(CLASSES_FILE), classes.toString());
+        AtomicFiles.writeString(folder.resolve(CONFIG_FILE), describe(config));
         return new Summary(folder, videos.size(), config.classes().size() * config.trainPerClass(),
                 config.classes().size() * config.valPerClass(), config.classes().size() * config.testPerClass(),
                 Duration.ofNanos(System.nanoTime() - start));
@@ -161,13 +159,4 @@ public final class SyntheticMotionDataset {
         return mapper.writeValueAsString(root) + "\n";
     }
 
-    private static void writeAtomically(Path file, String text) throws IOException {
-        Path partial = file.resolveSibling(file.getFileName() + ".part");
-        Files.writeString(partial, text, StandardCharsets.UTF_8);
-        try {
-            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 }

@@ -12,12 +12,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import io.action4j.api.io.AtomicFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -263,43 +261,17 @@ public final class Safetensors {
     }
 
     /**
-     * {@link #write}s to a temporary file beside {@code file}, forces it to disk and renames it over
-     * {@code file}, so that a reader (or an interrupted run) never sees a half-written file.
+     * {@link #write}s {@code file} whole or not at all, forced to disk ({@link AtomicFiles#writeDurably}),
+     * so that a reader (or an interrupted run) never sees a half-written checkpoint.
      *
      * @throws CheckpointException naming the file
      */
     public static void writeAtomically(Path file, Map<String, TensorData> weights, Map<String, String> metadata) {
-        Path target = file.toAbsolutePath();
-        Path temporary = null;
         try {
-            Files.createDirectories(target.getParent());
-            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-            try {
-                // A temporary file is private (rw-------); the result is an ordinary file.
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: keep its default permissions.
-            }
-            Safetensors.write(temporary, weights, metadata);
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temporary = null;
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            AtomicFiles.writeDurably(file, temporary -> Safetensors.write(temporary, weights, metadata));
         } catch (IOException e) {
             throw new CheckpointException(file + ": cannot save: " + e, e);
-        } finally {
-            if (temporary != null) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // The save already failed; the leftover is a hidden .partial file.
-                }
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.action4j.registry.training;
 
+import io.action4j.api.io.AtomicFiles;
 import io.action4j.api.model.TensorShape;
 import io.action4j.api.video.VideoDecoder;
 import io.action4j.registry.checkpoint.ModelCheckpoint;
@@ -200,11 +201,7 @@ public final class Trainer {
         Path model = workDir.resolve("epoch_" + epoch + ".safetensors");
         TrainingState.save(TrainingState.stateFile(model), optimizer, epoch);
         ModelCheckpoint.save(model, graph.model(), resolvedConfig);
-        Path pointer = workDir.resolve(LAST_CHECKPOINT);
-        Path temporary = Files.createTempFile(workDir, "." + LAST_CHECKPOINT, ".partial");
-        Files.writeString(temporary, model.getFileName().toString() + "\n");
-        Files.move(temporary, pointer, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.writeString(workDir.resolve(LAST_CHECKPOINT), model.getFileName().toString() + "\n");
         events.log(Map.of("mode", "checkpoint", "epoch", epoch, "path", model.toString()));
         saved.addLast(model);
         int keep = config.trainCfg().maxKeepCheckpoints();
