@@ -40,26 +40,26 @@ I3DHead for UCF-101 (fc_cls 4096 -> 101, no pooling on the rank-2 feature) and w
 (graph names: backbone/<key> with conv weights permuted 2,3,4,1,0 and linear weights transposed).
 """
 import argparse
-import json
 import os
+import sys
+from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn as nn
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[6] / "tools" / "parity"))
+import parity_fixtures  # noqa: E402
+from parity_fixtures import write_fixture  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-class ConvModule(nn.Module):
-    """mmcv's ConvModule with Conv3d, no norm (so the conv has a bias) and ReLU."""
+class ConvModule(parity_fixtures.ConvModule):
+    """mmcv's ConvModule as C3D builds it: Conv3d 3x3x3, no norm (so the conv has a bias) and ReLU."""
 
     def __init__(self, cin, cout):
-        super().__init__()
-        self.conv = nn.Conv3d(cin, cout, kernel_size=(3, 3, 3), padding=(1, 1, 1), bias=True)
-        self.activate = nn.ReLU()
-
-    def forward(self, x):
-        return self.activate(self.conv(x))
+        super().__init__(cin, cout, (3, 3, 3), padding=(1, 1, 1), norm=False)
 
 
 class C3D(nn.Module):
@@ -98,35 +98,9 @@ class C3D(nn.Module):
 
 
 def randomise(model, generator):
-    """He-normal (fan out) convolutions and N(0, 1/fan_in) linears, as MMAction2 initialises them up
+    """He-normal (fan out) convolutions and N(0, 2/fan_in) linears, as MMAction2 initialises them up
     to scale, with small random biases everywhere so that they are really tested."""
-    for module in model.modules():
-        if isinstance(module, (nn.Conv3d, nn.Linear)):
-            if isinstance(module, nn.Conv3d):
-                std = (2.0 / (module.out_channels * int(np.prod(module.kernel_size)))) ** 0.5
-            else:
-                std = (2.0 / module.in_features) ** 0.5
-            with torch.no_grad():
-                module.weight.copy_(torch.randn(module.weight.shape, generator=generator) * std)
-                module.bias.copy_(0.1 * torch.randn(module.bias.shape, generator=generator))
-    return model.eval()
-
-
-def write_fixture(folder, name, tensors, extra):
-    """`name`.bin (little-endian float32 blobs) and `name`.json (names, shapes, byte offsets)."""
-    entries, offset = [], 0
-    with open(os.path.join(folder, name + ".bin"), "wb") as blob:
-        for tensor_name, tensor in tensors:
-            values = tensor.detach().cpu().contiguous().to(torch.float32).numpy().astype("<f4")
-            blob.write(values.tobytes(order="C"))
-            entries.append({"name": tensor_name, "shape": list(values.shape), "offset": offset})
-            offset += values.nbytes
-    header = json.dumps(dict(extra, dtype="float32", byteOrder="little"))
-    with open(os.path.join(folder, name + ".json"), "w") as out:
-        out.write(header[:-1] + ',\n "tensors": [\n  ')
-        out.write(",\n  ".join(json.dumps(entry) for entry in entries))
-        out.write("\n ]\n}\n")
-    return offset
+    return parity_fixtures.randomise(model, generator, conv_bias_std=0.1, linear_std="fan_in")
 
 
 BASE, FC_WIDTH = 2, 16

@@ -52,12 +52,17 @@ FullSizeParityTest compares with, when asked to:
     mvn -q -B -o -pl plugins/csn test -Dtest=FullSizeParityTest -Dcsn.fullFixture=/tmp/parity-ircsn_r152
 """
 import argparse
-import json
 import os
+import sys
+from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn as nn
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[6] / "tools" / "parity"))
+import parity_fixtures  # noqa: E402
+from parity_fixtures import randomise, state_tensors, write_fixture  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -65,18 +70,11 @@ DEPTHS = {50: (3, 4, 6, 3), 101: (3, 4, 23, 3), 152: (3, 8, 36, 3)}
 BN_EPS = 1e-3  # ResNet3dCSN's norm_cfg
 
 
-class ConvModule(nn.Module):
+class ConvModule(parity_fixtures.ConvModule):
     """mmcv's ConvModule with Conv3d, BN3d (eps 1e-3) and an optional ReLU."""
 
     def __init__(self, cin, cout, kernel, stride=1, padding=0, groups=1, relu=True):
-        super().__init__()
-        self.conv = nn.Conv3d(cin, cout, kernel, stride, padding, groups=groups, bias=False)
-        self.bn = nn.BatchNorm3d(cout, eps=BN_EPS)
-        self.activate = nn.ReLU(inplace=True) if relu else None
-
-    def forward(self, x):
-        x = self.bn(self.conv(x))
-        return x if self.activate is None else self.activate(x)
+        super().__init__(cin, cout, kernel, stride, padding, groups=groups, relu=relu, eps=BN_EPS)
 
 
 class CSNBottleneck3d(nn.Module):
@@ -132,45 +130,6 @@ class ResNet3dCSN(nn.Module):
         if self.with_pool2:
             x = self.pool2(x)
         return self.layer4(self.layer3(self.layer2(x)))
-
-
-def randomise(model, generator):
-    """Random conv weights (He normal, fan out per group) and random, non-trivial batch-norm
-    weights, biases and running statistics."""
-    for module in model.modules():
-        if isinstance(module, nn.Conv3d):
-            fan_out = module.out_channels // module.groups * int(np.prod(module.kernel_size))
-            with torch.no_grad():
-                module.weight.copy_(torch.randn(module.weight.shape, generator=generator) * (2.0 / fan_out) ** 0.5)
-        elif isinstance(module, nn.BatchNorm3d):
-            n = module.num_features
-            with torch.no_grad():
-                module.weight.copy_(0.5 + torch.rand(n, generator=generator))
-                module.bias.copy_(0.2 * torch.randn(n, generator=generator))
-                module.running_mean.copy_(0.2 * torch.randn(n, generator=generator))
-                module.running_var.copy_(0.5 + 1.5 * torch.rand(n, generator=generator))
-    return model.eval()
-
-
-def write_fixture(folder, name, tensors, extra):
-    """`name`.bin (little-endian float32 blobs) and `name`.json (names, shapes, byte offsets)."""
-    entries, offset = [], 0
-    with open(os.path.join(folder, name + ".bin"), "wb") as blob:
-        for tensor_name, tensor in tensors:
-            values = tensor.detach().cpu().contiguous().to(torch.float32).numpy().astype("<f4")
-            blob.write(values.tobytes(order="C"))
-            entries.append({"name": tensor_name, "shape": list(values.shape), "offset": offset})
-            offset += values.nbytes
-    header = json.dumps(dict(extra, dtype="float32", byteOrder="little"))
-    with open(os.path.join(folder, name + ".json"), "w") as out:
-        out.write(header[:-1] + ',\n "tensors": [\n  ')
-        out.write(",\n  ".join(json.dumps(entry) for entry in entries))
-        out.write("\n ]\n}\n")
-    return offset
-
-
-def state_tensors(model):
-    return [(k, v) for k, v in model.state_dict().items() if not k.endswith("num_batches_tracked")]
 
 
 SMALL_BASE = 4

@@ -27,10 +27,15 @@ writes tsn_head.pth (state dict: fc_cls.weight, fc_cls.bias; 2048 -> 400), featu
 import argparse
 import json
 import os
+import sys
+from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn as nn
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[6] / "tools" / "parity"))
+from parity_fixtures import write_tensors  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -81,13 +86,7 @@ def write_small(folder):
     tensors = [("features", features), ("cls_head.fc_cls.weight", head.fc_cls.weight),
                ("cls_head.fc_cls.bias", head.fc_cls.bias), ("logits", logits),
                ("logitsPerSegmentMean", per_segment)]
-    entries, offset = [], 0
-    with open(os.path.join(folder, "tsn_head.bin"), "wb") as blob:
-        for name, tensor in tensors:
-            values = tensor.detach().contiguous().numpy().astype("<f4")
-            blob.write(values.tobytes(order="C"))
-            entries.append({"name": name, "shape": list(values.shape), "offset": offset})
-            offset += values.nbytes
+    entries, offset = write_tensors(os.path.join(folder, "tsn_head.bin"), tensors)
     manifest = {"numClasses": 5, "madeBy": "make_tsn_head_fixture.py, torch %s" % torch.__version__,
                 "dtype": "float32", "byteOrder": "little", "tensors": entries}
     with open(os.path.join(folder, "tsn_head.json"), "w") as out:

@@ -52,15 +52,20 @@ written by write_fixture (2 x 3 x 8 x 224 x 224): max abs diff 1.0e-3 on feature
 maximum) and 9.8e-4 on logits, for TSN and TSM alike: float32 summation order, not a layer error.
 """
 import argparse
-import json
 import os
 import re
+import sys
+from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn as nn
 import torchvision
 from torchvision.models import resnet as tv
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[6] / "tools" / "parity"))
+import parity_fixtures  # noqa: E402
+from parity_fixtures import write_fixture  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -157,44 +162,11 @@ def mmaction2_key(key):
 
 def randomise(model, generator):
     """Random conv weights (He normal, fan out), random fc, random non-trivial batch norm."""
-    for module in model.modules():
-        if isinstance(module, nn.Conv2d):
-            fan_out = module.out_channels * int(np.prod(module.kernel_size))
-            with torch.no_grad():
-                module.weight.copy_(torch.randn(module.weight.shape, generator=generator) * (2.0 / fan_out) ** 0.5)
-        elif isinstance(module, nn.BatchNorm2d):
-            n = module.num_features
-            with torch.no_grad():
-                module.weight.copy_(0.5 + torch.rand(n, generator=generator))
-                module.bias.copy_(0.2 * torch.randn(n, generator=generator))
-                module.running_mean.copy_(0.2 * torch.randn(n, generator=generator))
-                module.running_var.copy_(0.5 + 1.5 * torch.rand(n, generator=generator))
-        elif isinstance(module, nn.Linear):
-            with torch.no_grad():
-                module.weight.copy_(0.1 * torch.randn(module.weight.shape, generator=generator))
-                module.bias.copy_(0.1 * torch.randn(module.bias.shape, generator=generator))
-    return model.eval()
+    return parity_fixtures.randomise(model, generator, linear_std=0.1)
 
 
 def mmaction2_state(model):
     return [(mmaction2_key(k), v) for k, v in model.state_dict().items() if not k.endswith("num_batches_tracked")]
-
-
-def write_fixture(folder, name, tensors, extra):
-    """`name`.bin (little-endian float32 blobs) and `name`.json (names, shapes, byte offsets)."""
-    entries, offset = [], 0
-    with open(os.path.join(folder, name + ".bin"), "wb") as blob:
-        for tensor_name, tensor in tensors:
-            values = tensor.detach().cpu().contiguous().to(torch.float32).numpy().astype("<f4")
-            blob.write(values.tobytes(order="C"))
-            entries.append({"name": tensor_name, "shape": list(values.shape), "offset": offset})
-            offset += values.nbytes
-    header = json.dumps(dict(extra, dtype="float32", byteOrder="little"))
-    with open(os.path.join(folder, name + ".json"), "w") as out:
-        out.write(header[:-1] + ',\n "tensors": [\n  ')
-        out.write(",\n  ".join(json.dumps(entry) for entry in entries))
-        out.write("\n ]\n}\n")
-    return offset
 
 
 BASE = 4

@@ -81,13 +81,20 @@ fast pathway's 256 channels first), logits.npy 1 x 400; model.yaml is backbone s
 import argparse
 import json
 import os
-import struct
+import sys
+from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn as nn
 import torchvision
 from torchvision.models.video import resnet as tv
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[6] / "tools" / "parity"))
+# randomise: random conv weights (He normal, fan out, as VideoResNet initialises them), conv biases
+# (only NonLocal3d's g, theta, phi have one) and random, non-trivial batch-norm weights, biases and
+# running statistics; ConvModule: mmcv's, with Conv3d and BN3d.
+from parity_fixtures import ConvModule, randomise, state_tensors, write_fixture  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -160,25 +167,6 @@ VARIANTS = {
 # ---- MMAction2's ResNet3d, transcribed (see the header); module names are MMAction2's. ----
 
 I3D_INFLATE = ((1, 1, 1), (1, 0, 1, 0), (1, 0, 1, 0, 1, 0), (0, 1, 0))
-
-
-class ConvModule(nn.Module):
-    """mmcv's ConvModule with Conv3d, BN3d and ReLU: conv, bn (unless norm=False), optional activation.
-    bias='auto' as mmcv's: a bias only without a norm (the convolutions of NonLocal3d's g, theta, phi)."""
-
-    def __init__(self, cin, cout, kernel, stride=1, padding=0, relu=True, norm=True, bias=None):
-        super().__init__()
-        self.conv = nn.Conv3d(cin, cout, kernel, stride, padding, bias=(not norm) if bias is None else bias)
-        if norm:
-            self.bn = nn.BatchNorm3d(cout)
-        self.norm = norm
-        self.activate = nn.ReLU(inplace=True) if relu else None
-
-    def forward(self, x):
-        x = self.conv(x)
-        if self.norm:
-            x = self.bn(x)
-        return x if self.activate is None else self.activate(x)
 
 
 class NonLocal3d(nn.Module):
@@ -320,48 +308,6 @@ def make_small_i3d(folder, seed):
             "outputStd": float(y.std()),
         })
         print("%-20s output %s max|y| %.3f, %d bytes" % (variant, tuple(y.shape), float(y.abs().max()), size))
-
-
-def randomise(model, generator):
-    """Random conv weights (He normal, fan out, as VideoResNet initialises them) and random,
-    non-trivial batch-norm weights, biases and running statistics."""
-    for module in model.modules():
-        if isinstance(module, nn.Conv3d):
-            fan_out = module.out_channels * int(np.prod(module.kernel_size))
-            with torch.no_grad():
-                module.weight.copy_(torch.randn(module.weight.shape, generator=generator) * (2.0 / fan_out) ** 0.5)
-                if module.bias is not None:  # only NonLocal3d's g, theta, phi have one
-                    module.bias.copy_(0.2 * torch.randn(module.bias.shape, generator=generator))
-        elif isinstance(module, nn.BatchNorm3d):
-            n = module.num_features
-            with torch.no_grad():
-                module.weight.copy_(0.5 + torch.rand(n, generator=generator))
-                module.bias.copy_(0.2 * torch.randn(n, generator=generator))
-                module.running_mean.copy_(0.2 * torch.randn(n, generator=generator))
-                module.running_var.copy_(0.5 + 1.5 * torch.rand(n, generator=generator))
-    return model.eval()
-
-
-def write_fixture(folder, name, tensors, extra):
-    """`name`.bin (little-endian float32 blobs) and `name`.json (names, shapes, byte offsets)."""
-    entries, offset = [], 0
-    with open(os.path.join(folder, name + ".bin"), "wb") as blob:
-        for tensor_name, tensor in tensors:
-            values = tensor.detach().cpu().contiguous().to(torch.float32).numpy().astype("<f4")
-            blob.write(values.tobytes(order="C"))
-            entries.append({"name": tensor_name, "shape": list(values.shape), "offset": offset})
-            offset += values.nbytes
-    header = json.dumps(dict(extra, dtype="float32", byteOrder="little"))
-    with open(os.path.join(folder, name + ".json"), "w") as out:
-        # One tensor a line: small files and readable diffs.
-        out.write(header[:-1] + ',\n "tensors": [\n  ')
-        out.write(",\n  ".join(json.dumps(entry) for entry in entries))
-        out.write("\n ]\n}\n")
-    return offset
-
-
-def state_tensors(model):
-    return [(k, v) for k, v in model.state_dict().items() if not k.endswith("num_batches_tracked")]
 
 
 def make_small(folder):

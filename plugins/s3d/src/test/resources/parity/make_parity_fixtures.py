@@ -51,15 +51,20 @@ conv weights are permuted 2,3,4,1,0 (the classifier too: it is a 1x1x1 Conv3d).
 """
 import argparse
 import importlib
-import json
 import math
 import os
+import sys
+from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn as nn
 import torchvision
 from torchvision.ops.misc import Conv3dNormActivation
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[6] / "tools" / "parity"))
+import parity_fixtures  # noqa: E402
+from parity_fixtures import state_tensors  # noqa: E402
 
 # torchvision.models.video.s3d is also the name of the builder function: import the module itself.
 tv = importlib.import_module("torchvision.models.video.s3d")
@@ -133,45 +138,17 @@ def check_table_is_torchvisions():
 def randomise(model, generator):
     """Random conv weights (He normal, fan out) and random, non-trivial batch-norm weights,
     biases and running statistics."""
-    for module in model.modules():
-        if isinstance(module, nn.Conv3d):
-            fan_out = module.out_channels * int(np.prod(module.kernel_size))
-            with torch.no_grad():
-                module.weight.copy_(torch.randn(module.weight.shape, generator=generator) * (2.0 / fan_out) ** 0.5)
-                if module.bias is not None:
-                    module.bias.copy_(0.1 * torch.randn(module.bias.shape, generator=generator))
-        elif isinstance(module, nn.BatchNorm3d):
-            n = module.num_features
-            with torch.no_grad():
-                module.weight.copy_(0.5 + torch.rand(n, generator=generator))
-                module.bias.copy_(0.2 * torch.randn(n, generator=generator))
-                module.running_mean.copy_(0.2 * torch.randn(n, generator=generator))
-                module.running_var.copy_(0.5 + 1.5 * torch.rand(n, generator=generator))
-    return model.eval()
+    return parity_fixtures.randomise(model, generator, conv_bias_std=0.1)
 
 
 def write_fixture(folder, name, tensors, extra):
-    """`name`.bin (little-endian float32 blobs) and `name`.json (names, shapes, byte offsets)."""
-    entries, offset = [], 0
-    with open(os.path.join(folder, name + ".bin"), "wb") as blob:
-        for tensor_name, tensor in tensors:
-            values = tensor.detach().cpu().contiguous().to(torch.float32).numpy().astype("<f4")
-            blob.write(values.tobytes(order="C"))
-            entries.append({"name": tensor_name, "shape": list(values.shape), "offset": offset})
-            offset += values.nbytes
-    header = json.dumps(dict(extra, dtype="float32", byteOrder="little",
-                             madeBy="make_parity_fixtures.py, torch %s, torchvision %s"
-                                    % (torch.__version__, torchvision.__version__)))
-    with open(os.path.join(folder, name + ".json"), "w") as out:
-        # One tensor a line: small files and readable diffs.
-        out.write(header[:-1] + ',\n "tensors": [\n  ')
-        out.write(",\n  ".join(json.dumps(entry) for entry in entries))
-        out.write("\n ]\n}\n")
+    """`name`.bin (little-endian float32 blobs) and `name`.json (names, shapes, byte offsets), with
+    madeBy last in the header; prints the size and the last tensor's largest magnitude."""
+    # dtype and byteOrder named here keep that place in the header, before madeBy.
+    offset = parity_fixtures.write_fixture(folder, name, tensors, dict(
+        extra, dtype="float32", byteOrder="little",
+        madeBy="make_parity_fixtures.py, torch %s, torchvision %s" % (torch.__version__, torchvision.__version__)))
     print("%-14s %7d bytes, output max|y| %.3f" % (name, offset, float(tensors[-1][1].abs().max())))
-
-
-def state_tensors(model, prefix=""):
-    return [(prefix + k, v) for k, v in model.state_dict().items() if not k.endswith("num_batches_tracked")]
 
 
 def make_backbone(folder):

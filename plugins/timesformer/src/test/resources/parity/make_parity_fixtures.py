@@ -59,10 +59,15 @@ cls_token, pos_embed, time_embed and vectors as they are).
 import argparse
 import json
 import os
+import sys
+from pathlib import Path
 
 import numpy as np
 import torch
 import torch.nn as nn
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[6] / "tools" / "parity"))
+from parity_fixtures import write_fixture  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 LAYER_EPS = 1e-6  # MMAction2 builds every norm inside the layers with dict(type='LN', eps=1e-6)
@@ -264,23 +269,6 @@ def randomise(model, generator):
             else:
                 parameter.copy_(0.2 * torch.randn(parameter.shape, generator=generator))
     return model.eval()
-
-
-def write_fixture(folder, name, tensors, extra):
-    """`name`.bin (little-endian float32 blobs) and `name`.json (names, shapes, byte offsets)."""
-    entries, offset = [], 0
-    with open(os.path.join(folder, name + ".bin"), "wb") as blob:
-        for tensor_name, tensor in tensors:
-            values = tensor.detach().cpu().contiguous().to(torch.float32).numpy().astype("<f4")
-            blob.write(values.tobytes(order="C"))
-            entries.append({"name": tensor_name, "shape": list(values.shape), "offset": offset})
-            offset += values.nbytes
-    header = json.dumps(dict(extra, dtype="float32", byteOrder="little"))
-    with open(os.path.join(folder, name + ".json"), "w") as out:
-        out.write(header[:-1] + ',\n "tensors": [\n  ')
-        out.write(",\n  ".join(json.dumps(entry) for entry in entries))
-        out.write("\n ]\n}\n")
-    return offset
 
 
 ATTENTION_TYPES = ['divided_space_time', 'space_only', 'joint_space_time']

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -25,11 +26,18 @@ class C3dBackboneTest {
     private static final C3dConfig SMALL = new C3dConfig(2, 8, 32, 0.5, 0.005);
 
     /** Built (not run) once: 78M parameters take a while to initialise. */
-    private static C3dGraph fullSize;
+    private static ComponentGraph fullSize;
 
     @BeforeAll
     static void buildFullSize() {
-        fullSize = C3dGraph.build(C3dConfig.DEFAULTS, 16, 112, 112);
+        fullSize = build(C3dConfig.DEFAULTS, 16, 112, 112);
+    }
+
+    /** The backbone built on a clip of {@code channels x t x h x w} (3 channels when not given). */
+    private static ComponentGraph build(C3dConfig config, long... clip) {
+        long[] dims = clip.length == 3 ? new long[] {1, 3, clip[0], clip[1], clip[2]}
+                : new long[] {1, clip[0], clip[1], clip[2], clip[3]};
+        return ComponentGraph.backbone(new C3dBackboneFactory().create(config), 0, TensorShape.of(dims));
     }
 
     private static INDArray randomClip(long... shape) {
@@ -67,7 +75,7 @@ class C3dBackboneTest {
 
     @Test
     void declaresTheShapeItProduces() {
-        C3dGraph graph = C3dGraph.build(SMALL, 16, 32, 24);
+        ComponentGraph graph = build(SMALL, 16, 32, 24);
 
         assertThat(graph.output().shape()).isEqualTo(TensorShape.of(TensorShape.UNKNOWN, 8));
         assertThat(graph.run(randomClip(2, 3, 16, 32, 24)).shape()).containsExactly(2, 8);
@@ -75,7 +83,7 @@ class C3dBackboneTest {
 
     @Test
     void clipThatDoesNotFlattenToOutDimIsRejectedNamingFc6() {
-        assertThatThrownBy(() -> C3dGraph.build(SMALL, 16, 64, 24))
+        assertThatThrownBy(() -> build(SMALL, 16, 64, 24))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageContaining("backbone/fc6")
                 .hasMessageContaining("outDim is 32")
@@ -84,14 +92,14 @@ class C3dBackboneTest {
 
     @Test
     void clipShorterThanSixteenFramesIsRejectedNamingThePool() {
-        assertThatThrownBy(() -> C3dGraph.build(SMALL, 8, 32, 24))
+        assertThatThrownBy(() -> build(SMALL, 8, 32, 24))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageContaining("backbone/pool5");
     }
 
     @Test
     void inputWithoutThreeChannelsIsRejectedNamingConv1a() {
-        assertThatThrownBy(() -> C3dGraph.build(SMALL, 2, 16, 32, 24))
+        assertThatThrownBy(() -> build(SMALL, 2, 16, 32, 24))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageContaining("backbone/conv1a.conv");
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuildException;
+import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,10 +23,20 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class CsnBackboneTest {
 
+    /** The backbone built on a clip of {@code channels x t x h x w}, on {@code graph} (e.g. to add a head after). */
+    private static ComponentGraph build(GraphBuilder graph, CsnConfig config, long channels, long t, long h, long w) {
+        return ComponentGraph.build("backbone", graph, TensorShape.of(1, channels, t, h, w),
+                new CsnBackboneFactory().create(config)::build);
+    }
+
+    private static ComponentGraph build(CsnConfig config, long channels, long t, long h, long w) {
+        return build(new GraphBuilder(SameDiff.create(), 0), config, channels, t, h, w);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("smallNetworks")
     void declaredShapeIsTheShapeItRunsTo(String label, CsnConfig config, long t, long h, long w, long[] expected) {
-        BackboneGraph graph = BackboneGraph.build(config, 3, t, h, w);
+        ComponentGraph graph = build(config, 3, t, h, w);
         INDArray output = graph.run(Nd4j.randn(11, new long[] {2, 3, t, h, w}).castTo(DataType.FLOAT));
 
         assertThat(graph.output().shape()).isEqualTo(TensorShape.of(expected));
@@ -51,7 +64,7 @@ class CsnBackboneTest {
 
     @Test
     void irBlocksHaveADepthwiseConv2WithMmaction2sNames() {
-        BackboneGraph graph = BackboneGraph.build(Configs.small("ir", 4).build(), 3, 4, 32, 32);
+        ComponentGraph graph = build(Configs.small("ir", 4).build(), 3, 4, 32, 32);
 
         // torch [planes, 1, 3, 3, 3] permuted 2, 3, 4, 1, 0
         assertThat(graph.parameter("layer1.0.conv2.0.conv.weight").shape()).containsExactly(3, 3, 3, 1, 4);
@@ -68,7 +81,7 @@ class CsnBackboneTest {
 
     @Test
     void ipBlocksHaveA1x1x1ConvThenTheDepthwiseOne() {
-        BackboneGraph graph = BackboneGraph.build(Configs.small("ip", 4).build(), 3, 4, 32, 32);
+        ComponentGraph graph = build(Configs.small("ip", 4).build(), 3, 4, 32, 32);
 
         assertThat(graph.parameter("layer1.0.conv2.0.conv.weight").shape()).containsExactly(1, 1, 1, 4, 4);
         assertThat(graph.parameter("layer1.0.conv2.0.bn.weight").shape()).containsExactly(4);
@@ -84,15 +97,16 @@ class CsnBackboneTest {
     @MethodSource("fullSizeCounts")
     void fullSizeParameterCounts(String mode, int depth, long backboneParameters, long buffers, long withHead) {
         CsnConfig config = Configs.defaults().bottleneckMode(mode).depth(depth).build();
-        BackboneGraph graph = BackboneGraph.build(config, 3, 32, 224, 224);
+        GraphBuilder builder = new GraphBuilder(SameDiff.create(), 0);
+        ComponentGraph graph = build(builder, config, 3, 32, 224, 224);
 
         assertThat(graph.output().shape()).isEqualTo(TensorShape.of(TensorShape.UNKNOWN, 2048, 4, 7, 7));
         assertThat(graph.elementsOf(VariableType.VARIABLE)).isEqualTo(backboneParameters);
         assertThat(graph.elementsOf(VariableType.CONSTANT)).isEqualTo(buffers);
         // MMAction2's I3DHead: average pooling and fc_cls, 2048 x 400 + 400.
-        try (var scope = graph.builder().scope("cls_head")) {
-            Feature pooled = graph.builder().globalAveragePool("avg_pool", graph.output());
-            graph.builder().linear("fc_cls", pooled, 400, 0.01);
+        try (var scope = builder.scope("cls_head")) {
+            Feature pooled = builder.globalAveragePool("avg_pool", graph.output());
+            builder.linear("fc_cls", pooled, 400, 0.01);
         }
         assertThat(graph.elementsOf(VariableType.VARIABLE)).isEqualTo(withHead);
     }
@@ -107,7 +121,7 @@ class CsnBackboneTest {
 
     @Test
     void everyVariableHasAnMmaction2NameUnderTheBackboneScope() {
-        BackboneGraph graph = BackboneGraph.build(Configs.small("ip", 2).build(), 3, 4, 32, 32);
+        ComponentGraph graph = build(Configs.small("ip", 2).build(), 3, 4, 32, 32);
 
         List<String> names = graph.sameDiff().variables().stream()
                 .filter(v -> v.getVariableType() == VariableType.VARIABLE || v.getVariableType() == VariableType.CONSTANT)
@@ -121,7 +135,7 @@ class CsnBackboneTest {
 
     @Test
     void anInputWithOtherChannelsFailsNamingTheStem() {
-        assertThatThrownBy(() -> BackboneGraph.build(Configs.small("ir", 2).build(), 2, 8, 32, 32))
+        assertThatThrownBy(() -> build(Configs.small("ir", 2).build(), 2, 8, 32, 32))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageContaining("backbone/conv1.conv")
                 .hasMessageContaining("inChannels is 3");
@@ -130,7 +144,7 @@ class CsnBackboneTest {
     @Test
     void anInputOfUnknownSizeFailsNamingTheDepthwiseLayer() {
         // The depthwise workaround reshapes frames into images, so it needs the sizes at build time.
-        assertThatThrownBy(() -> BackboneGraph.build(Configs.small("ir", 2).build(), 3, TensorShape.UNKNOWN, 32, 32))
+        assertThatThrownBy(() -> build(Configs.small("ir", 2).build(), 3, TensorShape.UNKNOWN, 32, 32))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageStartingWith("backbone/layer1.0.conv2.0.conv: ")
                 .hasMessageContaining("known channels, time, height and width");

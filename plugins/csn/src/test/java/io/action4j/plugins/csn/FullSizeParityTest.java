@@ -2,6 +2,8 @@ package io.action4j.plugins.csn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.action4j.testing.ComponentGraph;
+import io.action4j.testing.ParityFixture;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
@@ -19,21 +21,24 @@ class FullSizeParityTest {
 
     @Test
     void fullSizeBackboneMatchesTheReference() {
-        TorchFixture fixture = TorchFixture.load(Path.of(System.getProperty("csn.fullFixture")), "backbone");
-        long[] in = fixture.input().shape();
-        BackboneGraph graph = BackboneGraph.build(fixture.csnConfig(), in[1], in[2], in[3], in[4]);
+        ParityFixture fixture = ParityFixture.file(Path.of(System.getProperty("csn.fullFixture")), "backbone");
+        INDArray input = fixture.tensor("input");
+        INDArray expected = fixture.tensor("output");
+        long[] in = input.shape();
+        ComponentGraph graph = ParityTest.build(fixture);
 
-        Set<String> loaded = ParityTest.load(graph, fixture.stateDict());
+        Set<String> loaded = ParityTest.load(graph, fixture);
         long start = System.nanoTime();
-        INDArray output = graph.run(fixture.input());
+        INDArray output = graph.run(input);
         long millis = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(loaded).containsExactlyInAnyOrderElementsOf(ParityTest.parametersAndBuffers(graph));
-        assertThat(output.shape()).containsExactly(fixture.output().shape());
-        double maxDiff = output.sub(fixture.output()).amaxNumber().doubleValue();
-        double maxAbs = fixture.output().amaxNumber().doubleValue();
+        assertThat(loaded).containsExactlyInAnyOrderElementsOf(graph.parameterNames());
+        assertThat(output.shape()).containsExactly(expected.shape());
+        double maxDiff = output.sub(expected).amaxNumber().doubleValue();
+        double maxAbs = expected.amaxNumber().doubleValue();
         System.out.printf("full-size parity %s (%s, input %s): max |ours - reference| = %.3g, output max |y| %.3g, "
-                        + "first run %d ms%n", fixture.variant(), fixture.config(), Arrays.toString(in), maxDiff, maxAbs, millis);
+                        + "first run %d ms%n", fixture.name(), fixture.config(), Arrays.toString(in), maxDiff, maxAbs,
+                millis);
         assertThat(maxDiff).isLessThanOrEqualTo(1e-4 * Math.max(1, maxAbs));
     }
 }

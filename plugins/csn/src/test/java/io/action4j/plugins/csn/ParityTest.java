@@ -2,13 +2,14 @@ package io.action4j.plugins.csn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashSet;
-import java.util.Map;
+import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
+import io.action4j.testing.ParityFixture;
+import io.action4j.testing.TorchLayout;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -23,49 +24,43 @@ class ParityTest {
     @ParameterizedTest
     @ValueSource(strings = {"csn_ir", "csn_ip"})
     void backboneMatchesTheReference(String variant) {
-        TorchFixture fixture = TorchFixture.load(variant);
-        long[] in = fixture.input().shape();
-        BackboneGraph graph = BackboneGraph.build(fixture.csnConfig(), in[1], in[2], in[3], in[4]);
+        ParityFixture fixture = ParityFixture.resource(ParityTest.class, variant);
+        INDArray input = fixture.tensor("input");
+        INDArray expected = fixture.tensor("output");
+        ComponentGraph graph = build(fixture);
 
-        Set<String> loaded = load(graph, fixture.stateDict());
-        INDArray output = graph.run(fixture.input());
+        Set<String> loaded = load(graph, fixture);
+        INDArray output = graph.run(input);
 
         // Every parameter and running statistic came from the reference, none kept its initial value.
-        assertThat(loaded).containsExactlyInAnyOrderElementsOf(parametersAndBuffers(graph));
-        assertThat(graph.output().shape().dims()).containsExactly(-1, fixture.output().shape()[1],
-                fixture.output().shape()[2], fixture.output().shape()[3], fixture.output().shape()[4]);
-        assertThat(output.shape()).containsExactly(fixture.output().shape());
-        double maxDiff = output.sub(fixture.output()).amaxNumber().doubleValue();
+        assertThat(loaded).containsExactlyInAnyOrderElementsOf(graph.parameterNames());
+        assertThat(graph.output().shape().dims()).containsExactly(-1, expected.shape()[1],
+                expected.shape()[2], expected.shape()[3], expected.shape()[4]);
+        assertThat(output.shape()).containsExactly(expected.shape());
+        double maxDiff = output.sub(expected).amaxNumber().doubleValue();
         System.out.printf("parity %-8s max |ours - reference| = %.3g (output max |y| %.3g)%n", variant, maxDiff,
-                fixture.output().amaxNumber().doubleValue());
+                expected.amaxNumber().doubleValue());
         assertThat(maxDiff).isLessThanOrEqualTo(TOLERANCE);
-        assertThat(fixture.output().stdNumber().doubleValue()).isGreaterThan(0.1);
+        assertThat(expected.stdNumber().doubleValue()).isGreaterThan(0.1);
     }
 
-    /** Sets the graph's arrays from the reference's state dict; returns the graph names it set. */
-    static Set<String> load(BackboneGraph graph, Map<String, INDArray> stateDict) {
-        Set<String> loaded = new HashSet<>();
-        stateDict.forEach((key, value) -> {
-            String name = BackboneGraph.PARAMETER_SCOPE + key;
-            SDVariable variable = graph.sameDiff().getVariable(name);
-            assertThat(variable).as("graph variable for the reference's %s", key).isNotNull();
-            // Every torch conv3d weight, dense [out, in, kT, kH, kW] or depthwise [C, 1, kT, kH, kW],
-            // is permuted 2, 3, 4, 1, 0: ND4J's [kT, kH, kW, in, out], the depthwise helper's [kT, kH, kW, 1, C].
-            INDArray array = value.rank() == 5 ? value.permute(2, 3, 4, 1, 0).dup('c') : value;
-            assertThat(array.shape()).as(name).containsExactly(variable.getArr().shape());
-            variable.setArray(array);
-            loaded.add(name);
-        });
-        return loaded;
+    /** The fixture's network, built on an input of the fixture's input shape. */
+    static ComponentGraph build(ParityFixture fixture) {
+        return ComponentGraph.backbone(new CsnBackboneFactory().create(FixtureConfigs.csnConfig(fixture)), 0,
+                TensorShape.of(fixture.tensor("input").shape()));
     }
 
-    static Set<String> parametersAndBuffers(BackboneGraph graph) {
-        Set<String> names = new HashSet<>();
-        for (SDVariable variable : graph.sameDiff().variables()) {
-            if (variable.getVariableType() == VariableType.VARIABLE || variable.getVariableType() == VariableType.CONSTANT) {
-                names.add(variable.name());
-            }
+    /**
+     * Sets the graph's arrays from the fixture's state dict, whose keys are MMAction2's names and so
+     * the backbone's own; returns the graph names it set.
+     */
+    static Set<String> load(ComponentGraph graph, ParityFixture fixture) {
+        String names = fixture.manifest().path("names").asText();
+        if (!"mmaction2".equals(names)) {
+            throw new IllegalStateException(fixture.name() + ": expected MMAction2 names, got '" + names + "'");
         }
-        return names;
+        // Every torch conv3d weight, dense [out, in, kT, kH, kW] or depthwise [C, 1, kT, kH, kW],
+        // is permuted 2, 3, 4, 1, 0: ND4J's [kT, kH, kW, in, out], the depthwise helper's [kT, kH, kW, 1, C].
+        return graph.load(fixture.stateDict(List.of("input", "output")), TorchLayout::conv3dNetwork);
     }
 }

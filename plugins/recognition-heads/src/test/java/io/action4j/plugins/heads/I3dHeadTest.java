@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -15,20 +18,32 @@ class I3dHeadTest {
 
     private static final double TOLERANCE = 1e-5;
 
+    /** The head built with {@code seed} for features of {@code dims} after the batch. */
+    private static ComponentGraph buildWithSeed(I3dHeadConfig config, long seed, long... dims) {
+        TensorShape features = TensorShape.of(LongStream.concat(LongStream.of(TensorShape.UNKNOWN),
+                LongStream.of(dims)).toArray());
+        return ComponentGraph.head(new I3dHeadFactory().create(config), seed, features);
+    }
+
+    /** The head built with seed 0 for features of {@code dims} after the batch. */
+    private static ComponentGraph build(I3dHeadConfig config, long... dims) {
+        return buildWithSeed(config, 0, dims);
+    }
+
     private static INDArray random(long... shape) {
         Nd4j.getRandom().setSeed(1234);
         return Nd4j.rand(DataType.FLOAT, shape).subi(0.5);
     }
 
     /** Replaces the zero-initialised bias with random values, so the check sees whether it is added. */
-    private static INDArray randomiseBias(HeadGraph graph) {
+    private static INDArray randomiseBias(ComponentGraph graph) {
         INDArray bias = graph.parameter("fc_cls.bias");
         bias.assign(random(bias.shape()));
         return bias;
     }
 
     /** {@code pooled @ W + b}, computed outside the graph. */
-    private static INDArray classify(INDArray pooled, HeadGraph graph) {
+    private static INDArray classify(INDArray pooled, ComponentGraph graph) {
         return pooled.mmul(graph.parameter("fc_cls.weight")).addiRowVector(graph.parameter("fc_cls.bias"));
     }
 
@@ -45,7 +60,7 @@ class I3dHeadTest {
 
     @Test
     void videoFeaturesArePooledAndClassifiedIntoTheDeclaredShape() {
-        HeadGraph graph = HeadGraph.build(I3dHeadConfig.DEFAULTS, 512, 2, 7, 7);
+        ComponentGraph graph = build(I3dHeadConfig.DEFAULTS, 512, 2, 7, 7);
 
         assertThat(graph.output().shape()).isEqualTo(TensorShape.of(TensorShape.UNKNOWN, 400));
         assertThat(graph.output().shape()).hasToString("?x400");
@@ -54,7 +69,7 @@ class I3dHeadTest {
 
     @Test
     void outputIsTheLinearClassifierOfTheSpatioTemporalMean() {
-        HeadGraph graph = HeadGraph.build(I3dHeadConfig.DEFAULTS, 512, 2, 7, 7);
+        ComponentGraph graph = build(I3dHeadConfig.DEFAULTS, 512, 2, 7, 7);
         randomiseBias(graph);
         INDArray features = random(2, 512, 2, 7, 7);
 
@@ -67,7 +82,7 @@ class I3dHeadTest {
 
     @Test
     void featuresOverTimeOnlyArePooledOverTime() {
-        HeadGraph graph = HeadGraph.build(new I3dHeadConfig(10, 0.01, 0.5), 32, 5);
+        ComponentGraph graph = build(new I3dHeadConfig(10, 0.01, 0.5), 32, 5);
         randomiseBias(graph);
         INDArray features = random(3, 32, 5);
 
@@ -77,7 +92,7 @@ class I3dHeadTest {
 
     @Test
     void pooledFeaturesSkipPooling() {
-        HeadGraph graph = HeadGraph.build(I3dHeadConfig.DEFAULTS, 512);
+        ComponentGraph graph = build(I3dHeadConfig.DEFAULTS, 512);
         randomiseBias(graph);
         INDArray features = random(2, 512);
 
@@ -89,14 +104,14 @@ class I3dHeadTest {
 
     @Test
     void headHasTheClassifiersWeightsAndBiasAsParameters() {
-        HeadGraph graph = HeadGraph.build(I3dHeadConfig.DEFAULTS, 512, 2, 7, 7);
+        ComponentGraph graph = build(I3dHeadConfig.DEFAULTS, 512, 2, 7, 7);
 
-        assertThat(graph.trainableParameters()).isEqualTo(512L * 400 + 400).isEqualTo(205_200L);
+        assertThat(graph.elementsOf(VariableType.VARIABLE)).isEqualTo(512L * 400 + 400).isEqualTo(205_200L);
     }
 
     @Test
     void classifierWeightsAreDrawnWithTheConfiguredStdAndBiasStartsAtZero() {
-        HeadGraph graph = HeadGraph.build(new I3dHeadConfig(400, 0.05, 0.5), 512);
+        ComponentGraph graph = build(new I3dHeadConfig(400, 0.05, 0.5), 512);
 
         INDArray weight = graph.parameter("fc_cls.weight");
         assertThat(weight.stdNumber().doubleValue()).isCloseTo(0.05, within(0.001));
@@ -106,9 +121,9 @@ class I3dHeadTest {
 
     @Test
     void sameSeedGivesTheSameClassifierAndAnotherSeedADifferentOne() {
-        INDArray first = HeadGraph.buildWithSeed(I3dHeadConfig.DEFAULTS, 3, 64).parameter("fc_cls.weight");
-        INDArray again = HeadGraph.buildWithSeed(I3dHeadConfig.DEFAULTS, 3, 64).parameter("fc_cls.weight");
-        INDArray other = HeadGraph.buildWithSeed(I3dHeadConfig.DEFAULTS, 4, 64).parameter("fc_cls.weight");
+        INDArray first = buildWithSeed(I3dHeadConfig.DEFAULTS, 3, 64).parameter("fc_cls.weight");
+        INDArray again = buildWithSeed(I3dHeadConfig.DEFAULTS, 3, 64).parameter("fc_cls.weight");
+        INDArray other = buildWithSeed(I3dHeadConfig.DEFAULTS, 4, 64).parameter("fc_cls.weight");
 
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
@@ -116,7 +131,7 @@ class I3dHeadTest {
 
     @Test
     void classifierAndPoolingAreScopedUnderClsHead() {
-        HeadGraph graph = HeadGraph.build(I3dHeadConfig.DEFAULTS, 512, 2, 7, 7);
+        ComponentGraph graph = build(I3dHeadConfig.DEFAULTS, 512, 2, 7, 7);
 
         assertThat(graph.output().variable().name()).isEqualTo("cls_head/fc_cls");
         assertThat(graph.sameDiff().hasVariable("cls_head/avg_pool")).isTrue();
@@ -124,7 +139,7 @@ class I3dHeadTest {
 
     @Test
     void featuresWithUnknownChannelsAreRejectedNamingTheClassifier() {
-        assertThatThrownBy(() -> HeadGraph.build(I3dHeadConfig.DEFAULTS, TensorShape.UNKNOWN, 2, 7, 7))
+        assertThatThrownBy(() -> build(I3dHeadConfig.DEFAULTS, TensorShape.UNKNOWN, 2, 7, 7))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageContaining("cls_head/fc_cls");
     }

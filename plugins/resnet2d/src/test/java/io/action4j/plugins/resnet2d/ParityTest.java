@@ -2,13 +2,18 @@ package io.action4j.plugins.resnet2d;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashSet;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
+import io.action4j.testing.ParityFixture;
+import io.action4j.testing.TorchLayout;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -19,21 +24,25 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class ParityTest {
 
     private static final double TOLERANCE = 1e-4;
+    private static final String BACKBONE_PREFIX = "backbone.";
     private static final String HEAD_PREFIX = "cls_head.";
+
+    /** The fixture's data tensors; the rest is the checkpoint, MMAction2-keyed. */
+    private static final List<String> DATA = List.of("input", "features", "logits");
 
     @ParameterizedTest
     @ValueSource(strings = {"tsn_r50", "tsn_r18", "tsm_r50", "tsm_r18"})
     void backboneAndTsnConsensusMatchTheReference(String variant) {
-        ParityFixture fixture = ParityFixture.load(variant);
+        ParityFixture fixture = ParityFixture.resource(ParityTest.class, variant);
         INDArray input = fixture.tensor("input");
-        long[] in = input.shape();
-        BackboneGraph graph = BackboneGraph.build(fixture.config(), in[1], in[2], in[3], in[4]);
+        ComponentGraph graph = ComponentGraph.backbone(new ResNet2dBackboneFactory().create(config(fixture)), 0,
+                TensorShape.of(input.shape()));
 
-        Set<String> loaded = loadBackbone(graph, fixture.stateDict());
+        Set<String> loaded = graph.load(backboneStateDict(fixture.stateDict(DATA)), ParityTest::toNd4jLayout);
         INDArray features = graph.run(input);
 
         // Every parameter and running statistic came from the checkpoint, under MMAction2's key.
-        assertThat(loaded).containsExactlyInAnyOrderElementsOf(parametersAndBuffers(graph));
+        assertThat(loaded).containsExactlyInAnyOrderElementsOf(graph.parameterNames());
         INDArray expected = fixture.tensor("features");
         assertThat(features.shape()).containsExactly(expected.shape());
         double featuresDiff = features.sub(expected).amaxNumber().doubleValue();
@@ -50,32 +59,43 @@ class ParityTest {
                 .isGreaterThan(0.1);
     }
 
-    /** Sets the backbone's arrays from an MMAction2-keyed checkpoint; returns the graph names set. */
-    private static Set<String> loadBackbone(BackboneGraph graph, Map<String, INDArray> checkpoint) {
-        Set<String> loaded = new HashSet<>();
-        checkpoint.forEach((key, value) -> {
-            if (key.startsWith(HEAD_PREFIX)) {
-                return;
+    /** The defaults with the fixture's config keys set. */
+    private static ResNet2dConfig config(ParityFixture fixture) {
+        Configs configs = Configs.defaults();
+        fixture.config().fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            switch (field.getKey()) {
+                case "depth" -> configs.depth(value.asInt());
+                case "baseChannels" -> configs.baseChannels(value.asInt());
+                case "shiftDiv" -> configs.shiftDiv(value.asInt());
+                case "stageBlocks" -> {
+                    Integer[] blocks = new Integer[value.size()];
+                    Arrays.setAll(blocks, i -> value.get(i).asInt());
+                    configs.stageBlocks(List.of(blocks));
+                }
+                default -> throw new IllegalStateException(fixture.name() + ": unexpected config key "
+                        + field.getKey());
             }
-            String name = key.replaceFirst("^backbone\\.", BackboneGraph.PARAMETER_SCOPE);
-            SDVariable variable = graph.sameDiff().getVariable(name);
-            assertThat(variable).as("graph variable for checkpoint key %s", key).isNotNull();
-            // torch conv2d weights are out, in, kH, kW; ND4J's are kH, kW, in, out.
-            INDArray array = value.rank() == 4 ? value.permute(2, 3, 1, 0).dup('c') : value;
-            assertThat(array.shape()).as(name).containsExactly(variable.getArr().shape());
-            variable.setArray(array);
-            loaded.add(name);
         });
-        return loaded;
+        return configs.build();
     }
 
-    private static Set<String> parametersAndBuffers(BackboneGraph graph) {
-        Set<String> names = new HashSet<>();
-        for (SDVariable variable : graph.sameDiff().variables()) {
-            if (variable.getVariableType() == VariableType.VARIABLE || variable.getVariableType() == VariableType.CONSTANT) {
-                names.add(variable.name());
+    /**
+     * The backbone's part of an MMAction2 checkpoint under the backbone's local names: the head's
+     * keys dropped, {@code backbone.} taken off the others (any other key fails the load, naming it).
+     */
+    private static Map<String, INDArray> backboneStateDict(Map<String, INDArray> checkpoint) {
+        Map<String, INDArray> backbone = new LinkedHashMap<>();
+        checkpoint.forEach((key, value) -> {
+            if (!key.startsWith(HEAD_PREFIX)) {
+                backbone.put(key.startsWith(BACKBONE_PREFIX) ? key.substring(BACKBONE_PREFIX.length()) : key, value);
             }
-        }
-        return names;
+        });
+        return backbone;
+    }
+
+    /** torch conv2d weights are out, in, kH, kW; ND4J's are kH, kW, in, out. The rest (batch norm) as it is. */
+    private static INDArray toNd4jLayout(INDArray torch) {
+        return torch.rank() == 4 ? TorchLayout.conv2dWeight(torch) : torch;
     }
 }

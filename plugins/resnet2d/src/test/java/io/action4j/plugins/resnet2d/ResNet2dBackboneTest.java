@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,12 +31,24 @@ class ResNet2dBackboneTest {
         return Configs.defaults().baseChannels(4).stageBlocks(SMALL_BLOCKS);
     }
 
+    /** The backbone built on a clip of {@code channels x t x h x w} (3 channels when not given). */
+    private static ComponentGraph build(ResNet2dConfig config, long... clip) {
+        long[] dims = clip.length == 3 ? new long[] {1, 3, clip[0], clip[1], clip[2]}
+                : new long[] {1, clip[0], clip[1], clip[2], clip[3]};
+        return ComponentGraph.backbone(new ResNet2dBackboneFactory().create(config), 0, TensorShape.of(dims));
+    }
+
+    /** The value of any graph variable on {@code clip}, e.g. {@code backbone/layer2.0.conv1.relu}. */
+    private static INDArray run(ComponentGraph graph, INDArray clip, String variable) {
+        return graph.sameDiff().output(Map.of(ComponentGraph.INPUT, clip), variable).get(variable);
+    }
+
     @ParameterizedTest(name = "resnet{0}")
     @MethodSource("torchvisionCounts")
     void fullSizeHasTorchvisionsParameterCountWithoutTheClassifier(int depth, long torchvision, long fc) {
-        BackboneGraph graph = BackboneGraph.build(Configs.defaults().depth(depth).build(), 1, 32, 32);
+        ComponentGraph graph = build(Configs.defaults().depth(depth).build(), 1, 32, 32);
 
-        assertThat(graph.trainableParameters()).isEqualTo(torchvision - fc);
+        assertThat(graph.elementsOf(VariableType.VARIABLE)).isEqualTo(torchvision - fc);
     }
 
     static Stream<Arguments> torchvisionCounts() {
@@ -48,8 +63,8 @@ class ResNet2dBackboneTest {
 
     @Test
     void temporalShiftAddsNoParameters() {
-        long tsn = BackboneGraph.build(small().depth(50).build(), 4, 33, 33).trainableParameters();
-        long tsm = BackboneGraph.build(small().depth(50).shiftDiv(8).build(), 4, 33, 33).trainableParameters();
+        long tsn = build(small().depth(50).build(), 4, 33, 33).elementsOf(VariableType.VARIABLE);
+        long tsm = build(small().depth(50).shiftDiv(8).build(), 4, 33, 33).elementsOf(VariableType.VARIABLE);
 
         assertThat(tsm).isEqualTo(tsn);
     }
@@ -57,7 +72,7 @@ class ResNet2dBackboneTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("shapes")
     void declaredShapeIsTheRunShape(String name, ResNet2dConfig config, long segments, TensorShape expected) {
-        BackboneGraph graph = BackboneGraph.build(config, segments, 33, 33);
+        ComponentGraph graph = build(config, segments, 33, 33);
 
         assertThat(graph.output().shape()).isEqualTo(expected);
         INDArray output = graph.run(randomClip(2, 3, segments, 33, 33));
@@ -79,7 +94,7 @@ class ResNet2dBackboneTest {
 
     @Test
     void parametersHaveMmaction2sNamesAndNd4jsLayout() {
-        BackboneGraph graph = BackboneGraph.build(ResNet2dConfig.DEFAULTS, 1, 32, 32);
+        ComponentGraph graph = build(ResNet2dConfig.DEFAULTS, 1, 32, 32);
 
         assertThat(graph.parameter("conv1.conv.weight").shape()).containsExactly(7, 7, 3, 64);
         assertThat(graph.parameter("conv1.bn.running_var").shape()).containsExactly(64);
@@ -95,7 +110,7 @@ class ResNet2dBackboneTest {
 
     @Test
     void basicBlocksProjectOnlyWhereTheStrideOrWidthChanges() {
-        BackboneGraph graph = BackboneGraph.build(small().depth(18).build(), 1, 33, 33);
+        ComponentGraph graph = build(small().depth(18).build(), 1, 33, 33);
 
         assertThat(graph.hasParameter("layer1.0.downsample.conv.weight")).isFalse();
         assertThat(graph.parameter("layer2.0.downsample.conv.weight").shape()).containsExactly(1, 1, 4, 8);
@@ -104,7 +119,7 @@ class ResNet2dBackboneTest {
 
     @Test
     void shiftedConvolutionsAreNamedAsInsideMmaction2sTemporalShift() {
-        BackboneGraph graph = BackboneGraph.build(small().shiftDiv(8).build(), 4, 33, 33);
+        ComponentGraph graph = build(small().shiftDiv(8).build(), 4, 33, 33);
 
         assertThat(graph.hasParameter("layer1.0.conv1.conv.net.weight")).isTrue();
         assertThat(graph.hasParameter("layer1.1.conv1.conv.net.weight")).isTrue();
@@ -116,8 +131,7 @@ class ResNet2dBackboneTest {
 
     @Test
     void deepTsmShiftsEverySecondBlockOnly() {
-        BackboneGraph graph = BackboneGraph.build(Configs.defaults().depth(101).baseChannels(2).shiftDiv(8).build(),
-                2, 32, 32);
+        ComponentGraph graph = build(Configs.defaults().depth(101).baseChannels(2).shiftDiv(8).build(), 2, 32, 32);
 
         assertThat(graph.hasParameter("layer3.0.conv1.conv.net.weight")).isTrue();
         assertThat(graph.hasParameter("layer3.1.conv1.conv.weight")).isTrue();
@@ -131,8 +145,8 @@ class ResNet2dBackboneTest {
         INDArray clip = randomClip(1, 3, 1, 33, 33);
         String conv1 = "backbone/layer2.0.conv1.relu";
 
-        INDArray pytorch = BackboneGraph.build(small().build(), 1, 33, 33).run(clip, conv1);
-        INDArray caffe = BackboneGraph.build(small().style("caffe").build(), 1, 33, 33).run(clip, conv1);
+        INDArray pytorch = run(build(small().build(), 1, 33, 33), clip, conv1);
+        INDArray caffe = run(build(small().style("caffe").build(), 1, 33, 33), clip, conv1);
 
         assertThat(pytorch.shape()).containsExactly(1, 8, 9, 9);
         assertThat(caffe.shape()).containsExactly(1, 8, 5, 5);
@@ -143,8 +157,8 @@ class ResNet2dBackboneTest {
         ResNet2dConfig tsn = small().depth(18).build();
         INDArray clip = randomClip(2, 3, 3, 33, 33);
 
-        INDArray together = BackboneGraph.build(tsn, 3, 33, 33).run(clip);
-        BackboneGraph single = BackboneGraph.build(tsn, 1, 33, 33);
+        INDArray together = build(tsn, 3, 33, 33).run(clip);
+        ComponentGraph single = build(tsn, 1, 33, 33);
         for (int t = 0; t < 3; t++) {
             INDArray frame = clip.get(all(), all(), interval(t, t + 1), all(), all()).dup();
             INDArray alone = single.run(frame);
@@ -163,7 +177,7 @@ class ResNet2dBackboneTest {
 
     @Test
     void wrongInputChannelsNameTheStem() {
-        assertThatThrownBy(() -> BackboneGraph.build(small().inChannels(2).build(), 3, 1, 33, 33))
+        assertThatThrownBy(() -> build(small().inChannels(2).build(), 3, 1, 33, 33))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageContaining("backbone/conv1.conv")
                 .hasMessageContaining("inChannels is 2");
@@ -171,7 +185,7 @@ class ResNet2dBackboneTest {
 
     @Test
     void unknownTimeIsRejectedBecauseTheFramesCannotBeFolded() {
-        assertThatThrownBy(() -> BackboneGraph.build(small().build(), TensorShape.UNKNOWN, 33, 33))
+        assertThatThrownBy(() -> build(small().build(), TensorShape.UNKNOWN, 33, 33))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageContaining("backbone/frames")
                 .hasMessageContaining("time");

@@ -2,14 +2,11 @@ package io.action4j.plugins.resnet2d;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.action4j.api.model.Feature;
-import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
-import java.util.Map;
+import io.action4j.testing.ComponentGraph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -30,14 +27,11 @@ class TemporalShiftTest {
     }
 
     private static INDArray shift(INDArray frames, int segments, int shiftDiv) {
-        SameDiff sd = SameDiff.create();
-        GraphBuilder graph = new GraphBuilder(sd, 0);
         TensorShape shape = TensorShape.of(TensorShape.UNKNOWN, frames.size(1), SIZE, SIZE);
-        Feature input = new Feature(sd.placeHolder("frames", DataType.FLOAT, shape.dims()), shape);
-        Feature output = new TemporalShift(graph, segments, shiftDiv).apply("shift", input);
-        assertThat(output.shape()).isEqualTo(shape);
-        String name = output.variable().name();
-        return sd.output(Map.of("frames", frames), name).get(name);
+        ComponentGraph graph = ComponentGraph.build("backbone", 0, shape,
+                (builder, input) -> new TemporalShift(builder, segments, shiftDiv).apply("shift", input));
+        assertThat(graph.output().shape()).isEqualTo(shape);
+        return graph.run(frames);
     }
 
     /** Channel {@code channel} of frame {@code frame}, all its pixels. */

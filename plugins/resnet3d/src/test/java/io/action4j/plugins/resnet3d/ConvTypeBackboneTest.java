@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ class ConvTypeBackboneTest {
     @MethodSource("torchvisionModels")
     void defaultWidthsHaveTorchvisionsParameterCountWithoutTheClassifier(String model, ResNet3dConfig config,
                                                                          long torchvisionParameters) {
-        BackboneGraph graph = BackboneGraph.build(config, 8, 32, 32);
+        ComponentGraph graph = Backbones.build(config, 8, 32, 32);
 
         assertThat(graph.elementsOf(VariableType.VARIABLE)).isEqualTo(torchvisionParameters - FC_400);
     }
@@ -47,7 +48,7 @@ class ConvTypeBackboneTest {
 
     @Test
     void mc3UsesFullConvolutionsInStageOneAndSpatialOnesAfter() {
-        BackboneGraph graph = BackboneGraph.build(MC3_18, 8, 32, 32);
+        ComponentGraph graph = Backbones.build(MC3_18, 8, 32, 32);
 
         assertThat(graph.parameter("conv1.conv.weight").shape()).containsExactly(3, 7, 7, 3, 64);
         assertThat(graph.parameter("layer1.1.conv2.conv.weight").shape()).containsExactly(3, 3, 3, 64, 64);
@@ -58,7 +59,7 @@ class ConvTypeBackboneTest {
 
     @Test
     void r2plus1dSplitsEveryConvolutionWithTorchvisionsMidWidths() {
-        BackboneGraph graph = BackboneGraph.build(R2PLUS1D_18, 8, 32, 32);
+        ComponentGraph graph = Backbones.build(R2PLUS1D_18, 8, 32, 32);
 
         // The stem's 45 mid channels are torchvision's fixed choice, not the formula's.
         assertThat(graph.parameter("conv1.conv_s.weight").shape()).containsExactly(1, 7, 7, 3, 45);
@@ -93,7 +94,7 @@ class ConvTypeBackboneTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("variantShapes")
     void variantDeclaresTheShapeItProduces(String variant, ResNet3dConfig config, TensorShape expected) {
-        BackboneGraph graph = BackboneGraph.build(config, 8, 32, 32);
+        ComponentGraph graph = Backbones.build(config, 8, 32, 32);
 
         assertThat(graph.output().shape()).isEqualTo(expected);
         INDArray output = graph.run(randomClip(2, 3, 8, 32, 32));
@@ -114,7 +115,7 @@ class ConvTypeBackboneTest {
     void r2plus1dStemSplitsTheStemKernelAndStride() {
         ResNet3dConfig config = Configs.defaults().convType("2plus1d").baseChannels(4).stemMidChannels(6)
                 .stemKernel(5, 3, 3).stemStride(2, 1, 1).build();
-        BackboneGraph graph = BackboneGraph.build(config, 8, 16, 16);
+        ComponentGraph graph = Backbones.build(config, 8, 16, 16);
 
         assertThat(graph.parameter("conv1.conv_s.weight").shape()).containsExactly(1, 3, 3, 3, 6);
         assertThat(graph.parameter("conv1.conv_t.weight").shape()).containsExactly(5, 1, 1, 6, 4);
@@ -126,7 +127,7 @@ class ConvTypeBackboneTest {
     @Test
     void stageBlocksOverrideTheDepthsBlockCounts() {
         ResNet3dConfig config = Configs.defaults().convType("2plus1d").baseChannels(2).stageBlocks(1, 3, 1, 1).build();
-        BackboneGraph graph = BackboneGraph.build(config, 4, 16, 16);
+        ComponentGraph graph = Backbones.build(config, 4, 16, 16);
 
         assertThat(graph.hasParameter("layer1.0.conv1.conv_s.weight")).isTrue();
         assertThat(graph.hasParameter("layer1.1.conv1.conv_s.weight")).isFalse();
@@ -139,7 +140,7 @@ class ConvTypeBackboneTest {
     void wrongInputChannelsNameTheFactorisedStem() {
         ResNet3dConfig config = Configs.defaults().convType("2plus1d").inChannels(2).baseChannels(4).build();
 
-        assertThatThrownBy(() -> BackboneGraph.build(config, 0, 3, 4, 16, 16))
+        assertThatThrownBy(() -> Backbones.build(config, 0, 3, 4, 16, 16))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageContaining("backbone/conv1.conv_s");
     }

@@ -3,6 +3,7 @@ package io.action4j.plugins.resnet3d;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,11 +25,11 @@ class I3dBackboneTest {
     private static final ResNet3dConfig I3D_R50 = Configs.defaults().i3dR50().build();
 
     /** Built once: a full-width ResNet-50 takes a while to initialise. */
-    private static BackboneGraph fullWidth;
+    private static ComponentGraph fullWidth;
 
     @BeforeAll
     static void buildFullWidth() {
-        fullWidth = BackboneGraph.build(I3D_R50, 8, 32, 32);
+        fullWidth = Backbones.build(I3D_R50, 8, 32, 32);
     }
 
     private static INDArray randomClip(long... shape) {
@@ -44,7 +45,7 @@ class I3dBackboneTest {
 
     @Test
     void inflatedBlocksConvolveTimeFirstAndTheOthersOnlySpace() {
-        BackboneGraph graph = fullWidth;
+        ComponentGraph graph = fullWidth;
 
         // ND4J's conv3d weight layout is kT, kH, kW, inC, outC.
         assertThat(graph.parameter("conv1.conv.weight").shape()).containsExactly(5, 7, 7, 3, 64);
@@ -64,7 +65,7 @@ class I3dBackboneTest {
     @Test
     void threeByThreeByThreeStyleKeepsTimeInTheMiddleConvolution() {
         ResNet3dConfig config = Configs.defaults().i3dR50().inflateStyle("3x3x3").baseChannels(2).build();
-        BackboneGraph graph = BackboneGraph.build(config, 8, 32, 32);
+        ComponentGraph graph = Backbones.build(config, 8, 32, 32);
 
         assertThat(graph.parameter("layer1.1.conv1.conv.weight").shape()).containsExactly(1, 1, 1, 8, 2);
         assertThat(graph.parameter("layer1.0.conv2.conv.weight").shape()).containsExactly(3, 3, 3, 2, 2);
@@ -74,7 +75,7 @@ class I3dBackboneTest {
     @Test
     void declaresTheShapeItProduces() {
         ResNet3dConfig config = Configs.defaults().i3dR50().baseChannels(2).build();
-        BackboneGraph graph = BackboneGraph.build(config, 16, 32, 48);
+        ComponentGraph graph = Backbones.build(config, 16, 32, 48);
 
         // Time 16 -> stem 8 -> pool1 4 -> pool2 2; space 32 x 48 -> 16 x 24 -> 8 x 12 -> 8 x 12, 4 x 6, 2 x 3, 1 x 2.
         assertThat(graph.output().shape()).isEqualTo(TensorShape.of(-1, 64, 2, 1, 2));
@@ -86,8 +87,8 @@ class I3dBackboneTest {
     @Test
     void pool2HalvesTimeAfterTheFirstStageOnly() {
         Configs base = Configs.defaults().baseChannels(2).temporalStrides(1, 1, 1, 1);
-        BackboneGraph without = BackboneGraph.build(base.build(), 8, 16, 16);
-        BackboneGraph with = BackboneGraph.build(base.withPool2(true).build(), 8, 16, 16);
+        ComponentGraph without = Backbones.build(base.build(), 8, 16, 16);
+        ComponentGraph with = Backbones.build(base.withPool2(true).build(), 8, 16, 16);
 
         assertThat(without.output().shape().dim(2)).isEqualTo(8);
         assertThat(with.output().shape().dim(2)).isEqualTo(4);
@@ -98,7 +99,7 @@ class I3dBackboneTest {
     void oneInflateValuePerStageAppliesToEveryBlock() {
         ResNet3dConfig config = Configs.defaults().baseChannels(2)
                 .inflate(List.of(0), List.of(1), List.of(0, 1), List.of(1)).build();
-        BackboneGraph graph = BackboneGraph.build(config, 4, 16, 16);
+        ComponentGraph graph = Backbones.build(config, 4, 16, 16);
 
         assertThat(graph.parameter("layer1.0.conv1.conv.weight").shape()).containsExactly(1, 3, 3, 2, 2);
         assertThat(graph.parameter("layer1.1.conv2.conv.weight").shape()).containsExactly(1, 3, 3, 2, 2);

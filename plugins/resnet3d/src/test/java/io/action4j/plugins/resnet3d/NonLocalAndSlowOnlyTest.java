@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.action4j.api.ConfigValueException;
 import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -24,7 +25,7 @@ class NonLocalAndSlowOnlyTest {
 
     @Test
     void slowOnlyR50HasMmaction2sParameterCountAndKeepsTime() {
-        BackboneGraph graph = BackboneGraph.build(Configs.defaults().slowOnlyR50().build(), 4, 32, 32);
+        ComponentGraph graph = Backbones.build(Configs.defaults().slowOnlyR50().build(), 4, 32, 32);
 
         assertThat(graph.elementsOf(VariableType.VARIABLE)).isEqualTo(SLOWONLY_R50_BACKBONE_PARAMETERS);
         assertThat(SLOWONLY_R50_BACKBONE_PARAMETERS + 2048 * 400 + 400).isEqualTo(32_454_096L);
@@ -41,7 +42,7 @@ class NonLocalAndSlowOnlyTest {
         ResNet3dConfig config = Configs.defaults().i3dR50().baseChannels(4)
                 .nonLocal(List.of(0), List.of(0, 1, 0, 1), List.of(0, 1, 0, 1, 0, 1), List.of(0))
                 .nonLocalSubSample(true).nonLocalUseScale(false).build();
-        BackboneGraph graph = BackboneGraph.build(config, 8, 32, 32);
+        ComponentGraph graph = Backbones.build(config, 8, 32, 32);
 
         // Stage 2 blocks are 16 wide: g / theta / phi to 8 channels, with bias; conv_out back to 16, no bias.
         assertThat(graph.parameter("layer2.1.non_local_block.g.0.conv.weight").shape()).containsExactly(1, 1, 1, 32, 16);
@@ -65,7 +66,7 @@ class NonLocalAndSlowOnlyTest {
     void withoutSubSamplingTheKeysHaveNoSequentialIndex() {
         ResNet3dConfig config = Configs.defaults().i3dR50().baseChannels(2)
                 .nonLocal(List.of(0), List.of(1), List.of(0), List.of(0)).build();
-        BackboneGraph graph = BackboneGraph.build(config, 8, 32, 32);
+        ComponentGraph graph = Backbones.build(config, 8, 32, 32);
 
         assertThat(graph.hasParameter("layer2.0.non_local_block.g.conv.weight")).isTrue();
         assertThat(graph.hasParameter("layer2.0.non_local_block.phi.conv.bias")).isTrue();
@@ -77,8 +78,8 @@ class NonLocalAndSlowOnlyTest {
     void aFreshBlockWithItsOutputNormZeroedIsTheIdentity() {
         Configs base = Configs.defaults().i3dR50().baseChannels(2).stageBlocks(1, 1, 1, 1)
                 .inflate(List.of(1), List.of(1), List.of(1), List.of(1));
-        BackboneGraph plain = BackboneGraph.build(base.build(), 8, 32, 32);
-        BackboneGraph withNonLocal = BackboneGraph.build(
+        ComponentGraph plain = Backbones.build(base.build(), 8, 32, 32);
+        ComponentGraph withNonLocal = Backbones.build(
                 base.nonLocal(List.of(0), List.of(1), List.of(1), List.of(0)).nonLocalMode("dot_product").build(),
                 8, 32, 32);
         withNonLocal.parameter("layer2.0.non_local_block.conv_out.bn.weight").assign(0);

@@ -2,15 +2,18 @@ package io.action4j.plugins.resnet3d;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashSet;
+import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
+import io.action4j.testing.ParityFixture;
+import io.action4j.testing.TorchLayout;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -21,6 +24,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class ParityTest {
 
     private static final double TOLERANCE = 1e-4;
+
+    /** The manifest's {@code names} of a fixture whose keys are already MMAction2's (and so this backbone's). */
+    private static final String MMACTION2_NAMES = "mmaction2";
 
     /**
      * torchvision's three video ResNets, and MMAction2's I3D ResNet-50 ({@code i3d}: 3x1x1
@@ -33,54 +39,34 @@ class ParityTest {
     @ValueSource(strings = {"r3d", "mc3", "r2plus1d", "r3d_bottleneck", "r2plus1d_bottleneck", "i3d", "i3d_3x3x3",
             "i3d_nl_embedded", "i3d_nl_embedded_scaled", "i3d_nl_dot"})
     void backboneMatchesTheReference(String variant) {
-        TorchFixture fixture = TorchFixture.load(variant);
-        ResNet3dConfig config = fixture.resNet3dConfig();
-        long[] in = fixture.input().shape();
-        BackboneGraph graph = BackboneGraph.build(config, 0, in[1], in[2], in[3], in[4]);
+        ParityFixture fixture = ParityFixture.resource(ParityTest.class, variant);
+        ResNet3dConfig config = FixtureConfigs.resNet3dConfig(fixture);
+        INDArray input = fixture.tensor("input");
+        INDArray expected = fixture.tensor("output");
+        ComponentGraph graph = ComponentGraph.backbone(new ResNet3dBackboneFactory().create(config), 0,
+                TensorShape.of(input.shape()));
         boolean factorisedStem = config.convolutions().factorisedStem();
-        UnaryOperator<String> graphName = TorchFixture.MMACTION2_NAMES.equals(fixture.names())
+        // The fixture's keys are torchvision's unless its manifest says they are MMAction2's (this backbone's).
+        UnaryOperator<String> graphName = MMACTION2_NAMES.equals(fixture.manifest().path("names").asText())
                 ? UnaryOperator.identity()
                 : key -> TorchvisionNames.graphName(key, factorisedStem);
 
-        Set<String> loaded = load(graph, fixture.stateDict(), graphName);
-        INDArray output = graph.run(fixture.input());
+        Map<String, INDArray> stateDict = new LinkedHashMap<>();
+        fixture.stateDict(List.of("input", "output"))
+                .forEach((key, value) -> stateDict.put(graphName.apply(key), value));
+        // torch conv3d weights are out, in, kT, kH, kW; ND4J's are kT, kH, kW, in, out.
+        Set<String> loaded = graph.load(stateDict, TorchLayout::conv3dNetwork);
+        INDArray output = graph.run(input);
 
         // Every parameter and running statistic came from the reference, none kept its initial value.
-        assertThat(loaded).containsExactlyInAnyOrderElementsOf(parametersAndBuffers(graph));
-        assertThat(output.shape()).containsExactly(fixture.output().shape());
-        double maxDiff = output.sub(fixture.output()).amaxNumber().doubleValue();
+        assertThat(loaded).containsExactlyInAnyOrderElementsOf(graph.parameterNames());
+        assertThat(output.shape()).containsExactly(expected.shape());
+        double maxDiff = output.sub(expected).amaxNumber().doubleValue();
         System.out.printf("parity %-20s max |ours - reference| = %.3g (output max |y| %.3g)%n", variant, maxDiff,
-                fixture.output().amaxNumber().doubleValue());
+                expected.amaxNumber().doubleValue());
         assertThat(maxDiff).isLessThanOrEqualTo(TOLERANCE);
         // A comparison of near-zero outputs would prove little.
-        assertThat(fixture.output().stdNumber().doubleValue()).isGreaterThan(0.1);
-    }
-
-    /** Sets the graph's arrays from the reference's state dict; returns the graph names it set. */
-    static Set<String> load(BackboneGraph graph, Map<String, INDArray> stateDict,
-                                    UnaryOperator<String> graphName) {
-        Set<String> loaded = new HashSet<>();
-        stateDict.forEach((key, value) -> {
-            String name = BackboneGraph.PARAMETER_SCOPE + graphName.apply(key);
-            SDVariable variable = graph.sameDiff().getVariable(name);
-            assertThat(variable).as("graph variable for the reference's %s", key).isNotNull();
-            // torch conv3d weights are out, in, kT, kH, kW; ND4J's are kT, kH, kW, in, out.
-            INDArray array = value.rank() == 5 ? value.permute(2, 3, 4, 1, 0).dup('c') : value;
-            assertThat(array.shape()).as(name).containsExactly(variable.getArr().shape());
-            variable.setArray(array);
-            loaded.add(name);
-        });
-        return loaded;
-    }
-
-    static Set<String> parametersAndBuffers(BackboneGraph graph) {
-        Set<String> names = new HashSet<>();
-        for (SDVariable variable : graph.sameDiff().variables()) {
-            if (variable.getVariableType() == VariableType.VARIABLE || variable.getVariableType() == VariableType.CONSTANT) {
-                names.add(variable.name());
-            }
-        }
-        return names;
+        assertThat(expected.stdNumber().doubleValue()).isGreaterThan(0.1);
     }
 
     @Test

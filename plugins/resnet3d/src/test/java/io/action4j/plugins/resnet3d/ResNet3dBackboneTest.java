@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class ResNet3dBackboneTest {
 
     @Test
     void defaultR3d18HasTorchvisionsParameterCountWithoutTheClassifier() {
-        BackboneGraph graph = BackboneGraph.build(ResNet3dConfig.DEFAULTS, 8, 32, 32);
+        ComponentGraph graph = Backbones.build(ResNet3dConfig.DEFAULTS, 8, 32, 32);
 
         assertThat(R3D_18_PARAMETERS_WITHOUT_FC).isEqualTo(33_166_272L);
         assertThat(graph.elementsOf(VariableType.VARIABLE)).isEqualTo(R3D_18_PARAMETERS_WITHOUT_FC);
@@ -55,7 +56,7 @@ class ResNet3dBackboneTest {
 
     @Test
     void defaultR3d18KeepsBatchNormRunningStatisticsAsConstants() {
-        BackboneGraph graph = BackboneGraph.build(ResNet3dConfig.DEFAULTS, 8, 32, 32);
+        ComponentGraph graph = Backbones.build(ResNet3dConfig.DEFAULTS, 8, 32, 32);
 
         // 20 batch norms over 64 + 4*64 + 5*128 + 5*256 + 5*512 = 4,800 channels, mean and variance each.
         assertThat(graph.elementsOf(VariableType.CONSTANT)).isEqualTo(9_600L);
@@ -68,7 +69,7 @@ class ResNet3dBackboneTest {
     @ParameterizedTest
     @MethodSource("depths")
     void depthCountsTheStemAndBlockConvolutionsPlusTheClassifier(int depth, int downsamples) {
-        BackboneGraph graph = BackboneGraph.build(tiny(depth), 4, 16, 16);
+        ComponentGraph graph = Backbones.build(tiny(depth), 4, 16, 16);
 
         List<String> convWeights = graph.sameDiff().variables().stream()
                 .map(SDVariable::name)
@@ -87,7 +88,7 @@ class ResNet3dBackboneTest {
 
     @Test
     void defaultBackboneDeclaresTheShapeItProduces() {
-        BackboneGraph graph = BackboneGraph.build(ResNet3dConfig.DEFAULTS, 8, 32, 32);
+        ComponentGraph graph = Backbones.build(ResNet3dConfig.DEFAULTS, 8, 32, 32);
 
         long t = throughStages(slide(8, 3, 1, 1), 1, 2, 2, 2);
         long h = throughStages(slide(32, 7, 2, 3), 1, 2, 2, 2);
@@ -102,7 +103,7 @@ class ResNet3dBackboneTest {
 
     @Test
     void bottleneckDepth50ExpandsTheLastStageFourTimes() {
-        BackboneGraph graph = BackboneGraph.build(Configs.defaults().depth(50).baseChannels(8).build(), 4, 32, 32);
+        ComponentGraph graph = Backbones.build(Configs.defaults().depth(50).baseChannels(8).build(), 4, 32, 32);
 
         long t = throughStages(slide(4, 3, 1, 1), 1, 2, 2, 2);
         long h = throughStages(slide(32, 7, 2, 3), 1, 2, 2, 2);
@@ -121,8 +122,8 @@ class ResNet3dBackboneTest {
         ResNet3dConfig pooled = Configs.defaults().baseChannels(8).stemPool(true).build();
         ResNet3dConfig unpooled = Configs.defaults().baseChannels(8).build();
 
-        BackboneGraph withPool = BackboneGraph.build(pooled, 8, 64, 64);
-        BackboneGraph withoutPool = BackboneGraph.build(unpooled, 8, 64, 64);
+        ComponentGraph withPool = Backbones.build(pooled, 8, 64, 64);
+        ComponentGraph withoutPool = Backbones.build(unpooled, 8, 64, 64);
 
         assertThat(withoutPool.output().shape()).isEqualTo(TensorShape.of(-1, 64, 1, 4, 4));
         assertThat(withPool.output().shape()).isEqualTo(TensorShape.of(-1, 64, 1, 2, 2));
@@ -134,7 +135,7 @@ class ResNet3dBackboneTest {
     @Test
     void unitTemporalStridesKeepTheClipLength() {
         ResNet3dConfig config = Configs.defaults().baseChannels(8).temporalStrides(1, 1, 1, 1).build();
-        BackboneGraph graph = BackboneGraph.build(config, 8, 32, 32);
+        ComponentGraph graph = Backbones.build(config, 8, 32, 32);
 
         assertThat(graph.output().shape()).isEqualTo(TensorShape.of(-1, 64, 8, 2, 2));
         assertThat(graph.run(randomClip(2, 3, 8, 32, 32)).shape()).containsExactly(2, 64, 8, 2, 2);
@@ -143,7 +144,7 @@ class ResNet3dBackboneTest {
     @Test
     void unitSpatialStridesKeepTheStemResolution() {
         ResNet3dConfig config = Configs.defaults().baseChannels(4).spatialStrides(1, 1, 1, 1).build();
-        BackboneGraph graph = BackboneGraph.build(config, 4, 16, 16);
+        ComponentGraph graph = Backbones.build(config, 4, 16, 16);
 
         assertThat(graph.output().shape()).isEqualTo(TensorShape.of(-1, 32, 1, 8, 8));
         assertThat(graph.run(randomClip(1, 3, 4, 16, 16)).shape()).containsExactly(1, 32, 1, 8, 8);
@@ -151,7 +152,7 @@ class ResNet3dBackboneTest {
 
     @Test
     void variablesAreNamedAsMmaction2NamesThem() {
-        BackboneGraph graph = BackboneGraph.build(ResNet3dConfig.DEFAULTS, 8, 32, 32);
+        ComponentGraph graph = Backbones.build(ResNet3dConfig.DEFAULTS, 8, 32, 32);
 
         // ND4J's conv3d weight layout is kT, kH, kW, inC, outC.
         assertThat(graph.parameter("conv1.conv.weight").shape()).containsExactly(3, 7, 7, 3, 64);
@@ -169,7 +170,7 @@ class ResNet3dBackboneTest {
 
     @Test
     void layersAreScopedUnderBackbone() {
-        BackboneGraph graph = BackboneGraph.build(tiny(18), 4, 16, 16);
+        ComponentGraph graph = Backbones.build(tiny(18), 4, 16, 16);
 
         assertThat(graph.output().variable().name()).isEqualTo("backbone/layer4.1.relu");
         assertThat(graph.sameDiff().hasVariable("backbone/conv1.conv")).isTrue();
@@ -179,9 +180,9 @@ class ResNet3dBackboneTest {
     @Test
     void sameSeedGivesIdenticalWeightsAndAnotherSeedDifferentOnes() {
         ResNet3dConfig config = tiny(18);
-        INDArray first = BackboneGraph.build(config, 7, 3, 4, 16, 16).parameter("conv1.conv.weight");
-        INDArray again = BackboneGraph.build(config, 7, 3, 4, 16, 16).parameter("conv1.conv.weight");
-        INDArray otherSeed = BackboneGraph.build(config, 8, 3, 4, 16, 16).parameter("conv1.conv.weight");
+        INDArray first = Backbones.build(config, 7, 3, 4, 16, 16).parameter("conv1.conv.weight");
+        INDArray again = Backbones.build(config, 7, 3, 4, 16, 16).parameter("conv1.conv.weight");
+        INDArray otherSeed = Backbones.build(config, 8, 3, 4, 16, 16).parameter("conv1.conv.weight");
 
         assertThat(again).isEqualTo(first);
         assertThat(otherSeed).isNotEqualTo(first);
@@ -190,7 +191,7 @@ class ResNet3dBackboneTest {
 
     @Test
     void outputOfTheFinalReluIsFiniteAndNonNegative() {
-        BackboneGraph graph = BackboneGraph.build(tiny(18), 4, 16, 16);
+        ComponentGraph graph = Backbones.build(tiny(18), 4, 16, 16);
 
         INDArray output = graph.run(randomClip(2, 3, 4, 16, 16).subi(0.5));
 
@@ -203,7 +204,7 @@ class ResNet3dBackboneTest {
 
     @Test
     void zeroClipGivesExactlyZeroFeatures() {
-        BackboneGraph graph = BackboneGraph.build(Configs.defaults().baseChannels(8).build(), 4, 32, 32);
+        ComponentGraph graph = Backbones.build(Configs.defaults().baseChannels(8).build(), 4, 32, 32);
 
         INDArray output = graph.run(Nd4j.zeros(DataType.FLOAT, 2, 3, 4, 32, 32));
 
@@ -222,10 +223,10 @@ class ResNet3dBackboneTest {
         double epsilon = 1e-3;
         ResNet3dConfig config = Configs.defaults().baseChannels(1).stemKernel(1, 1, 1).stemStride(1, 1, 1)
                 .bnEpsilon(epsilon).build();
-        BackboneGraph graph = BackboneGraph.build(config, 8, 16, 16);
+        ComponentGraph graph = Backbones.build(config, 8, 16, 16);
         for (SDVariable variable : graph.sameDiff().variables()) {
             if (variable.name().endsWith(".conv.weight")) {
-                boolean onPath = variable.name().equals(BackboneGraph.PARAMETER_SCOPE + "conv1.conv.weight")
+                boolean onPath = variable.name().equals(graph.scope() + "/conv1.conv.weight")
                         || variable.name().contains("downsample");
                 variable.getArr().assign(onPath ? 1 : 0);
             }
@@ -243,7 +244,7 @@ class ResNet3dBackboneTest {
     void inputWithAnotherChannelCountThanInChannelsIsRejectedNamingTheStem() {
         ResNet3dConfig flow = Configs.defaults().inChannels(2).baseChannels(4).build();
 
-        assertThatThrownBy(() -> BackboneGraph.build(flow, 0, 3, 4, 16, 16))
+        assertThatThrownBy(() -> Backbones.build(flow, 0, 3, 4, 16, 16))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageContaining("backbone/conv1.conv")
                 .hasMessageContaining("inChannels");
@@ -252,7 +253,7 @@ class ResNet3dBackboneTest {
     @Test
     void twoChannelFlowInputBuildsATwoChannelStem() {
         ResNet3dConfig flow = Configs.defaults().inChannels(2).baseChannels(4).build();
-        BackboneGraph graph = BackboneGraph.build(flow, 0, 2, 4, 16, 16);
+        ComponentGraph graph = Backbones.build(flow, 0, 2, 4, 16, 16);
 
         assertThat(graph.parameter("conv1.conv.weight").shape()).containsExactly(3, 7, 7, 2, 4);
         assertThat(graph.run(randomClip(1, 2, 4, 16, 16)).shape()).containsExactly(1, 32, 1, 1, 1);

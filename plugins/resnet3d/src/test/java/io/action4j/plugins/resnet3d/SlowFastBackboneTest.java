@@ -8,7 +8,11 @@ import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
+import io.action4j.testing.ParityFixture;
+import io.action4j.testing.TorchLayout;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -43,35 +47,30 @@ class SlowFastBackboneTest {
     @ParameterizedTest
     @ValueSource(strings = {"slowfast", "slowfast_alt"})
     void backboneAndI3dHeadMatchSlowFastAndSlowFastHead(String variant) {
-        TorchFixture fixture = TorchFixture.load(variant);
-        long[] in = fixture.input().shape();
-        SameDiff sd = SameDiff.create();
-        GraphBuilder graph = new GraphBuilder(sd, 0);
-        TensorShape shape = TensorShape.of(TensorShape.UNKNOWN, in[1], in[2], in[3], in[4]);
-        Feature input = new Feature(sd.placeHolder("input", DataType.FLOAT, shape.dims()), shape);
-        Feature features;
+        ParityFixture fixture = ParityFixture.resource(SlowFastBackboneTest.class, variant);
+        INDArray input = fixture.tensor("input");
+        INDArray expected = fixture.tensor("output");
+        GraphBuilder graph = new GraphBuilder(SameDiff.create(), 0);
+        ComponentGraph backbone = ComponentGraph.build("backbone", graph, TensorShape.of(input.shape()),
+                new SlowFastBackboneFactory().create(FixtureConfigs.slowFastConfig(fixture))::build);
+        Feature features = backbone.output();
         Feature logits;
-        try (var scope = graph.scope("backbone")) {
-            features = new SlowFastBackboneFactory().create(fixture.slowFastConfig()).build(graph, input);
-        }
         try (var scope = graph.scope("cls_head")) {
             // The i3d head (plugins/recognition-heads I3dHead): avg_pool then fc_cls.
-            logits = graph.linear("fc_cls", graph.globalAveragePool("avg_pool", features), fixture.numClasses(), 0.01);
+            logits = graph.linear("fc_cls", graph.globalAveragePool("avg_pool", features),
+                    fixture.config().get("numClasses").asInt(), 0.01);
         }
+        SameDiff sd = graph.sameDiff();
+        // The head's layers as a component of their own, to load its state-dict keys by local name.
+        Map<String, ComponentGraph> components = Map.of("backbone", backbone,
+                "cls_head", new ComponentGraph(sd, "cls_head", logits));
 
         Set<String> loaded = new HashSet<>();
-        fixture.stateDict().forEach((key, value) -> {
-            if (key.equals("features")) {
-                return;
-            }
-            String name = key.replaceFirst("^(backbone|cls_head)\\.", "$1/");
-            SDVariable variable = sd.getVariable(name);
-            assertThat(variable).as("graph variable for the reference's %s", key).isNotNull();
-            INDArray array = value.rank() == 5 ? value.permute(2, 3, 4, 1, 0).dup('c')
-                    : value.rank() == 2 ? value.transpose().dup('c') : value;
-            assertThat(array.shape()).as(name).containsExactly(variable.getArr().shape());
-            variable.setArray(array);
-            loaded.add(name);
+        fixture.stateDict(List.of("input", "features", "output")).forEach((key, value) -> {
+            int dot = key.indexOf('.');
+            ComponentGraph component = dot < 0 ? null : components.get(key.substring(0, dot));
+            assertThat(component).as("graph variable for the reference's %s", key).isNotNull();
+            loaded.addAll(component.load(Map.of(key.substring(dot + 1), value), TorchLayout::conv3dNetwork));
         });
         Set<String> all = new HashSet<>();
         for (SDVariable variable : sd.variables()) {
@@ -84,26 +83,26 @@ class SlowFastBackboneTest {
         }
         assertThat(loaded).containsExactlyInAnyOrderElementsOf(all);
 
-        Map<String, INDArray> out = sd.output(Map.of("input", fixture.input()), features.variable().name(),
+        Map<String, INDArray> out = sd.output(Map.of(ComponentGraph.INPUT, input), features.variable().name(),
                 logits.variable().name());
-        INDArray expectedFeatures = fixture.tensors().get("features");
+        INDArray expectedFeatures = fixture.tensor("features");
         INDArray ourFeatures = out.get(features.variable().name());
         assertThat(ourFeatures.shape()).containsExactly(expectedFeatures.shape()[0], expectedFeatures.shape()[1], 1, 1, 1);
         double featureDiff = ourFeatures.reshape(expectedFeatures.shape()).sub(expectedFeatures).amaxNumber().doubleValue();
         INDArray ourLogits = out.get(logits.variable().name());
-        assertThat(ourLogits.shape()).containsExactly(fixture.output().shape());
-        double logitDiff = ourLogits.sub(fixture.output()).amaxNumber().doubleValue();
+        assertThat(ourLogits.shape()).containsExactly(expected.shape());
+        double logitDiff = ourLogits.sub(expected).amaxNumber().doubleValue();
         System.out.printf("parity %-20s max |ours - reference| features %.3g, logits %.3g (logits max |y| %.3g)%n",
-                variant, featureDiff, logitDiff, fixture.output().amaxNumber().doubleValue());
+                variant, featureDiff, logitDiff, expected.amaxNumber().doubleValue());
         assertThat(featureDiff).isLessThanOrEqualTo(TOLERANCE);
         assertThat(logitDiff).isLessThanOrEqualTo(TOLERANCE);
-        assertThat(fixture.output().stdNumber().doubleValue()).isGreaterThan(0.1);
+        assertThat(expected.stdNumber().doubleValue()).isGreaterThan(0.1);
     }
 
     @Test
     void defaultsHaveMmaction2sSlowFastR50ParameterCountAndNames() {
         // The smallest clip the full network builds on: 8 frames (one slow frame), 32 x 32.
-        BackboneGraph graph = BackboneGraph.build(new SlowFastBackbone(SlowFastConfig.DEFAULTS), 0, 3, 8, 32, 32);
+        ComponentGraph graph = Backbones.build(new SlowFastBackbone(SlowFastConfig.DEFAULTS), 0, 3, 8, 32, 32);
 
         assertThat(graph.elementsOf(VariableType.VARIABLE)).isEqualTo(SLOWFAST_R50_BACKBONE_PARAMETERS);
         assertThat(SLOWFAST_R50_BACKBONE_PARAMETERS + 2304 * 400 + 400).isEqualTo(34_479_288L);
@@ -130,12 +129,12 @@ class SlowFastBackboneTest {
         SlowFastConfig lateral = small(8, 8, 8, 16, 2);
         SlowFastConfig config = new SlowFastConfig(8, 8, 8, 5, 2, false, false, lateral.slowPathway(),
                 lateral.fastPathway());
-        BackboneGraph graph = BackboneGraph.build(new SlowFastBackbone(config), 0, 3, 35, 32, 32);
+        ComponentGraph graph = Backbones.build(new SlowFastBackbone(config), 0, 3, 35, 32, 32);
         INDArray clip = Nd4j.zeros(DataType.FLOAT, 1, 3, 35, 32, 32);
         for (int t = 0; t < 35; t++) {
             clip.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.point(t)).assign(t);
         }
-        INDArray picked = graph.sameDiff().output(Map.of(BackboneGraph.INPUT, clip), "backbone/slow_path.resample")
+        INDArray picked = graph.sameDiff().output(Map.of(ComponentGraph.INPUT, clip), "backbone/slow_path.resample")
                 .get("backbone/slow_path.resample");
         // interpolate(scale_factor=1/8) on 35 frames: floor(35 / 8) = 4 frames, 0, 8, 16, 24.
         assertThat(picked.shape()).containsExactly(1, 3, 4, 32, 32);
@@ -148,7 +147,7 @@ class SlowFastBackboneTest {
     @Test
     void pathwayWidthsThatDoNotMatchTheChannelRatioFailNamingTheLateral() {
         SlowFastConfig config = small(8, 8, 8, 16, 4);
-        assertThatThrownBy(() -> BackboneGraph.build(new SlowFastBackbone(config), 0, 3, 16, 32, 32))
+        assertThatThrownBy(() -> Backbones.build(new SlowFastBackbone(config), 0, 3, 16, 32, 32))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageContaining("backbone/slow_path.conv1_lateral")
                 .hasMessageContaining("channelRatio");
@@ -156,7 +155,7 @@ class SlowFastBackboneTest {
 
     @Test
     void tooFewFramesForTheResampleRateFail() {
-        assertThatThrownBy(() -> BackboneGraph.build(new SlowFastBackbone(small(8, 8, 8, 16, 2)), 0, 3, 4, 32, 32))
+        assertThatThrownBy(() -> Backbones.build(new SlowFastBackbone(small(8, 8, 8, 16, 2)), 0, 3, 4, 32, 32))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageContaining("backbone/slow_path.resample");
     }
@@ -182,7 +181,7 @@ class SlowFastBackboneTest {
         SlowFastConfig lateral = small(8, 8, 8, 16, 2);
         SlowFastConfig none = new SlowFastConfig(8, 8, 8, 5, 2, false, false, lateral.slowPathway(),
                 lateral.fastPathway());
-        BackboneGraph graph = BackboneGraph.build(new SlowFastBackbone(none), 0, 3, 16, 32, 32);
+        ComponentGraph graph = Backbones.build(new SlowFastBackbone(none), 0, 3, 16, 32, 32);
 
         assertThat(graph.hasParameter("slow_path.conv1_lateral.conv.weight")).isFalse();
         assertThat(graph.parameter("slow_path.layer1.0.conv1.conv.weight").shape()).containsExactly(1, 1, 1, 16, 16);

@@ -1,6 +1,10 @@
 package io.action4j.plugins.s3d;
 
+import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
+import io.action4j.testing.ParityFixture;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -18,17 +22,18 @@ class FullSizeParityTest {
 
     @Test
     void defaultModelMatchesTorchvisionsS3d() {
-        TorchFixture fixture = TorchFixture.file(Path.of(System.getProperty("s3d.fullParity")), "s3d_full");
-        long[] in = fixture.input().shape();
-        S3dGraph graph = S3dGraph.model(S3dConfig.DEFAULTS, S3dHeadConfig.DEFAULTS, in[1], in[2], in[3], in[4]);
-        StateDictLoader.load(graph, fixture.stateDict());
+        ParityFixture fixture = ParityFixture.file(Path.of(System.getProperty("s3d.fullParity")), "s3d_full");
+        INDArray input = fixture.tensor("input");
+        ComponentGraph graph = S3dGraph.model(S3dConfig.DEFAULTS, S3dHeadConfig.DEFAULTS,
+                TensorShape.of(input.shape()));
+        StateDictLoader.load(graph, fixture.stateDict(List.of("input", "output.features", "output")));
 
         String features = "backbone/features.15";
         String logits = graph.output().variable().name();
-        Map<String, INDArray> outputs = graph.sameDiff().output(Map.of(S3dGraph.INPUT, fixture.input()), features, logits);
+        Map<String, INDArray> outputs = graph.sameDiff().output(Map.of(ComponentGraph.INPUT, input), features, logits);
 
         assertMatchesToFloatPrecision("full features", outputs.get(features), fixture.tensor("output.features"));
-        assertMatchesToFloatPrecision("full logits", outputs.get(logits), fixture.output());
+        assertMatchesToFloatPrecision("full logits", outputs.get(logits), fixture.tensor("output"));
     }
 
     /**

@@ -7,6 +7,8 @@ import static org.nd4j.linalg.indexing.NDArrayIndex.point;
 import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
+import io.action4j.testing.ParityFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,34 +26,39 @@ class ParityTest {
 
     private static final double TOLERANCE = 1e-4;
 
+    /** The small fixtures' data tensors; the rest is torchvision's state dict. */
+    private static final List<String> DATA = List.of("input", "output");
+
     @Test
     void backboneMatchesTorchvisionsFeatures() {
-        TorchFixture fixture = TorchFixture.resource("s3d_backbone");
+        ParityFixture fixture = ParityFixture.resource(ParityTest.class, "s3d_backbone");
         S3dConfig config = new S3dConfig(3, fixture.config().get("widthDivisor").asInt());
-        long[] in = fixture.input().shape();
-        S3dGraph graph = S3dGraph.backbone(config, in[1], in[2], in[3], in[4]);
-        StateDictLoader.load(graph, fixture.stateDict());
+        INDArray input = fixture.tensor("input");
+        ComponentGraph graph = ComponentGraph.backbone(new S3dBackboneFactory().create(config), 0,
+                TensorShape.of(input.shape()));
+        StateDictLoader.load(graph, fixture.stateDict(DATA));
 
-        INDArray output = graph.run(fixture.input());
+        INDArray output = graph.run(input);
 
         assertThat(graph.output().shape().dim(1)).isEqualTo(fixture.manifest().get("outputChannels").asLong());
-        assertMatches("s3d backbone", output, fixture.output(), TOLERANCE);
+        assertMatches("s3d backbone", output, fixture.tensor("output"), TOLERANCE);
     }
 
     @Test
     void headMatchesTorchvisionsClassifier() {
-        TorchFixture fixture = TorchFixture.resource("s3d_head");
+        ParityFixture fixture = ParityFixture.resource(ParityTest.class, "s3d_head");
         List<Integer> kernel = new ArrayList<>();
         fixture.config().get("poolKernel").forEach(size -> kernel.add(size.asInt()));
         S3dHeadConfig config = new S3dHeadConfig(fixture.config().get("numClasses").asInt(), kernel);
-        long[] in = fixture.input().shape();
-        S3dGraph graph = S3dGraph.head(config, in[1], in[2], in[3], in[4]);
-        StateDictLoader.load(graph, fixture.stateDict());
+        INDArray input = fixture.tensor("input");
+        long[] in = input.shape();
+        ComponentGraph graph = ComponentGraph.head(new S3dHeadFactory().create(config), 0, TensorShape.of(in));
+        StateDictLoader.load(graph, fixture.stateDict(DATA));
 
-        INDArray output = graph.run(fixture.input());
+        INDArray output = graph.run(input);
 
         assertThat(in[0]).as("a batch of two").isEqualTo(2);
-        assertMatches("s3d head", output, fixture.output(), TOLERANCE);
+        assertMatches("s3d head", output, fixture.tensor("output"), TOLERANCE);
     }
 
     /**
@@ -61,8 +68,8 @@ class ParityTest {
      */
     @Test
     void maxPoolsPadAndRoundAsTorchDoes() {
-        TorchFixture fixture = TorchFixture.resource("max_pools");
-        INDArray input = fixture.input();
+        ParityFixture fixture = ParityFixture.resource(ParityTest.class, "max_pools");
+        INDArray input = fixture.tensor("input");
         int index = 0;
         for (var pool : fixture.manifest().get("pools")) {
             int[] kernel = ints(pool.get("kernel"));

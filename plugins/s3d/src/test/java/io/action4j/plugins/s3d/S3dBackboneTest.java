@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -42,6 +43,12 @@ class S3dBackboneTest {
         return slide(s, 2, 2, 0);
     }
 
+    /** The backbone built on clips of {@code channels x t x h x w}. */
+    private static ComponentGraph backbone(S3dConfig config, long channels, long t, long h, long w) {
+        return ComponentGraph.backbone(new S3dBackboneFactory().create(config), 0,
+                TensorShape.of(1, channels, t, h, w));
+    }
+
     private static INDArray randomClip(long... shape) {
         Nd4j.getRandom().setSeed(42);
         return Nd4j.rand(DataType.FLOAT, shape).subi(0.5);
@@ -49,7 +56,7 @@ class S3dBackboneTest {
 
     @Test
     void defaultBackboneHasTorchvisionsParameterCountWithoutTheClassifier() {
-        S3dGraph graph = S3dGraph.backbone(S3dConfig.DEFAULTS, 3, 8, 32, 32);
+        ComponentGraph graph = backbone(S3dConfig.DEFAULTS, 3, 8, 32, 32);
 
         assertThat(S3D_PARAMETERS - S3D_CLASSIFIER_PARAMETERS).isEqualTo(7_910_048L);
         assertThat(graph.elementsOf(VariableType.VARIABLE)).isEqualTo(S3D_PARAMETERS - S3D_CLASSIFIER_PARAMETERS);
@@ -58,7 +65,7 @@ class S3dBackboneTest {
 
     @Test
     void defaultBackboneDeclaresTheShapeItProduces() {
-        S3dGraph graph = S3dGraph.backbone(S3dConfig.DEFAULTS, 3, 9, 64, 32);
+        ComponentGraph graph = backbone(S3dConfig.DEFAULTS, 3, 9, 64, 32);
 
         long t = featureTime(9);
         long h = featureSpace(64);
@@ -73,7 +80,7 @@ class S3dBackboneTest {
 
     @Test
     void reducedWidthsRunOnABatch() {
-        S3dGraph graph = S3dGraph.backbone(new S3dConfig(3, 8), 3, 8, 32, 32);
+        ComponentGraph graph = backbone(new S3dConfig(3, 8), 3, 8, 32, 32);
 
         // Mixed_5c at a divisor of 8: 384/8 + 384/8 + 128/8 + 128/8 channels.
         assertThat(graph.output().shape()).hasToString("?x128x1x1x1");
@@ -87,17 +94,17 @@ class S3dBackboneTest {
 
     @Test
     void variablesAreTorchvisionsStateDictKeysInNd4jLayouts() {
-        S3dGraph graph = S3dGraph.backbone(S3dConfig.DEFAULTS, 3, 8, 32, 32);
+        ComponentGraph graph = backbone(S3dConfig.DEFAULTS, 3, 8, 32, 32);
 
         // torch (64, 3, 1, 7, 7) permuted 2, 3, 4, 1, 0.
-        assertThat(graph.parameter("backbone/features.0.0.0.weight").shape()).containsExactly(1, 7, 7, 3, 64);
-        assertThat(graph.parameter("backbone/features.0.1.0.weight").shape()).containsExactly(7, 1, 1, 64, 64);
-        assertThat(graph.parameter("backbone/features.0.1.1.running_var").shape()).containsExactly(64);
-        assertThat(graph.parameter("backbone/features.2.0.weight").shape()).containsExactly(1, 1, 1, 64, 64);
-        assertThat(graph.parameter("backbone/features.3.0.0.weight").shape()).containsExactly(1, 3, 3, 64, 192);
-        assertThat(graph.parameter("backbone/features.5.branch1.1.1.0.weight").shape()).containsExactly(3, 1, 1, 128, 128);
-        assertThat(graph.parameter("backbone/features.15.branch3.1.0.weight").shape()).containsExactly(1, 1, 1, 832, 128);
-        assertThat(graph.parameter("backbone/features.15.branch2.0.1.bias").shape()).containsExactly(48);
+        assertThat(graph.parameter("features.0.0.0.weight").shape()).containsExactly(1, 7, 7, 3, 64);
+        assertThat(graph.parameter("features.0.1.0.weight").shape()).containsExactly(7, 1, 1, 64, 64);
+        assertThat(graph.parameter("features.0.1.1.running_var").shape()).containsExactly(64);
+        assertThat(graph.parameter("features.2.0.weight").shape()).containsExactly(1, 1, 1, 64, 64);
+        assertThat(graph.parameter("features.3.0.0.weight").shape()).containsExactly(1, 3, 3, 64, 192);
+        assertThat(graph.parameter("features.5.branch1.1.1.0.weight").shape()).containsExactly(3, 1, 1, 128, 128);
+        assertThat(graph.parameter("features.15.branch3.1.0.weight").shape()).containsExactly(1, 1, 1, 832, 128);
+        assertThat(graph.parameter("features.15.branch2.0.1.bias").shape()).containsExactly(48);
         // Pools have no parameters: the indices of torchvision's Sequential are kept all the same.
         assertThat(graph.sameDiff().variables()).noneMatch(v -> v.name().startsWith("backbone/features.13."));
         assertThat(graph.output().variable().name()).isEqualTo("backbone/features.15");
@@ -105,14 +112,14 @@ class S3dBackboneTest {
 
     @Test
     void clipTooShortForMaxPool5aFailsNamingThatLayer() {
-        assertThatThrownBy(() -> S3dGraph.backbone(S3dConfig.DEFAULTS, 3, 1, 32, 32))
+        assertThatThrownBy(() -> backbone(S3dConfig.DEFAULTS, 3, 1, 32, 32))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageContaining("backbone/features.13");
     }
 
     @Test
     void inputWithAnotherChannelCountThanInChannelsIsRejectedNamingTheFirstConv() {
-        assertThatThrownBy(() -> S3dGraph.backbone(new S3dConfig(2, 8), 3, 8, 32, 32))
+        assertThatThrownBy(() -> backbone(new S3dConfig(2, 8), 3, 8, 32, 32))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageContaining("backbone/features.0.0.0")
                 .hasMessageContaining("inChannels");
@@ -120,9 +127,9 @@ class S3dBackboneTest {
 
     @Test
     void twoChannelInputBuildsATwoChannelFirstConv() {
-        S3dGraph graph = S3dGraph.backbone(new S3dConfig(2, 8), 2, 8, 32, 32);
+        ComponentGraph graph = backbone(new S3dConfig(2, 8), 2, 8, 32, 32);
 
-        assertThat(graph.parameter("backbone/features.0.0.0.weight").shape()).containsExactly(1, 7, 7, 2, 8);
+        assertThat(graph.parameter("features.0.0.0.weight").shape()).containsExactly(1, 7, 7, 2, 8);
         assertThat(graph.run(randomClip(1, 2, 8, 32, 32)).shape()).containsExactly(1, 128, 1, 1, 1);
     }
 }

@@ -2,7 +2,16 @@ package io.action4j.plugins.timesformer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.action4j.testing.ComponentGraph;
+import io.action4j.testing.ParityFixture;
+import io.action4j.testing.TorchLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,14 +28,21 @@ class ParityTest {
 
     private static final double TOLERANCE = 1e-4;
 
+    /** The fixtures' data tensors; the rest is the state dict, under MMAction2's keys. */
+    private static final List<String> DATA = List.of("input", "features", "logits");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @ParameterizedTest
     @ValueSource(strings = {"divided_space_time", "space_only", "joint_space_time"})
     void backboneAndHeadMatchThePyTorchReference(String attentionType) {
-        TorchFixture fixture = TorchFixture.load(attentionType);
-        assertThat(fixture.backbone().attentionType()).isEqualTo(attentionType);
-        ModelGraph graph = ModelGraph.build(fixture.backbone(), fixture.head(), -1);
+        ParityFixture fixture = ParityFixture.resource(ParityTest.class, attentionType);
+        TimeSformerConfig backbone = bind(fixture.config(), TimeSformerConfig.DEFAULTS);
+        TimeSformerHeadConfig head = bind(fixture.manifest().get("head"), TimeSformerHeadConfig.DEFAULTS);
+        assertThat(backbone.attentionType()).isEqualTo(attentionType);
+        ModelGraph graph = ModelGraph.build(backbone, head, -1);
 
-        Set<String> loaded = load(graph, fixture.stateDict());
+        Set<String> loaded = load(graph, fixture.stateDict(DATA));
         Map<String, INDArray> outputs = graph.run(fixture.tensor("input"));
         // A second run must agree: SameDiff's array cache once fed a layer stale values on reruns.
         Map<String, INDArray> rerun = graph.run(fixture.tensor("input"));
@@ -47,31 +63,50 @@ class ParityTest {
         }
     }
 
+    /** The defaults with the fixture's keys set, bound the way a config file is. */
+    private static <C extends Record> C bind(JsonNode keys, C defaults) {
+        ObjectNode merged = JSON.valueToTree(defaults);
+        merged.setAll((ObjectNode) keys);
+        try {
+            @SuppressWarnings("unchecked")
+            C config = (C) JSON.treeToValue(merged, defaults.getClass());
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Sets the graph's arrays from the state dict as a checkpoint loader does: {@code backbone.x}
-     * to {@code backbone/x}; rank 4 (conv2d) permuted 2,3,1,0, rank 2 (linear) transposed.
+     * to {@code x} of the backbone's graph; rank 4 (conv2d) permuted 2,3,1,0, rank 2 (linear) transposed.
      */
     private static Set<String> load(ModelGraph graph, Map<String, INDArray> stateDict) {
+        Map<String, ComponentGraph> components = Map.of("backbone", graph.backbone(), "cls_head", graph.head());
         Set<String> loaded = new HashSet<>();
         stateDict.forEach((key, value) -> {
-            String name = key.replaceFirst("\\.", "/");
-            SDVariable variable = graph.sameDiff().getVariable(name);
-            assertThat(variable).as("graph variable for %s", key).isNotNull();
-            INDArray array = switch (value.rank()) {
-                case 4 -> value.permute(2, 3, 1, 0).dup('c');
-                case 2 -> value.transpose().dup('c');
-                default -> value;
-            };
-            assertThat(array.shape()).as(name).containsExactly(variable.getArr().shape());
-            variable.setArray(array);
-            loaded.add(name);
+            String[] scopeAndName = key.split("\\.", 2);
+            ComponentGraph component = components.get(scopeAndName[0]);
+            assertThat(component).as("component for %s", key).isNotNull();
+            loaded.addAll(component.load(Map.of(scopeAndName[1], value), ParityTest::toGraphLayout));
         });
         return loaded;
     }
 
+    private static INDArray toGraphLayout(INDArray torch) {
+        return switch (torch.rank()) {
+            case 4 -> TorchLayout.conv2dWeight(torch);
+            case 2 -> TorchLayout.linearWeight(torch);
+            default -> torch;
+        };
+    }
+
+    /**
+     * The trainable variables only: {@link ComponentGraph#parameterNames} also lists the graph's
+     * constants, some of which (the token layers' repeat counts) are no parameters.
+     */
     private static Set<String> parameters(ModelGraph graph) {
         Set<String> names = new HashSet<>();
-        for (SDVariable variable : graph.sameDiff().variables()) {
+        for (SDVariable variable : graph.backbone().sameDiff().variables()) {
             if (variable.getVariableType() == VariableType.VARIABLE) {
                 names.add(variable.name());
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.TensorShape;
+import io.action4j.testing.ComponentGraph;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,8 @@ class TimeSformerBackboneTest {
         TimeSformerConfig config = Configs.small(attentionType).build();
         ModelGraph graph = ModelGraph.build(config, FIVE_CLASSES, declaredBatch);
 
-        assertThat(graph.features().shape()).isEqualTo(TensorShape.of(declaredBatch, 32));
-        assertThat(graph.logits().shape()).isEqualTo(TensorShape.of(declaredBatch, 5));
+        assertThat(graph.backbone().output().shape()).isEqualTo(TensorShape.of(declaredBatch, 32));
+        assertThat(graph.head().output().shape()).isEqualTo(TensorShape.of(declaredBatch, 5));
         Map<String, INDArray> outputs = graph.run(randomClips(config, 2));
         assertThat(outputs.get("features").shape()).containsExactly(2, 32);
         assertThat(outputs.get("logits").shape()).containsExactly(2, 5);
@@ -65,40 +66,42 @@ class TimeSformerBackboneTest {
     @Test
     void parametersHaveMmaction2sNamesAndGraphLayouts() {
         ModelGraph graph = ModelGraph.build(Configs.small("divided_space_time").build(), FIVE_CLASSES, -1);
-        String layer = "backbone/transformer_layers.layers.1.";
+        ComponentGraph backbone = graph.backbone();
+        String layer = "transformer_layers.layers.1.";
 
-        assertThat(graph.parameter("backbone/patch_embed.projection.weight").shape()).containsExactly(8, 8, 3, 32);
-        assertThat(graph.parameter("backbone/cls_token").shape()).containsExactly(1, 1, 32);
-        assertThat(graph.parameter("backbone/pos_embed").shape()).containsExactly(1, 17, 32);
-        assertThat(graph.parameter("backbone/time_embed").shape()).containsExactly(1, 4, 32);
-        assertThat(graph.parameter(layer + "attentions.0.norm.weight").shape()).containsExactly(32);
-        assertThat(graph.parameter(layer + "attentions.0.attn.in_proj_weight").shape()).containsExactly(32, 96);
-        assertThat(graph.parameter(layer + "attentions.0.attn.in_proj_bias").shape()).containsExactly(96);
-        assertThat(graph.parameter(layer + "attentions.0.attn.out_proj.weight").shape()).containsExactly(32, 32);
-        assertThat(graph.parameter(layer + "attentions.0.temporal_fc.bias").shape()).containsExactly(32);
-        assertThat(graph.parameter(layer + "attentions.1.attn.out_proj.bias").shape()).containsExactly(32);
-        assertThat(graph.parameter(layer + "ffns.0.norm.bias").shape()).containsExactly(32);
-        assertThat(graph.parameter(layer + "ffns.0.layers.0.0.weight").shape()).containsExactly(32, 128);
-        assertThat(graph.parameter(layer + "ffns.0.layers.1.weight").shape()).containsExactly(128, 32);
-        assertThat(graph.parameter("backbone/norm.weight").shape()).containsExactly(32);
-        assertThat(graph.parameter("cls_head/fc_cls.weight").shape()).containsExactly(32, 5);
+        assertThat(backbone.parameter("patch_embed.projection.weight").shape()).containsExactly(8, 8, 3, 32);
+        assertThat(backbone.parameter("cls_token").shape()).containsExactly(1, 1, 32);
+        assertThat(backbone.parameter("pos_embed").shape()).containsExactly(1, 17, 32);
+        assertThat(backbone.parameter("time_embed").shape()).containsExactly(1, 4, 32);
+        assertThat(backbone.parameter(layer + "attentions.0.norm.weight").shape()).containsExactly(32);
+        assertThat(backbone.parameter(layer + "attentions.0.attn.in_proj_weight").shape()).containsExactly(32, 96);
+        assertThat(backbone.parameter(layer + "attentions.0.attn.in_proj_bias").shape()).containsExactly(96);
+        assertThat(backbone.parameter(layer + "attentions.0.attn.out_proj.weight").shape()).containsExactly(32, 32);
+        assertThat(backbone.parameter(layer + "attentions.0.temporal_fc.bias").shape()).containsExactly(32);
+        assertThat(backbone.parameter(layer + "attentions.1.attn.out_proj.bias").shape()).containsExactly(32);
+        assertThat(backbone.parameter(layer + "ffns.0.norm.bias").shape()).containsExactly(32);
+        assertThat(backbone.parameter(layer + "ffns.0.layers.0.0.weight").shape()).containsExactly(32, 128);
+        assertThat(backbone.parameter(layer + "ffns.0.layers.1.weight").shape()).containsExactly(128, 32);
+        assertThat(backbone.parameter("norm.weight").shape()).containsExactly(32);
+        assertThat(graph.head().parameter("fc_cls.weight").shape()).containsExactly(32, 5);
         // MMAction2 starts temporal attention as a no-op and without time information.
-        assertThat(graph.parameter(layer + "attentions.0.temporal_fc.weight").amaxNumber().doubleValue()).isZero();
-        assertThat(graph.parameter("backbone/time_embed").amaxNumber().doubleValue()).isZero();
+        assertThat(backbone.parameter(layer + "attentions.0.temporal_fc.weight").amaxNumber().doubleValue()).isZero();
+        assertThat(backbone.parameter("time_embed").amaxNumber().doubleValue()).isZero();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"space_only", "joint_space_time"})
     void preNormLayersHaveNormsAndNoTemporalParameters(String attentionType) {
         ModelGraph graph = ModelGraph.build(Configs.small(attentionType).build(), FIVE_CLASSES, -1);
-        String layer = "backbone/transformer_layers.layers.0.";
+        ComponentGraph backbone = graph.backbone();
+        String layer = "transformer_layers.layers.0.";
 
-        assertThat(graph.parameter(layer + "norms.0.weight").shape()).containsExactly(32);
-        assertThat(graph.parameter(layer + "norms.1.bias").shape()).containsExactly(32);
-        assertThat(graph.parameter(layer + "attentions.0.attn.in_proj_weight").shape()).containsExactly(32, 96);
-        assertThat(graph.sameDiff().hasVariable(layer + "attentions.0.temporal_fc.weight")).isFalse();
-        assertThat(graph.sameDiff().hasVariable(layer + "attentions.1.attn.in_proj_weight")).isFalse();
-        assertThat(graph.sameDiff().hasVariable("backbone/time_embed")).isEqualTo(attentionType.equals("joint_space_time"));
+        assertThat(backbone.parameter(layer + "norms.0.weight").shape()).containsExactly(32);
+        assertThat(backbone.parameter(layer + "norms.1.bias").shape()).containsExactly(32);
+        assertThat(backbone.parameter(layer + "attentions.0.attn.in_proj_weight").shape()).containsExactly(32, 96);
+        assertThat(backbone.hasParameter(layer + "attentions.0.temporal_fc.weight")).isFalse();
+        assertThat(backbone.hasParameter(layer + "attentions.1.attn.in_proj_weight")).isFalse();
+        assertThat(backbone.hasParameter("time_embed")).isEqualTo(attentionType.equals("joint_space_time"));
     }
 
     @ParameterizedTest(name = "{0}")
