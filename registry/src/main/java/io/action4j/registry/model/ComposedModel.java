@@ -10,6 +10,7 @@ import io.action4j.api.model.TensorShape;
 import io.action4j.registry.config.ModelConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Set;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.autodiff.samediff.internal.Variable;
@@ -42,6 +44,8 @@ public final class ComposedModel implements AutoCloseable {
     private final Recipe recipe;
     /** Intermediate arrays kept between calls, per thread, at most (a bound, not a reservation). */
     private static final long MAX_KEPT_BYTES = 8L << 30;
+    /** The name ND4J gives the backward function it builds ({@code SameDiff.createGradFunction}). */
+    private static final String GRADIENT_FUNCTION = "grad";
     private final List<ReusingMemoryMgr> memoryManagers = new ArrayList<>();
     private volatile boolean reuseArrays = true;
 
@@ -267,17 +271,48 @@ public final class ComposedModel implements AutoCloseable {
         return this;
     }
 
+    /**
+     * One training pass: the requested outputs and the gradients of {@code wrt}, as
+     * {@link SameDiff#calculateGradientsAndOutputs}, with the gradient function's intermediate arrays
+     * handed from one pass to the next as {@link #run} does for inference (unless
+     * {@link #reuseArrays} is off). The returned arrays are the caller's.
+     */
+    public OutAndGrad gradientsAndOutputs(Map<String, INDArray> placeholders, Collection<String> outputNames,
+                                          Collection<String> wrt) {
+        SameDiff gradientFunction = sameDiff.getFunction(GRADIENT_FUNCTION);
+        ReusingMemoryMgr memory = reuseArrays && gradientFunction != null ? memoryManager(gradientFunction) : null;
+        OutAndGrad result = null;
+        try {
+            result = sameDiff.calculateGradientsAndOutputs(placeholders, outputNames, wrt);
+            return result;
+        } finally {
+            if (memory != null) {
+                List<INDArray> keep = new ArrayList<>(placeholders.values());
+                if (result != null) {
+                    keep.addAll(result.getOutputs().values());
+                    keep.addAll(result.getGradients().values());
+                }
+                memory.endCall(keep);
+            }
+        }
+    }
+
     /** This thread's session memory manager, installed on first use. */
     private ReusingMemoryMgr memoryManager() {
+        return memoryManager(sameDiff);
+    }
+
+    /** This thread's memory manager for the sessions of {@code graph} (this graph or its gradient function). */
+    private ReusingMemoryMgr memoryManager(SameDiff graph) {
         long thread = Thread.currentThread().getId();
-        InferenceSession session = sameDiff.getSessions().get(thread);
+        InferenceSession session = graph.getSessions().get(thread);
         if (session != null && session.getMmgr() instanceof ReusingMemoryMgr memory) {
             return memory;
         }
         ReusingMemoryMgr memory = new ReusingMemoryMgr(MAX_KEPT_BYTES);
-        InferenceSession fresh = new InferenceSession(sameDiff);
+        InferenceSession fresh = new InferenceSession(graph);
         fresh.setMmgr(memory);
-        sameDiff.getSessions().put(thread, fresh);
+        graph.getSessions().put(thread, fresh);
         synchronized (memoryManagers) {
             memoryManagers.add(memory);
         }

@@ -147,7 +147,7 @@ public final class TrainingGraph implements AutoCloseable {
             outputs.add(statistics.batchMean());
             outputs.add(statistics.batchVariance());
         }
-        OutAndGrad result = model.sameDiff().calculateGradientsAndOutputs(placeholders, outputs, parameterNames);
+        OutAndGrad result = model.gradientsAndOutputs(placeholders, outputs, parameterNames);
         Map<String, INDArray> produced = result.getOutputs();
         Map<String, INDArray> gradients = new LinkedHashMap<>();
         for (String name : parameterNames) {
