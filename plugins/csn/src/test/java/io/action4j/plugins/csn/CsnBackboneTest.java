@@ -3,11 +3,12 @@ package io.action4j.plugins.csn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
 import io.action4j.testing.ComponentGraph;
+import io.action4j.testing.ComponentGraph.Batch;
+import io.action4j.testing.RecognizerGraph;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -23,14 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
 
 class CsnBackboneTest {
 
-    /** The backbone built on a clip of {@code channels x t x h x w}, on {@code graph} (e.g. to add a head after). */
-    private static ComponentGraph build(GraphBuilder graph, CsnConfig config, long channels, long t, long h, long w) {
-        return ComponentGraph.build("backbone", graph, TensorShape.of(1, channels, t, h, w),
-                new CsnBackboneFactory().create(config)::build);
-    }
-
+    /** The backbone built on a clip of {@code channels x t x h x w}. */
     private static ComponentGraph build(CsnConfig config, long channels, long t, long h, long w) {
-        return build(new GraphBuilder(SameDiff.create(), 0), config, channels, t, h, w);
+        return ComponentGraph.backbone(new CsnBackboneFactory().create(config), 0,
+                TensorShape.of(1, channels, t, h, w));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,18 +94,17 @@ class CsnBackboneTest {
     @MethodSource("fullSizeCounts")
     void fullSizeParameterCounts(String mode, int depth, long backboneParameters, long buffers, long withHead) {
         CsnConfig config = Configs.defaults().bottleneckMode(mode).depth(depth).build();
-        GraphBuilder builder = new GraphBuilder(SameDiff.create(), 0);
-        ComponentGraph graph = build(builder, config, 3, 32, 224, 224);
-
-        assertThat(graph.output().shape()).isEqualTo(TensorShape.of(TensorShape.UNKNOWN, 2048, 4, 7, 7));
-        assertThat(graph.elementsOf(VariableType.VARIABLE)).isEqualTo(backboneParameters);
-        assertThat(graph.elementsOf(VariableType.CONSTANT)).isEqualTo(buffers);
         // MMAction2's I3DHead: average pooling and fc_cls, 2048 x 400 + 400.
-        try (var scope = builder.scope("cls_head")) {
-            Feature pooled = builder.globalAveragePool("avg_pool", graph.output());
-            builder.linear("fc_cls", pooled, 400, 0.01);
-        }
-        assertThat(graph.elementsOf(VariableType.VARIABLE)).isEqualTo(withHead);
+        RecognizerGraph graph = RecognizerGraph.build(new GraphBuilder(SameDiff.create(), 0),
+                TensorShape.of(1, 3, 32, 224, 224), Batch.OPEN, new CsnBackboneFactory().create(config)::build,
+                (builder, features) -> builder.linear("fc_cls", builder.globalAveragePool("avg_pool", features), 400,
+                        0.01));
+        ComponentGraph backbone = graph.backbone();
+
+        assertThat(backbone.output().shape()).isEqualTo(TensorShape.of(TensorShape.UNKNOWN, 2048, 4, 7, 7));
+        assertThat(backbone.elementsInScope(VariableType.VARIABLE)).isEqualTo(backboneParameters);
+        assertThat(backbone.elementsInScope(VariableType.CONSTANT)).isEqualTo(buffers);
+        assertThat(graph.parameterCount()).isEqualTo(withHead);
     }
 
     static Stream<Arguments> fullSizeCounts() {

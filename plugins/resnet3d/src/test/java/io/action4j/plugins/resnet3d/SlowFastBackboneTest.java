@@ -4,21 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.action4j.api.ConfigValueException;
-import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
 import io.action4j.testing.ComponentGraph;
+import io.action4j.testing.ComponentGraph.Batch;
 import io.action4j.testing.ParityFixture;
+import io.action4j.testing.RecognizerGraph;
 import io.action4j.testing.TorchLayout;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -50,46 +49,28 @@ class SlowFastBackboneTest {
         ParityFixture fixture = ParityFixture.resource(SlowFastBackboneTest.class, variant);
         INDArray input = fixture.tensor("input");
         INDArray expected = fixture.tensor("output");
-        GraphBuilder graph = new GraphBuilder(SameDiff.create(), 0);
-        ComponentGraph backbone = ComponentGraph.build("backbone", graph, TensorShape.of(input.shape()),
-                new SlowFastBackboneFactory().create(FixtureConfigs.slowFastConfig(fixture))::build);
-        Feature features = backbone.output();
-        Feature logits;
-        try (var scope = graph.scope("cls_head")) {
-            // The i3d head (plugins/recognition-heads I3dHead): avg_pool then fc_cls.
-            logits = graph.linear("fc_cls", graph.globalAveragePool("avg_pool", features),
-                    fixture.config().get("numClasses").asInt(), 0.01);
-        }
-        SameDiff sd = graph.sameDiff();
-        // The head's layers as a component of their own, to load its state-dict keys by local name.
-        Map<String, ComponentGraph> components = Map.of("backbone", backbone,
-                "cls_head", new ComponentGraph(sd, "cls_head", logits));
+        // The i3d head (plugins/recognition-heads I3dHead): avg_pool then fc_cls.
+        RecognizerGraph graph = RecognizerGraph.build(new GraphBuilder(SameDiff.create(), 0),
+                TensorShape.of(input.shape()), Batch.OPEN,
+                new SlowFastBackboneFactory().create(FixtureConfigs.slowFastConfig(fixture))::build,
+                (builder, features) -> builder.linear("fc_cls", builder.globalAveragePool("avg_pool", features),
+                        fixture.config().get("numClasses").asInt(), 0.01));
 
-        Set<String> loaded = new HashSet<>();
-        fixture.stateDict(List.of("input", "features", "output")).forEach((key, value) -> {
-            int dot = key.indexOf('.');
-            ComponentGraph component = dot < 0 ? null : components.get(key.substring(0, dot));
-            assertThat(component).as("graph variable for the reference's %s", key).isNotNull();
-            loaded.addAll(component.load(Map.of(key.substring(dot + 1), value), TorchLayout::conv3dNetwork));
-        });
-        Set<String> all = new HashSet<>();
-        for (SDVariable variable : sd.variables()) {
-            // Constants SameDiff makes for its own arithmetic (sd_var...) are no checkpoint entries.
-            String local = variable.name().substring(variable.name().lastIndexOf('/') + 1);
-            if (variable.getVariableType() == VariableType.VARIABLE
-                    || (variable.getVariableType() == VariableType.CONSTANT && local.contains("."))) {
-                all.add(variable.name());
-            }
-        }
+        Set<String> loaded = graph.load(fixture.stateDict(List.of("input", "features", "output")),
+                TorchLayout::conv3dNetwork);
+        // Constants SameDiff makes for its own arithmetic (sd_var...) are no checkpoint entries.
+        Set<String> all = graph.parameterNames(VariableType.VARIABLE);
+        graph.parameterNames(VariableType.CONSTANT).stream()
+                .filter(name -> name.substring(name.lastIndexOf('/') + 1).contains("."))
+                .forEach(all::add);
         assertThat(loaded).containsExactlyInAnyOrderElementsOf(all);
 
-        Map<String, INDArray> out = sd.output(Map.of(ComponentGraph.INPUT, input), features.variable().name(),
-                logits.variable().name());
+        Map<String, INDArray> out = graph.run(input);
         INDArray expectedFeatures = fixture.tensor("features");
-        INDArray ourFeatures = out.get(features.variable().name());
+        INDArray ourFeatures = out.get(RecognizerGraph.FEATURES);
         assertThat(ourFeatures.shape()).containsExactly(expectedFeatures.shape()[0], expectedFeatures.shape()[1], 1, 1, 1);
         double featureDiff = ourFeatures.reshape(expectedFeatures.shape()).sub(expectedFeatures).amaxNumber().doubleValue();
-        INDArray ourLogits = out.get(logits.variable().name());
+        INDArray ourLogits = out.get(RecognizerGraph.LOGITS);
         assertThat(ourLogits.shape()).containsExactly(expected.shape());
         double logitDiff = ourLogits.sub(expected).amaxNumber().doubleValue();
         System.out.printf("parity %-20s max |ours - reference| features %.3g, logits %.3g (logits max |y| %.3g)%n",

@@ -1,8 +1,8 @@
 package io.action4j.plugins.s3d;
 
 import io.action4j.api.model.TensorShape;
-import io.action4j.testing.ComponentGraph;
 import io.action4j.testing.ParityFixture;
+import io.action4j.testing.RecognizerGraph;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +24,15 @@ class FullSizeParityTest {
     void defaultModelMatchesTorchvisionsS3d() {
         ParityFixture fixture = ParityFixture.file(Path.of(System.getProperty("s3d.fullParity")), "s3d_full");
         INDArray input = fixture.tensor("input");
-        ComponentGraph graph = S3dGraph.model(S3dConfig.DEFAULTS, S3dHeadConfig.DEFAULTS,
-                TensorShape.of(input.shape()));
+        RecognizerGraph graph = RecognizerGraph.build(new S3dBackboneFactory().create(S3dConfig.DEFAULTS),
+                new S3dHeadFactory().create(S3dHeadConfig.DEFAULTS), 0, TensorShape.of(input.shape()));
         StateDictLoader.load(graph, fixture.stateDict(List.of("input", "output.features", "output")));
 
-        String features = "backbone/features.15";
-        String logits = graph.output().variable().name();
-        Map<String, INDArray> outputs = graph.sameDiff().output(Map.of(ComponentGraph.INPUT, input), features, logits);
+        Map<String, INDArray> outputs = graph.run(input);
 
-        assertMatchesToFloatPrecision("full features", outputs.get(features), fixture.tensor("output.features"));
-        assertMatchesToFloatPrecision("full logits", outputs.get(logits), fixture.tensor("output"));
+        assertMatchesToFloatPrecision("full features", outputs.get(RecognizerGraph.FEATURES),
+                fixture.tensor("output.features"));
+        assertMatchesToFloatPrecision("full logits", outputs.get(RecognizerGraph.LOGITS), fixture.tensor("output"));
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.TensorShape;
 import io.action4j.testing.ComponentGraph;
+import io.action4j.testing.RecognizerGraph;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -32,11 +33,11 @@ class S3dHeadTest {
 
     @Test
     void backboneAndHeadTogetherHaveTorchvisionsParameterCount() {
-        ComponentGraph graph = S3dGraph.model(S3dConfig.DEFAULTS, S3dHeadConfig.DEFAULTS,
-                TensorShape.of(1, 3, 16, 224, 224));
+        RecognizerGraph graph = RecognizerGraph.build(new S3dBackboneFactory().create(S3dConfig.DEFAULTS),
+                new S3dHeadFactory().create(S3dHeadConfig.DEFAULTS), 0, TensorShape.of(1, 3, 16, 224, 224));
 
-        assertThat(graph.elementsOf(VariableType.VARIABLE)).isEqualTo(S3dBackboneTest.S3D_PARAMETERS);
-        assertThat(graph.output().shape()).isEqualTo(TensorShape.of(TensorShape.UNKNOWN, 400));
+        assertThat(graph.parameterCount()).isEqualTo(S3dBackboneTest.S3D_PARAMETERS);
+        assertThat(graph.head().output().shape()).isEqualTo(TensorShape.of(TensorShape.UNKNOWN, 400));
     }
 
     @Test

@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.action4j.testing.ComponentGraph;
 import io.action4j.testing.ParityFixture;
+import io.action4j.testing.RecognizerGraph;
 import io.action4j.testing.TorchLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -40,15 +38,16 @@ class ParityTest {
         TimeSformerConfig backbone = bind(fixture.config(), TimeSformerConfig.DEFAULTS);
         TimeSformerHeadConfig head = bind(fixture.manifest().get("head"), TimeSformerHeadConfig.DEFAULTS);
         assertThat(backbone.attentionType()).isEqualTo(attentionType);
-        ModelGraph graph = ModelGraph.build(backbone, head, -1);
+        RecognizerGraph graph = TimeSformerBackboneTest.model(backbone, head, -1);
 
-        Set<String> loaded = load(graph, fixture.stateDict(DATA));
+        Set<String> loaded = graph.load(fixture.stateDict(DATA), ParityTest::toGraphLayout);
         Map<String, INDArray> outputs = graph.run(fixture.tensor("input"));
         // A second run must agree: SameDiff's array cache once fed a layer stale values on reruns.
         Map<String, INDArray> rerun = graph.run(fixture.tensor("input"));
 
-        // Every parameter came from the reference, none kept its initial value.
-        assertThat(loaded).containsExactlyInAnyOrderElementsOf(parameters(graph));
+        // Every parameter came from the reference, none kept its initial value. Trainable variables
+        // only: the graph's constants include the token layers' repeat counts, which are no parameters.
+        assertThat(loaded).containsExactlyInAnyOrderElementsOf(graph.parameterNames(VariableType.VARIABLE));
         for (String output : new String[] {"features", "logits"}) {
             INDArray expected = fixture.tensor(output);
             INDArray actual = outputs.get(output);
@@ -76,41 +75,12 @@ class ParityTest {
         }
     }
 
-    /**
-     * Sets the graph's arrays from the state dict as a checkpoint loader does: {@code backbone.x}
-     * to {@code x} of the backbone's graph; rank 4 (conv2d) permuted 2,3,1,0, rank 2 (linear) transposed.
-     */
-    private static Set<String> load(ModelGraph graph, Map<String, INDArray> stateDict) {
-        Map<String, ComponentGraph> components = Map.of("backbone", graph.backbone(), "cls_head", graph.head());
-        Set<String> loaded = new HashSet<>();
-        stateDict.forEach((key, value) -> {
-            String[] scopeAndName = key.split("\\.", 2);
-            ComponentGraph component = components.get(scopeAndName[0]);
-            assertThat(component).as("component for %s", key).isNotNull();
-            loaded.addAll(component.load(Map.of(scopeAndName[1], value), ParityTest::toGraphLayout));
-        });
-        return loaded;
-    }
-
+    /** MMAction2's layouts to the graph's: rank 4 (conv2d) permuted 2,3,1,0, rank 2 (linear) transposed. */
     private static INDArray toGraphLayout(INDArray torch) {
         return switch (torch.rank()) {
             case 4 -> TorchLayout.conv2dWeight(torch);
             case 2 -> TorchLayout.linearWeight(torch);
             default -> torch;
         };
-    }
-
-    /**
-     * The trainable variables only: {@link ComponentGraph#parameterNames} also lists the graph's
-     * constants, some of which (the token layers' repeat counts) are no parameters.
-     */
-    private static Set<String> parameters(ModelGraph graph) {
-        Set<String> names = new HashSet<>();
-        for (SDVariable variable : graph.backbone().sameDiff().variables()) {
-            if (variable.getVariableType() == VariableType.VARIABLE) {
-                names.add(variable.name());
-            }
-        }
-        return names;
     }
 }

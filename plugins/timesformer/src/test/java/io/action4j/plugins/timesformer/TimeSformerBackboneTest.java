@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.TensorShape;
 import io.action4j.testing.ComponentGraph;
+import io.action4j.testing.ComponentGraph.Batch;
+import io.action4j.testing.RecognizerGraph;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,18 @@ class TimeSformerBackboneTest {
 
     private static final TimeSformerHeadConfig FIVE_CLASSES = new TimeSformerHeadConfig(5, 0.02, 0);
 
+    /** The backbone and head on clips of the backbone's size, in batches of {@code batch} (may be unknown). */
+    static RecognizerGraph model(TimeSformerConfig backbone, TimeSformerHeadConfig head, long batch) {
+        return model(backbone, head, TensorShape.of(batch, backbone.inChannels(), backbone.numFrames(),
+                backbone.imgSize(), backbone.imgSize()));
+    }
+
+    /** The same on clips of {@code shape}, which need not fit the config; a declared batch size is kept. */
+    private static RecognizerGraph model(TimeSformerConfig backbone, TimeSformerHeadConfig head, TensorShape shape) {
+        return RecognizerGraph.build(new TimeSformerBackboneFactory().create(backbone),
+                new TimeSformerHeadFactory().create(head), 0, shape, Batch.KEEP);
+    }
+
     private static INDArray randomClips(TimeSformerConfig config, int batch) {
         Nd4j.getRandom().setSeed(42);
         return Nd4j.randn(DataType.FLOAT, batch, config.inChannels(), config.numFrames(), config.imgSize(),
@@ -31,7 +45,7 @@ class TimeSformerBackboneTest {
     @MethodSource("typesAndBatches")
     void declaresTheShapeItProduces(String attentionType, long declaredBatch) {
         TimeSformerConfig config = Configs.small(attentionType).build();
-        ModelGraph graph = ModelGraph.build(config, FIVE_CLASSES, declaredBatch);
+        RecognizerGraph graph = model(config, FIVE_CLASSES, declaredBatch);
 
         assertThat(graph.backbone().output().shape()).isEqualTo(TensorShape.of(declaredBatch, 32));
         assertThat(graph.head().output().shape()).isEqualTo(TensorShape.of(declaredBatch, 5));
@@ -50,7 +64,7 @@ class TimeSformerBackboneTest {
     void defaultSizesHaveMmaction2sParameterCount(String attentionType, long withHead400) {
         TimeSformerConfig config = Configs.defaults().set(c -> c.attentionType = attentionType).build();
 
-        assertThat(ModelGraph.build(config, TimeSformerHeadConfig.DEFAULTS, 1).parameterCount()).isEqualTo(withHead400);
+        assertThat(model(config, TimeSformerHeadConfig.DEFAULTS, 1).parameterCount()).isEqualTo(withHead400);
     }
 
     static Stream<Arguments> mmaction2ParameterCounts() {
@@ -65,7 +79,7 @@ class TimeSformerBackboneTest {
 
     @Test
     void parametersHaveMmaction2sNamesAndGraphLayouts() {
-        ModelGraph graph = ModelGraph.build(Configs.small("divided_space_time").build(), FIVE_CLASSES, -1);
+        RecognizerGraph graph = model(Configs.small("divided_space_time").build(), FIVE_CLASSES, -1);
         ComponentGraph backbone = graph.backbone();
         String layer = "transformer_layers.layers.1.";
 
@@ -92,7 +106,7 @@ class TimeSformerBackboneTest {
     @ParameterizedTest
     @ValueSource(strings = {"space_only", "joint_space_time"})
     void preNormLayersHaveNormsAndNoTemporalParameters(String attentionType) {
-        ModelGraph graph = ModelGraph.build(Configs.small(attentionType).build(), FIVE_CLASSES, -1);
+        RecognizerGraph graph = model(Configs.small(attentionType).build(), FIVE_CLASSES, -1);
         ComponentGraph backbone = graph.backbone();
         String layer = "transformer_layers.layers.0.";
 
@@ -109,7 +123,7 @@ class TimeSformerBackboneTest {
     void clipThatDoesNotFitTheEmbeddingsIsRejectedNamingTheKey(String clip, String key) {
         TimeSformerConfig config = Configs.small("divided_space_time").build();
 
-        assertThatThrownBy(() -> ModelGraph.build(config, FIVE_CLASSES, TensorShape.parse(clip)))
+        assertThatThrownBy(() -> model(config, FIVE_CLASSES, TensorShape.parse(clip)))
                 .isInstanceOf(GraphBuildException.class)
                 .hasMessageContaining("backbone/patch_embed")
                 .hasMessageContaining(key);
