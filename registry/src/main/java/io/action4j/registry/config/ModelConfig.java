@@ -8,6 +8,7 @@ import static io.action4j.api.ComponentKind.RECOGNITION_HEAD;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.action4j.api.ConfigValueException;
+import io.action4j.api.model.RecognitionHead;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,5 +54,19 @@ public record ModelConfig(
     @JsonIgnore
     public Task task() {
         return clsHead != null ? Task.RECOGNITION : locHead != null ? Task.LOCALIZATION : Task.DETECTION;
+    }
+
+    /**
+     * The number of classes a recognition model scores, as its head reports it.
+     *
+     * @param use what needs it, for the message when the model has no clsHead (e.g. {@code training})
+     * @throws IllegalArgumentException when the model is not a recognition model
+     */
+    public int recognitionClasses(String use) {
+        if (clsHead == null) {
+            throw new IllegalArgumentException(use + " needs a recognition model (a clsHead); this config's model is for "
+                    + task());
+        }
+        return clsHead.create(RecognitionHead.class).numClasses();
     }
 }

@@ -1,6 +1,5 @@
 package io.action4j.registry.recognition;
 
-import io.action4j.api.model.RecognitionHead;
 import io.action4j.api.model.TensorShape;
 import io.action4j.api.result.ClipScores;
 import io.action4j.api.result.ViewAveraging;
@@ -54,18 +53,18 @@ public final class Recognizer implements AutoCloseable {
      */
     public Recognizer(ExperimentConfig config, Function<Path, VideoDecoder> decoders, Consumer<ComposedModel> weights,
                       RecognitionOptions options) {
-        if (config.model() == null || config.model().task() != ModelConfig.Task.RECOGNITION) {
-            throw new IllegalArgumentException("recognition needs a model with a clsHead");
+        if (config.model() == null) {
+            throw new IllegalArgumentException("recognition needs a 'model' section");
         }
         if (config.data() == null) {
             throw new IllegalArgumentException("recognition needs a 'data' section (sampler, transforms, format)");
         }
+        this.numClasses = config.model().recognitionClasses("recognition");
         this.model = config.model();
         this.pipeline = ClipPipeline.build(config.data());
         this.decoders = decoders;
         this.weights = weights;
         this.options = options;
-        this.numClasses = config.model().clsHead().create(RecognitionHead.class).numClasses();
     }
 
     /** The number of classes the model scores: a label list must have as many lines. */

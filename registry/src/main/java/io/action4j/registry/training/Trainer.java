@@ -113,7 +113,7 @@ public final class Trainer {
             throw new IllegalArgumentException(train.dataset().annFile() + " has " + entries.size()
                     + " samples, fewer than one batch of " + train.batchSize());
         }
-        int numClasses = TrainingShapes.numClasses(config.model());
+        int numClasses = config.model().recognitionClasses("training");
         ClipPipeline pipeline = ClipPipeline.build(train.dataOr(config.data()));
         Files.createDirectories(workDir);
         try (BatchLoader loader = new BatchLoader(entries, pipeline, decoders, numClasses, train.numWorkers(),

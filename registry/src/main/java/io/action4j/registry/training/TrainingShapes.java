@@ -1,11 +1,9 @@
 package io.action4j.registry.training;
 
-import io.action4j.api.model.RecognitionHead;
 import io.action4j.api.model.TensorShape;
 import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.video.VideoException;
 import io.action4j.api.video.VideoReader;
-import io.action4j.registry.config.ModelConfig;
 import io.action4j.registry.data.ClipPipeline;
 import io.action4j.registry.data.DatasetEntry;
 import java.nio.file.Path;
@@ -13,20 +11,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 
-/** The sizes a training graph is built for: one sample's clip shape and the head's class count. */
+/** The size a training graph is built for: one sample's clip shape. */
 final class TrainingShapes {
 
     private static final int ATTEMPTS = 10;
 
     private TrainingShapes() {
-    }
-
-    static int numClasses(ModelConfig model) {
-        if (model.task() != ModelConfig.Task.RECOGNITION) {
-            throw new IllegalArgumentException("training is implemented for recognition models (a clsHead); this config's "
-                    + "model is for " + model.task());
-        }
-        return model.clsHead().create(RecognitionHead.class).numClasses();
     }
 
     /** The pipeline's output for the first readable sample, as one sample's NCTHW shape. */
