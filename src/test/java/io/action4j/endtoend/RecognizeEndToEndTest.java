@@ -35,6 +35,8 @@ class RecognizeEndToEndTest {
         assertThat(top.get(0).get("score").asDouble()).isGreaterThanOrEqualTo(top.get(1).get("score").asDouble())
                 .isBetween(0.0, 1.0);
         assertThat(Files.readAllLines(kineticsLabels())).contains(top.get(0).get("label").asText());
+        // No --checkpoint: the untrained scores come with a warning.
+        assertThat(result.err()).contains("no --checkpoint: the model keeps its seeded initial weights");
     }
 
     @Test
