@@ -89,7 +89,9 @@ public final class Feature {
         String name = stored.name() + suffix;
         String scope = sameDiff.currentNameScope();
         String qualified = scope == null || scope.isEmpty() ? name : scope + "/" + name;
-        return sameDiff.hasVariable(qualified) ? sameDiff.getVariable(qualified) : sameDiff.permute(name, stored, order);
+        return sameDiff.hasVariable(qualified)
+                ? sameDiff.getVariable(qualified)
+                : sameDiff.permute(name, stored, order);
     }
 
     /** N x C x A x B ... to N x A x B ... x C. */

@@ -276,7 +276,8 @@ public final class GraphBuilder {
                 : sameDiff.cnn().conv3d(name, x, weight, config);
         convOutputs.put(output.name(), qualifiedName);
         convBiases.put(qualifiedName, bias);
-        return channelsLast() ? Feature.channelsLast(output, TensorShape.of(out)) : new Feature(output, TensorShape.of(out));
+        TensorShape shape = TensorShape.of(out);
+        return channelsLast() ? Feature.channelsLast(output, shape) : new Feature(output, shape);
     }
 
     /** Batch norm over the channels, inference form: {@code name.weight/bias/running_mean/running_var}. */

@@ -33,19 +33,24 @@ class GraphBuilderLayoutTest {
         GraphBuilder graph = new GraphBuilder(sd, 11).layout(layout);
         TensorShape open = CLIP.with(0, TensorShape.UNKNOWN);
         Feature input = new Feature(sd.placeHolder("input", DataType.FLOAT, open.dims()), open);
-        Feature x = graph.conv3d("conv1", input, 8, new int[] {3, 3, 3}, new int[] {1, 2, 2}, new int[] {1, 1, 1}, false);
+        Feature x = graph.conv3d("conv1", input, 8, triple(3, 3, 3), triple(1, 2, 2), triple(1, 1, 1), false);
         x = graph.relu("relu1", graph.batchNorm("bn1", x, 1e-5));
-        x = graph.maxPool3d("pool1", x, new int[] {1, 3, 3}, new int[] {1, 2, 2}, new int[] {0, 1, 1});
-        Feature a = graph.conv3d("branch_a", x, 4, new int[] {1, 1, 1}, new int[] {1, 1, 1}, new int[] {0, 0, 0}, true);
-        Feature b = graph.conv3d("branch_b", x, 6, new int[] {3, 1, 1}, new int[] {1, 1, 1}, new int[] {1, 0, 0}, false);
+        x = graph.maxPool3d("pool1", x, triple(1, 3, 3), triple(1, 2, 2), triple(0, 1, 1));
+        Feature a = graph.conv3d("branch_a", x, 4, triple(1, 1, 1), triple(1, 1, 1), triple(0, 0, 0), true);
+        Feature b = graph.conv3d("branch_b", x, 6, triple(3, 1, 1), triple(1, 1, 1), triple(1, 0, 0), false);
         Feature joined = graph.concatChannels("concat", a, b);
         // A layer a plugin writes against raw ops: it reads and produces channels first.
-        Feature raw = new Feature(sd.math().mul("raw_scale", joined.variable(), sd.constant("two", 2f)), joined.shape());
+        SDVariable doubled = sd.math().mul("raw_scale", joined.variable(), sd.constant("two", 2f));
+        Feature raw = new Feature(doubled, joined.shape());
         Feature sum = graph.add("sum", joined, raw);
-        Feature pooled = graph.avgPool3d("avgpool", sum, new int[] {2, 2, 2}, new int[] {1, 1, 1});
+        Feature pooled = graph.avgPool3d("avgpool", sum, triple(2, 2, 2), triple(1, 1, 1));
         Feature vector = graph.globalAveragePool("gap", pooled);
         Feature scores = graph.linear("fc", vector, 5, 0.1);
         return new Built(sd, input.variable(), scores.variable(), sum.variable());
+    }
+
+    private static int[] triple(int t, int h, int w) {
+        return new int[] {t, h, w};
     }
 
     /** Non-trivial batch-norm statistics, the same in both graphs. */
@@ -82,8 +87,10 @@ class GraphBuilderLayoutTest {
     void channelsLastConvolutionsRunNdhwcAndPermuteOnlyAtTheEdges() {
         Built last = build(Layout.CHANNELS_LAST);
         List<SameDiffOp> ops = List.copyOf(last.sameDiff().getOps().values());
-        List<Conv3D> convs = ops.stream().filter(op -> op.getOp() instanceof Conv3D).map(op -> (Conv3D) op.getOp()).toList();
-        assertThat(convs).hasSize(3).allSatisfy(conv -> assertThat(conv.getConfig().getDataFormat()).isEqualTo("NDHWC"));
+        List<Conv3D> convs = ops.stream().filter(op -> op.getOp() instanceof Conv3D)
+                .map(op -> (Conv3D) op.getOp()).toList();
+        assertThat(convs).hasSize(3)
+                .allSatisfy(conv -> assertThat(conv.getConfig().getDataFormat()).isEqualTo("NDHWC"));
         // The clip into the first convolution; the raw layer's input out, its output back in; the
         // channels-first view asked for by the test.
         assertThat(ops.stream().filter(op -> op.getOp() instanceof Permute).count()).isEqualTo(4);
