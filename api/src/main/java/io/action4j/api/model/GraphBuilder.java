@@ -335,7 +335,7 @@ public final class GraphBuilder {
         SDVariable x = input.variable();
         SDVariable mean = sameDiff.mean(name + "_batch_mean_b", x, true, reduced);
         SDVariable centred = x.sub(name + "_centred", mean);
-        SDVariable variance = sameDiff.mean(name + "_batch_var_b", centred.mul(centred), true, reduced);
+        SDVariable variance = sameDiff.mean(name + "_batch_var_b", sameDiff.math().square(centred), true, reduced);
         SDVariable inverseStd = sameDiff.math().rsqrt(variance.add(epsilon));
         SDVariable scale = gamma.reshape(broadcast).mul(inverseStd);
         SDVariable output = centred.mul(scale).add(name, beta.reshape(broadcast));
