@@ -35,6 +35,7 @@ class ModelRunEndToEndTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(run.out()).contains("cls_score float32 1x400");
+        assertThat(run.err()).contains("no --checkpoint: the model keeps its seeded initial weights");
         float[] logits = readFloat32(first, "(1, 400)");
         assertThat(logits).isEqualTo(readFloat32(second, "(1, 400)"));
         assertThat(Arrays.stream(toDoubles(logits)).allMatch(Double::isFinite)).isTrue();

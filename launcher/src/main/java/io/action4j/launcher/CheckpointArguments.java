@@ -6,6 +6,7 @@ import io.action4j.registry.checkpoint.KeyMapping;
 import io.action4j.registry.checkpoint.LoadReport;
 import io.action4j.registry.checkpoint.StateDict;
 import io.action4j.registry.model.ComposedModel;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -25,6 +26,17 @@ final class CheckpointArguments {
     @Option(names = "--non-strict", description = "Load the tensors that match and list the rest, instead of refusing "
             + "a checkpoint with missing, unexpected or mis-shaped keys.")
     boolean nonStrict;
+
+    /**
+     * Says on {@code err}, when no checkpoint was given, that the model keeps its seeded initial
+     * weights: its outputs look like any others, so the user reading them must be told.
+     */
+    void warnIfNone(PrintWriter err, String consequence) {
+        if (checkpoint == null) {
+            err.println("action4j: no --checkpoint: the model keeps its seeded initial weights, " + consequence);
+            err.flush();
+        }
+    }
 
     /** Loads the checkpoint, if one was given; returns null otherwise. */
     LoadReport loadInto(ComposedModel model) {

@@ -195,6 +195,7 @@ final class ModelCommand implements Runnable {
             INDArray result;
             String name;
             LoadReport report;
+            checkpointArguments.warnIfNone(spec.commandLine().getErr(), "so the output is an untrained model's");
             try (ComposedModel composed = ModelComposer.compose(model, TensorShape.of(x.shape()), seed)) {
                 report = checkpointArguments.loadInto(composed);
                 name = outputName != null ? outputName : composed.outputs().keySet().iterator().next();

@@ -134,10 +134,8 @@ final class RecognizeCommand implements Callable<Integer> {
             }
         }
         ExperimentConfig experiment = binder.bind(ConfigArguments.load(loader, config, overrides), ExperimentConfig.class);
-        if (checkpointArguments.checkpoint == null && !quiet) {
-            // The scores would look like any others: say so where a user reading them will see it.
-            spec.commandLine().getErr().println("action4j: no --checkpoint: the model keeps its seeded initial weights, "
-                    + "so these scores mean nothing");
+        if (!quiet) {
+            checkpointArguments.warnIfNone(spec.commandLine().getErr(), "so these scores mean nothing");
         }
         RecognitionOptions options = viewArguments.options();
         ProgressBars bars = new ProgressBars(spec.commandLine().getErr(), ProgressBars.wanted(quiet, progress));
