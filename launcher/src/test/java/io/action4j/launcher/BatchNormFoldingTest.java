@@ -48,6 +48,7 @@ class BatchNormFoldingTest {
     void foldedChannelsLastModelGivesTheSameScores(String config, String input, List<String> overrides) {
         TensorShape shape = TensorShape.parse(input);
         try (ComposedModel model = ModelComposer.compose(ZooConfigs.model(config, overrides), shape, 3)) {
+            Nd4j.getRandom().setSeed(config.hashCode());
             randomiseBatchNorms(model);
             INDArray clip = Nd4j.rand(DataType.FLOAT, shape.dims()).muli(2).subi(1);
             INDArray expected = model.run(Map.of(ModelComposer.INPUT, clip)).get(ModelComposer.CLS_SCORE).dup();
@@ -93,6 +94,12 @@ class BatchNormFoldingTest {
             if (variable.name().startsWith("cls_head/") && variable.getArr() != null) {
                 // Logits of a few units rather than tenths: a tolerance of 1e-4 then means more.
                 variable.getArr().muli(10);
+            }
+            if (variable.name().matches(".*non_local_block\\.(theta|phi)\\..*weight") && variable.getArr() != null) {
+                // With random statistics the activations reach thousands; unscaled, theta and phi saturate the
+                // non-local softmax, where float32 rounding alone moves the logits by 1e-5 of the largest
+                // (see tools/parity_full_size.sh's I3D-NL fixture, scaled the same way).
+                variable.getArr().muli(0.01);
             }
         });
         model.sameDiff().getOps().values().stream().filter(BatchNormFoldingTest::isBatchNorm).forEach(op -> {
