@@ -5,8 +5,6 @@ import io.action4j.api.metric.MetricResult;
 import io.action4j.api.metric.RecognitionSample;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
-import io.action4j.registry.data.AnnotationFormat;
-import io.action4j.registry.data.AnnotationList;
 import io.action4j.registry.data.DatasetEntry;
 import io.action4j.registry.recognition.Prediction;
 import io.action4j.registry.recognition.PredictionsFile;
@@ -20,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -64,15 +63,8 @@ final class EvalCommand implements Runnable {
                 description = "Folder the list's paths are relative to; predictions may name videos either way.")
         Path dataPrefix;
 
-        @Option(names = "--annotation-format", defaultValue = "videos",
-                description = "videos or rawframes (default: ${DEFAULT-VALUE}).")
-        AnnotationFormat annotationFormat;
-
-        @Option(names = "--multi-label", description = "The list has several labels per line.")
-        boolean multiLabel;
-
-        @Option(names = "--with-offset", description = "Rawframe lines carry a start offset before the frame count.")
-        boolean withOffset;
+        @Mixin
+        AnnotationLineArguments annotationLines;
 
         @Option(names = "--topk", split = ",", paramLabel = "K", description = "The k of top-k accuracy, comma-separated (default: 1,5).")
         List<Integer> topk;
@@ -102,7 +94,7 @@ final class EvalCommand implements Runnable {
             if (read.isEmpty()) {
                 throw new IllegalArgumentException(predictions + ": no predictions");
             }
-            List<DatasetEntry> entries = AnnotationList.read(annotations, annotationFormat, dataPrefix, multiLabel, withOffset);
+            List<DatasetEntry> entries = annotationLines.read(annotations, dataPrefix);
             List<RecognitionSample> samples = PredictionMatcher.match(read, entries, dataPrefix, predictions, annotations);
             List<String> disagreements = PredictionMatcher.labelDisagreements(samples, read);
             if (!disagreements.isEmpty()) {

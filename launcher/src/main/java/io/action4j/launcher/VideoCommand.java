@@ -9,7 +9,6 @@ import io.action4j.api.video.VideoMetadata;
 import io.action4j.api.video.VideoReader;
 import io.action4j.api.video.VideoStreamException;
 import io.action4j.registry.data.AnnotationFormat;
-import io.action4j.registry.data.AnnotationList;
 import io.action4j.registry.data.DatasetEntry;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,15 +62,8 @@ final class VideoCommand implements Runnable {
         @Option(names = "--data-prefix", paramLabel = "DIR", description = "Folder the list's paths are relative to.")
         Path dataPrefix;
 
-        @Option(names = "--annotation-format", defaultValue = "videos",
-                description = "videos or rawframes (default: ${DEFAULT-VALUE}).")
-        AnnotationFormat annotationFormat;
-
-        @Option(names = "--multi-label", description = "The list has several labels per line.")
-        boolean multiLabel;
-
-        @Option(names = "--with-offset", description = "Rawframe lines carry a start offset before the frame count.")
-        boolean withOffset;
+        @Mixin
+        AnnotationLineArguments annotationLines;
 
         @Option(names = "--on-error", defaultValue = "skip",
                 description = "skip: report a bad video and go on (default); fail: stop at the first bad video.")
@@ -90,7 +82,7 @@ final class VideoCommand implements Runnable {
             List<DatasetEntry> samples = new ArrayList<>();
             videos.forEach(video -> samples.add(new DatasetEntry(video, OptionalInt.empty(), 0, List.of(), 0)));
             if (annotations != null) {
-                samples.addAll(AnnotationList.read(annotations, annotationFormat, dataPrefix, multiLabel, withOffset));
+                samples.addAll(annotationLines.read(annotations, dataPrefix));
             }
             if (samples.isEmpty()) {
                 throw new IllegalArgumentException("nothing to check: give videos or --annotations");
@@ -121,7 +113,7 @@ final class VideoCommand implements Runnable {
 
         private ObjectNode check(DatasetEntry sample) {
             // A rawframe list names folders, even those that are missing.
-            boolean listedFolder = sample.line() > 0 && annotationFormat == AnnotationFormat.RAWFRAMES;
+            boolean listedFolder = sample.line() > 0 && annotationLines.annotationFormat == AnnotationFormat.RAWFRAMES;
             ObjectNode report = check(sample.path(), listedFolder ? readerArguments.decoderFor(sample.path(), "rawframes")
                     : readerArguments.decoderFor(sample.path()));
             if (sample.line() > 0) {
