@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Runs the {@code action4j} command in this JVM and captures what it prints. */
-final class Launcher {
+public final class Launcher {
 
     record Result(int exitCode, String out, String err) {
     }
@@ -26,7 +26,7 @@ final class Launcher {
     }
 
     /** The repository root (set by the launcher module's surefire configuration, else found upwards). */
-    static Path repository() {
+    public static Path repository() {
         String configured = System.getProperty("action4j.repository");
         if (configured != null) {
             return Path.of(configured).toAbsolutePath().normalize();

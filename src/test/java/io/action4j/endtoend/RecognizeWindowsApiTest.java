@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.action4j.api.ComponentKind;
 import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.video.VideoException;
-import io.action4j.api.video.VideoFrame;
-import io.action4j.api.video.VideoMetadata;
 import io.action4j.api.video.VideoReader;
 import io.action4j.registry.PluginLoader;
 import io.action4j.registry.PluginRegistry;
@@ -20,12 +18,12 @@ import io.action4j.registry.recognition.Recognizer;
 import io.action4j.registry.recognition.WindowPlan;
 import io.action4j.registry.recognition.WindowRun;
 import io.action4j.registry.recognition.WindowScores;
+import io.action4j.registry.recognition.WindowOfVideo;
 import io.action4j.registry.recognition.WindowSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,7 +87,7 @@ class RecognizeWindowsApiTest {
         VideoDecoder ffmpeg = ComponentSpec.defaults(registry.find(ComponentKind.VIDEO_READER, "ffmpeg"))
                 .create(VideoDecoder.class);
         VideoDecoder decoder = path -> path.toString().contains("#")
-                ? WindowOfVideo.open(ffmpeg, path) : ffmpeg.open(path);
+                ? openWindow(ffmpeg, path) : ffmpeg.open(path);
         List<WindowScores> windows = new ArrayList<>();
 
         WindowRun run;
@@ -118,38 +116,11 @@ class RecognizeWindowsApiTest {
         return run;
     }
 
-    /** A video's frames {@code [start, end)} read at random as a video of their own ({@code path#start-end}). */
-    private record WindowOfVideo(VideoReader video, int start, int end) implements VideoReader {
-
-        static VideoReader open(VideoDecoder decoder, Path path) throws VideoException {
-            String text = path.toString();
-            String[] ends = text.substring(text.lastIndexOf('#') + 1).split("-");
-            return new WindowOfVideo(decoder.open(Path.of(text.substring(0, text.lastIndexOf('#')))),
-                    Integer.parseInt(ends[0]), Integer.parseInt(ends[1]));
-        }
-
-        @Override
-        public VideoMetadata metadata() {
-            VideoMetadata whole = video.metadata();
-            return new VideoMetadata(end - start, whole.fps(), whole.width(), whole.height(), whole.startIndex() + start);
-        }
-
-        @Override
-        public List<VideoFrame> read(int[] indices) throws VideoException {
-            for (int index : indices) {
-                assertThat(index).as("a frame of window [%d, %d)", start, end).isBetween(start, end - 1);
-            }
-            return video.read(indices);
-        }
-
-        @Override
-        public Iterator<VideoFrame> stream(int firstIndex) {
-            throw new UnsupportedOperationException("the reference reads at random");
-        }
-
-        @Override
-        public void close() throws VideoException {
-            video.close();
-        }
+    /** The frames {@code [start, end)} of the video a {@code path#start-end} path names, as a video of their own. */
+    private static VideoReader openWindow(VideoDecoder decoder, Path path) throws VideoException {
+        String text = path.toString();
+        String[] ends = text.substring(text.lastIndexOf('#') + 1).split("-");
+        return new WindowOfVideo(decoder.open(Path.of(text.substring(0, text.lastIndexOf('#')))),
+                Integer.parseInt(ends[0]), Integer.parseInt(ends[1]));
     }
 }

@@ -1,5 +1,6 @@
 package io.action4j.launcher;
 
+import io.action4j.endtoend.Launcher;
 import io.action4j.registry.PluginLoader;
 import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.config.ConfigBinder;
@@ -22,12 +23,7 @@ final class ZooConfigs {
      * @param overrides {@code key.path=value} as {@code --set} takes them
      */
     static ModelConfig model(String config, List<String> overrides) {
-        Path file = repository().resolve("configs/recognition").resolve(config);
+        Path file = Launcher.repository().resolve("configs/recognition").resolve(config);
         return new ConfigBinder(REGISTRY).bind(new ConfigLoader().load(file, overrides), ExperimentConfig.class).model();
-    }
-
-    private static Path repository() {
-        String configured = System.getProperty("action4j.repository");
-        return configured != null ? Path.of(configured) : Path.of("..");
     }
 }

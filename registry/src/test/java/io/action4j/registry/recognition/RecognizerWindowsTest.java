@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.video.VideoException;
-import io.action4j.api.video.VideoFrame;
-import io.action4j.api.video.VideoMetadata;
-import io.action4j.api.video.VideoReader;
 import io.action4j.registry.PluginLoader;
 import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.config.ConfigBinder;
@@ -19,7 +16,6 @@ import io.action4j.registry.config.ModelConfig;
 import io.action4j.registry.recognition.TestComponents.ClipsConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -177,34 +173,5 @@ class RecognizerWindowsTest {
             return new WindowOfVideo(video.open(path), Integer.parseInt(ends[0]), Integer.parseInt(ends[1]));
         };
         return new Recognizer(config, path -> decoder, built -> { }, new RecognitionOptions("prob", 8, seed));
-    }
-
-    /** Frames {@code [start, end)} of a video, read at random as a video of their own. */
-    private record WindowOfVideo(VideoReader video, int start, int end) implements VideoReader {
-
-        @Override
-        public VideoMetadata metadata() {
-            VideoMetadata whole = video.metadata();
-            return new VideoMetadata(end - start, whole.fps(), whole.width(), whole.height(), whole.startIndex() + start);
-        }
-
-        @Override
-        public List<VideoFrame> read(int[] indices) throws VideoException {
-            for (int index : indices) {
-                int position = index - video.metadata().startIndex();
-                assertThat(position).as("index %d read from window [%d, %d)", index, start, end).isBetween(start, end - 1);
-            }
-            return video.read(indices);
-        }
-
-        @Override
-        public Iterator<VideoFrame> stream(int firstIndex) {
-            throw new UnsupportedOperationException("the reference path reads at random");
-        }
-
-        @Override
-        public void close() throws VideoException {
-            video.close();
-        }
     }
 }
