@@ -41,9 +41,14 @@ public final class Feature {
         return new Feature(variable, shape, true);
     }
 
-    /** The same layout as this feature's, for an op that does not move the channels. */
+    /** The same layout and shape as this feature's, for an op that keeps both (an activation, a sum). */
     Feature sameLayout(SDVariable variable) {
-        return new Feature(variable, shape, channelsLast);
+        return resized(variable, shape);
+    }
+
+    /** The same layout as this feature's with another shape, for an op that keeps the layout (pooling). */
+    Feature resized(SDVariable variable, TensorShape newShape) {
+        return new Feature(variable, newShape, channelsLast);
     }
 
     /** The variable, channels first (N x C x ...). */

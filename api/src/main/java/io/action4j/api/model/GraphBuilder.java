@@ -421,9 +421,7 @@ public final class GraphBuilder {
                 .type(Pooling3D.Pooling3DType.MAX)
                 .isNCDHW(!input.isChannelsLast())
                 .build();
-        return input.isChannelsLast()
-                ? Feature.channelsLast(sameDiff.cnn().maxPooling3d(name, input.stored(), config), TensorShape.of(out))
-                : new Feature(sameDiff.cnn().maxPooling3d(name, input.stored(), config), TensorShape.of(out));
+        return input.resized(sameDiff.cnn().maxPooling3d(name, input.stored(), config), TensorShape.of(out));
     }
 
     /** torch's {@code AvgPool3d} without padding (so whether padding is counted never matters). */
@@ -440,10 +438,7 @@ public final class GraphBuilder {
                 .type(Pooling3D.Pooling3DType.AVG)
                 .isNCDHW(!input.isChannelsLast())
                 .build();
-        SDVariable output = sameDiff.cnn().avgPooling3d(name, input.stored(), config);
-        return input.isChannelsLast()
-                ? Feature.channelsLast(output, TensorShape.of(out))
-                : new Feature(output, TensorShape.of(out));
+        return input.resized(sameDiff.cnn().avgPooling3d(name, input.stored(), config), TensorShape.of(out));
     }
 
     /** Mean over every axis after the channels: NC... to NC. */
