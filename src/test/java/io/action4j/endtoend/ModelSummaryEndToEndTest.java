@@ -75,6 +75,7 @@ class ModelSummaryEndToEndTest {
         assertThat(result.out())
                 .contains("input 2x3x4x32x32")
                 .containsPattern("latency: median \\d+\\.\\d ms, min .* over 3 calls after 1 warm-up calls")
+                .containsPattern("JIT: .+; compiling during the timed calls: \\d+ ms")
                 .containsPattern("throughput: \\d+\\.\\d\\d clips/s")
                 .containsPattern("compute: \\d+\\.\\d\\d GFLOPs per call, \\d+\\.\\d GFLOP/s achieved")
                 .containsPattern("resident memory: \\d+ MB before building");

@@ -145,12 +145,14 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
             long[] nanos = new long[iterations];
             long[] rss = new long[iterations];
+            long compileMillisBefore = JitCompiler.compileMillis();
             for (int i = 0; i < iterations; i++) {
                 long begin = System.nanoTime();
                 composed.run(inputs);
                 nanos[i] = System.nanoTime() - begin;
                 rss[i] = ResidentMemory.bytes();
             }
+            long compileMillis = JitCompiler.compileMillis() - compileMillisBefore;
             double median = Timings.median(nanos) / 1e9;
             long fastest = Arrays.stream(nanos).min().orElseThrow();
             long slowest = Arrays.stream(nanos).max().orElseThrow();
@@ -158,6 +160,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                     System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"));
             out.printf("latency: median %.1f ms, min %.1f ms, max %.1f ms over %d calls after %d warm-up calls%n",
                     median * 1e3, fastest / 1e6, slowest / 1e6, iterations, warmup);
+            printJit(out, compileMillis, Arrays.stream(nanos).sum() / 1e6);
             out.printf("batch norm: %s%n", foldBatchNorm
                     ? composed.foldedBatchNorms().size() + " conv3d + batch-norm pairs folded" : "not folded (--no-fold-bn)");
             out.printf("layout: %s%n", foldBatchNorm && layout == Layout.CHANNELS_LAST
@@ -177,5 +180,18 @@ final class BenchmarkCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private static void printJit(PrintWriter out, long compileMillis, double timedMillis) {
+        String mode = JitCompiler.mode();
+        if (compileMillis < 0) {
+            out.printf("JIT: %s%n", mode);
+            return;
+        }
+        out.printf("JIT: %s; compiling during the timed calls: %d ms%n", mode, compileMillis);
+        if (compileMillis > 0.01 * timedMillis) {
+            out.printf("  the JIT compiler was still at work and takes cores from ND4J: time more warm-up calls, or run "
+                    + "with -XX:TieredStopAtLevel=1 (the action4j script's default)%n");
+        }
     }
 }
