@@ -39,7 +39,8 @@ class ModelSummaryEndToEndTest {
                 .contains("Input: input 2x3x8x64x64")
                 .containsPattern("backbone/conv1\\.conv\\s+conv3dnew\\s+2x64x8x32x32\\s+28,224")
                 .containsPattern("backbone/layer4\\.1\\.conv2\\.conv\\s+conv3dnew\\s+2x512x1x4x4")
-                .containsPattern("cls_head/fc_cls\\s+xw_plus_b\\s+2x400\\s+205,200")
+                .containsPattern("cls_head/fc_cls\\.matmul\\s+matmul\\s+2x400\\s+204,800\\s+409,600")
+                .containsPattern("cls_head/fc_cls\\s+add\\s+2x400\\s+400\\s+0")
                 .contains("Output: cls_score 2x400")
                 .contains("Parameters: 33,371,472 trainable");
     }

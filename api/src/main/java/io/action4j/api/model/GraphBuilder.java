@@ -457,14 +457,18 @@ public final class GraphBuilder {
 
     /**
      * Fully connected layer, torch's {@code Linear}: {@code name.weight} stored transposed
-     * ({@code in x out}), initialised from N(0, {@code std}), bias zero.
+     * ({@code in x out}), initialised from N(0, {@code std}), bias zero. A matrix product
+     * ({@code name.matmul}) and a bias sum ({@code name}), not ND4J's {@code xw_plus_b}: on the oneDNN
+     * build that op reorders its whole weight matrix on every call (4.5 ms of r3d_18's 400-class
+     * head, against 0.2 ms for the product and the sum).
      */
     public Feature linear(String name, Feature input, int outFeatures, double std) {
         TensorShape in = requireRank(name, input, 2);
         long inFeatures = knownChannels(name, in);
         SDVariable weight = parameter(name + ".weight", normal(std), inFeatures, outFeatures);
         SDVariable bias = parameter(name + ".bias", constant(0), outFeatures);
-        return new Feature(sameDiff.nn().linear(name, input.variable(), weight, bias), TensorShape.of(in.dim(0), outFeatures));
+        SDVariable product = sameDiff.mmul(name + ".matmul", input.variable(), weight);
+        return new Feature(sameDiff.math().add(name, product, bias), TensorShape.of(in.dim(0), outFeatures));
     }
 
     /** A trainable variable with initial values from {@code init}. */

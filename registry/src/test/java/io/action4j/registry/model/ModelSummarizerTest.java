@@ -14,7 +14,9 @@ class ModelSummarizerTest {
     // tiny3d (width 4, kernel 1x3x3, no bias) + tiny_cls (3 classes) on CLIP = 2x3x4x8x8.
     private static final long CONV_WEIGHTS = 3 * 4 * 1 * 3 * 3;
     private static final long BN_AFFINE = 2 * 4;
-    private static final long FC = 4 * 3 + 3;
+    private static final long FC_WEIGHTS = 4 * 3;
+    private static final long FC_BIAS = 3;
+    private static final long FC = FC_WEIGHTS + FC_BIAS;
     /** The conv's output is 2 x 4 x 4 x 6 x 6; each element sums kT*kH*kW*inC products. */
     private static final long CONV_MACS = (2L * 4 * 4 * 6 * 6) * (1 * 3 * 3 * 3);
     /** 2 x 3 logits, each a dot product of 4 features. */
@@ -45,8 +47,13 @@ class ModelSummarizerTest {
             assertThat(conv.parameters()).isEqualTo(CONV_WEIGHTS);
             assertThat(conv.macs()).isEqualTo(CONV_MACS);
             assertThat(layers).extracting(LayerSummary::name)
-                    .containsSubsequence("backbone/conv", "backbone/bn", "backbone/relu", "cls_head/fc");
-            assertThat(layers).extracting(LayerSummary::parameters).containsOnlyOnce(CONV_WEIGHTS, BN_AFFINE, FC);
+                    .containsSubsequence("backbone/conv", "backbone/bn", "backbone/relu", "cls_head/fc.matmul",
+                            "cls_head/fc");
+            LayerSummary product = layers.get(layers.size() - 2);
+            assertThat(product.op()).isEqualTo("matmul");
+            assertThat(product.macs()).isEqualTo(FC_MACS);
+            assertThat(layers).extracting(LayerSummary::parameters)
+                    .containsOnlyOnce(CONV_WEIGHTS, BN_AFFINE, FC_WEIGHTS, FC_BIAS);
         }
     }
 
