@@ -9,6 +9,7 @@ import io.action4j.plugins.s3d.S3dLayer.Inception;
 import io.action4j.plugins.s3d.S3dLayer.MaxPool;
 import io.action4j.plugins.s3d.S3dLayer.PointwiseConv;
 import io.action4j.plugins.s3d.S3dLayer.SeparableConv;
+import io.action4j.plugins.s3d.S3dUnits.Preactivation;
 import java.util.List;
 
 /**
@@ -55,10 +56,10 @@ final class S3dBackbone implements Backbone {
                     + " but the input " + input.shape() + " has " + inputChannels + " channels");
         }
         S3dUnits units = new S3dUnits(graph, config);
-        Feature x = input;
+        Preactivation x = Preactivation.activated(input);
         for (int index = 0; index < FEATURES.size(); index++) {
             x = FEATURES.get(index).build(units, "features." + index, x);
         }
-        return x;
+        return x.activated(graph);
     }
 }
