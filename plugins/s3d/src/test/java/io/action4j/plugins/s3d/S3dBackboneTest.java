@@ -7,7 +7,10 @@ import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.TensorShape;
 import io.action4j.testing.ComponentGraph;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -89,6 +92,26 @@ class S3dBackboneTest {
         assertThat(output.shape()).containsExactly(2, 128, 1, 1, 1);
         for (float value : output.data().asFloat()) {
             assertThat(value).isFinite().isGreaterThanOrEqualTo(0f);
+        }
+    }
+
+    @Test
+    void reluRunsAfterThePoolsAndConcatenationsThatFollowIt() {
+        SameDiff sameDiff = backbone(S3dConfig.DEFAULTS, 3, 8, 32, 32).sameDiff();
+        List<SameDiffOp> relus = sameDiff.getOps().values().stream()
+                .filter(op -> op.getOp().opName().equals("relu")).toList();
+
+        // torchvision's 77: five in the stem and Conv3d_2b/2c, eight per Inception block; here each
+        // block's four branch ends share one ReLU after the concatenation: 5 + 9 * 5.
+        assertThat(relus).hasSize(50);
+        // A ReLU feeding only pools and concatenations would have run on more values than needed.
+        for (SameDiffOp relu : relus) {
+            List<String> consumers = sameDiff.getVariables().get(relu.getOutputsOfOp().get(0)).getInputsForOp();
+            if (consumers != null && !consumers.isEmpty()) {
+                assertThat(consumers).as(relu.getName())
+                        .anySatisfy(consumer -> assertThat(sameDiff.getOps().get(consumer).getOp().opName())
+                                .isNotIn("maxpool3dnew", "concat"));
+            }
         }
     }
 
