@@ -59,8 +59,8 @@ sealed interface S3dLayer {
             Preactivation b0 = units.pointwise(name + ".branch0", x, branch0);
             Preactivation b1 = separableBranch(units, name + ".branch1", x, branch1Mid, branch1);
             Preactivation b2 = separableBranch(units, name + ".branch2", x, branch2Mid, branch2);
-            Preactivation pooled = units.maxPool(name + ".branch3.0", Preactivation.activated(x), THREE, ONE, ONE);
-            Preactivation b3 = units.pointwise(name + ".branch3.1", pooled.feature(), branch3);
+            Feature pooled = graph.maxPool3d(name + ".branch3.0", x, THREE, ONE, ONE);
+            Preactivation b3 = units.pointwise(name + ".branch3.1", pooled, branch3);
             return units.concatChannels(name, b0, b1, b2, b3);
         }
 
