@@ -11,7 +11,7 @@ class CommandLineHelpTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "plugins", "config", "config show", "model", "model summary", "model run", "video", "video check",
             "video frames", "video benchmark", "pipeline", "pipeline show", "benchmark", "recognize", "synth", "train",
-            "test", "eval", "eval recognition", "demo"})
+            "test", "eval", "eval recognition", "demo", "info"})
     void everySubcommandHasHelp(String command) {
         String[] args = (command + " --help").trim().split(" ");
 

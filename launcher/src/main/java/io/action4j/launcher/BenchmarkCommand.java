@@ -157,7 +157,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             long fastest = Arrays.stream(nanos).min().orElseThrow();
             long slowest = Arrays.stream(nanos).max().orElseThrow();
             out.printf("model: %s  input %s  threads: OMP_NUM_THREADS=%s%n", configArguments.describe(), shape,
-                    System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"));
+                    Nd4jRuntime.ompThreads());
+            out.printf("build: %s%n", Nd4jRuntime.buildLine());
             out.printf("latency: median %.1f ms, min %.1f ms, max %.1f ms over %d calls after %d warm-up calls%n",
                     median * 1e3, fastest / 1e6, slowest / 1e6, iterations, warmup);
             printJit(out, compileMillis, Arrays.stream(nanos).sum() / 1e6);

@@ -1,6 +1,7 @@
 package io.action4j.launcher;
 
 import io.action4j.api.VideoPlugin;
+import io.action4j.nativebuilds.Nd4jBuilds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,13 +20,13 @@ final class BuildInfo {
         return PROPERTIES.getProperty("version", "unknown");
     }
 
-    /** JavaCPP's platform extension of the ND4J build, e.g. {@code -onednn-avx512}. */
-    static String nd4jExtension() {
-        return PROPERTIES.getProperty("nd4j.extension", "");
-    }
-
-    static String nd4jClassifier() {
-        return PROPERTIES.getProperty("nd4j.classifier", "");
+    /** The git commit it was built from ({@code 9304c3c}, {@code +dirty} when the tree had changes), or unknown. */
+    static String commit() {
+        String id = PROPERTIES.getProperty("commit", "");
+        if (id.isEmpty() || id.startsWith("${")) {
+            return "unknown";
+        }
+        return "true".equals(PROPERTIES.getProperty("dirty")) ? id + "+dirty" : id;
     }
 
     private static Properties load() {
@@ -44,8 +45,9 @@ final class BuildInfo {
         @Override
         public String[] getVersion() {
             return new String[] {
-                "action4j " + version() + " (plugin API " + VideoPlugin.API_VERSION + ")",
-                "ND4J backend: " + PROPERTIES.getProperty("nd4j.backend", "?") + " " + nd4jClassifier(),
+                "action4j " + version() + " (commit " + commit() + ", plugin API " + VideoPlugin.API_VERSION + ")",
+                "ND4J backend: " + PROPERTIES.getProperty("nd4j.backend", "?") + " " + Nd4jRuntime.VERSION
+                        + ", build " + Nd4jBuilds.select().buildId() + " (run 'action4j info' for why)",
                 "Java " + System.getProperty("java.version")
             };
         }

@@ -99,6 +99,7 @@ final class EndToEndBenchmark {
                 100 * timed.transform / total);
         out.printf("  forward pass                  %8.1f ms a video  %5.1f%%%n", 1e3 * timed.forward / timed.videos,
                 100 * timed.forward / total);
+        out.printf("build: %s%n", Nd4jRuntime.buildLine());
         out.flush();
     }
 }

@@ -3,6 +3,8 @@ package io.action4j.launcher;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import io.action4j.api.model.GraphBuildException;
+import io.action4j.nativebuilds.Nd4jBuildException;
+import io.action4j.nativebuilds.Nd4jBuilds;
 import io.action4j.registry.PluginLoader;
 import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.RegistryException;
@@ -29,7 +31,14 @@ public final class Main {
 
     /** Runs one command; returns its exit code (0 ok, 1 failed, 2 usage error). */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        selectNd4jBuild();
+        try {
+            // Before anything loads ND4J: a forced build this CPU cannot run is one line, never a SIGILL.
+            Nd4jBuilds.select();
+        } catch (Nd4jBuildException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
         List<Path> pluginDirectories = PluginDirectories.resolve(args, environment);
         PluginRegistry registry = PluginLoader.load(Main.class.getClassLoader(), pluginDirectories);
         Injector injector = Guice.createInjector(new LauncherModule(registry));
@@ -60,14 +69,6 @@ public final class Main {
             error.printStackTrace(err);
         }
         err.flush();
-    }
-
-    /** Pins JavaCPP to the ND4J build this launcher was packaged with, unless the user chose one. */
-    private static void selectNd4jBuild() {
-        String key = "org.bytedeco.javacpp.platform.extension";
-        if (System.getProperty(key) == null && !BuildInfo.nd4jExtension().isEmpty()) {
-            System.setProperty(key, BuildInfo.nd4jExtension());
-        }
     }
 
     /** Lets picocli create the launcher's commands through Guice. */
