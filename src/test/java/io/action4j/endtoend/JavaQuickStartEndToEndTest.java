@@ -1,0 +1,120 @@
+package io.action4j.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's "Using action4j from Java": its Java block, taken from the README as it stands,
+ * compiles against the modules and recognises a generated video as the {@code recognize} command
+ * does; its Maven block names artifacts that the BOM and the starter provide.
+ */
+class JavaQuickStartEndToEndTest {
+
+    private static final String SECTION = "## Using action4j from Java";
+    private static final List<String> SYNTH_CLASSES = List.of("move_left", "move_right", "move_up", "move_down",
+            "rotate_cw", "rotate_ccw", "grow", "shrink", "still");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void javaBlockCompilesAndRecognisesLikeTheCommand() throws Exception {
+        String java = block("java");
+        Path sources = Files.createDirectories(folder.resolve("src"));
+        Path classes = Files.createDirectories(folder.resolve("classes"));
+        Path source = Files.writeString(sources.resolve("RecognizeVideo.java"), java);
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        StringWriter diagnostics = new StringWriter();
+        boolean compiled = compiler.getTask(diagnostics, null, null, List.of("-d", classes.toString(), "-cp",
+                System.getProperty("java.class.path")), null,
+                compiler.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(source)).call();
+        assertThat(compiled).as(diagnostics.toString()).isTrue();
+
+        Path video = folder.resolve("grow.mp4");
+        Launcher.Result demo = Launcher.run("demo", "--motion", "grow", "--seed", "11", "--keep", video.toString());
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        Path labels = Files.write(folder.resolve("labels.txt"), SYNTH_CLASSES);
+        Path config = Launcher.repository().resolve("configs/recognition/synth/r3d-small_synth.yaml");
+        Path checkpoint = Launcher.repository()
+                .resolve("launcher/src/main/resources/io/action4j/launcher/demo/r3d-small_synth.safetensors");
+
+        String printed = runProgram(classes, config.toString(), checkpoint.toString(), labels.toString(),
+                video.toString());
+        Launcher.Result command = Launcher.run("recognize", "--config", config.toString(), "--checkpoint",
+                checkpoint.toString(), "--labels", labels.toString(), "--top-k", "3", video.toString());
+
+        assertThat(command.exitCode()).as(command.err()).isZero();
+        List<String[]> program = printed.lines().map(line -> line.trim().split("\\s+")).toList();
+        assertThat(program).hasSize(3);
+        for (String[] top : program) {
+            assertThat(command.out()).containsPattern(Pattern.quote(top[0]) + "\\s+" + Pattern.quote(top[1]));
+        }
+        assertThat(SYNTH_CLASSES).contains(program.get(0)[0]);
+    }
+
+    @Test
+    void mavenBlockNamesTheBomAndTheStarter() throws IOException {
+        String xml = block("xml");
+        Path root = Launcher.repository();
+        String bom = Files.readString(root.resolve("bom/pom.xml"));
+        String starter = Files.readString(root.resolve("starter/pom.xml"));
+        String parent = Files.readString(root.resolve("pom.xml"));
+
+        assertThat(xml).contains("<artifactId>action4j-bom</artifactId>").contains("<scope>import</scope>")
+                .contains("<artifactId>action4j-starter</artifactId>");
+        Matcher version = Pattern.compile("<version>([^<]+)</version>").matcher(xml);
+        assertThat(version.find()).isTrue();
+        assertThat(parent).contains("<version>" + version.group(1) + "</version>");
+        assertThat(bom).contains("<version>" + version.group(1) + "</version>")
+                .contains("<artifactId>action4j-starter</artifactId>");
+        for (String module : List.of("action4j-registry", "action4j-native-builds", "action4j-plugin-video",
+                "action4j-plugin-sampling", "action4j-plugin-transforms", "action4j-plugin-resnet3d",
+                "action4j-plugin-recognition-heads")) {
+            assertThat(starter).as("the starter carries " + module).contains("<artifactId>" + module + "</artifactId>");
+            assertThat(bom).as("the BOM manages " + module).contains("<artifactId>" + module + "</artifactId>");
+        }
+    }
+
+    /** The first fenced block of the given language in the README's Java section. */
+    private static String block(String language) throws IOException {
+        String readme = Files.readString(Launcher.repository().resolve("README.md"));
+        int section = readme.indexOf(SECTION);
+        assertThat(section).as("README section '" + SECTION + "'").isNotNegative();
+        int next = readme.indexOf("\n## ", section + SECTION.length());
+        String text = readme.substring(section, next < 0 ? readme.length() : next);
+        Matcher fence = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL).matcher(text);
+        assertThat(fence.find()).as("a ```" + language + " block in '" + SECTION + "'").isTrue();
+        return fence.group(1);
+    }
+
+    /** The compiled program in a JVM of its own, as a user runs it; returns what it printed. */
+    private String runProgram(Path classes, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-cp", classes + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                "RecognizeVideo"));
+        command.addAll(List.of(args));
+        Path out = folder.resolve("program.out");
+        Path err = folder.resolve("program.err");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the README's program did not finish in 5 minutes");
+        }
+        assertThat(process.exitValue()).as(Files.readString(err)).isZero();
+        return Files.readString(out);
+    }
+}
