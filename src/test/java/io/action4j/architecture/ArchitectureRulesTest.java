@@ -1,0 +1,66 @@
+package io.action4j.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import io.action4j.api.archfixture.ApiUsingJavaCv;
+import io.action4j.localization.archfixture.LocalizationUsingOthers;
+import io.action4j.nativebuilds.archfixture.NativeBuildsUsingApi;
+import io.action4j.plugins.archfixture.PluginUsingRegistry;
+import io.action4j.registry.archfixture.RegistryBreakingRules;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each rule fails on a deliberate violation (the {@code archfixture} classes in the test sources),
+ * naming the offending class: a rule that cannot fail would guard nothing.
+ */
+class ArchitectureRulesTest {
+
+    private static final JavaClasses FIXTURES = new ClassFileImporter().importClasses(ApiUsingJavaCv.class,
+            PluginUsingRegistry.class, LocalizationUsingOthers.class, RegistryBreakingRules.class,
+            NativeBuildsUsingApi.class, io.action4j.plugins.video.VideoReadersPlugin.class,
+            io.action4j.spatiotemporal.SpatioTemporalPlugin.class, io.action4j.launcher.Main.class);
+
+    @Test
+    void everyRuleFailsOnItsDeliberateViolation() {
+        Map<ArchRule, Class<?>> violations = Map.of(
+                ArchitectureRules.API_STANDS_ALONE, ApiUsingJavaCv.class,
+                ArchitectureRules.PLUGINS_SEE_ONLY_THE_API, PluginUsingRegistry.class,
+                ArchitectureRules.PLUGINS_ARE_INDEPENDENT, PluginUsingRegistry.class,
+                ArchitectureRules.TASKS_ARE_INDEPENDENT, LocalizationUsingOthers.class,
+                ArchitectureRules.TASKS_SEE_NEITHER_LAUNCHER_NOR_PLUGINS, LocalizationUsingOthers.class,
+                ArchitectureRules.NOTHING_DEPENDS_ON_THE_LAUNCHER, LocalizationUsingOthers.class,
+                ArchitectureRules.ONLY_THE_LAUNCHER_HAS_MAIN, RegistryBreakingRules.class,
+                ArchitectureRules.ONLY_THE_LAUNCHER_USES_GUICE, RegistryBreakingRules.class,
+                ArchitectureRules.VIDEO_LIBRARIES_STAY_IN_THEIR_PLUGINS, RegistryBreakingRules.class,
+                ArchitectureRules.NATIVE_BUILDS_STAND_ALONE, NativeBuildsUsingApi.class);
+
+        assertThat(violations.keySet()).containsExactlyInAnyOrderElementsOf(Arrays.asList(ArchitectureRules.ALL));
+        violations.forEach((rule, offender) -> {
+            EvaluationResult result = rule.evaluate(FIXTURES);
+            assertThat(result.hasViolation()).as(rule.getDescription()).isTrue();
+            assertThat(String.join("\n", result.getFailureReport().getDetails())).as(rule.getDescription())
+                    .contains(offender.getName());
+        });
+    }
+
+    @Test
+    void everyKnownExceptionStillNeedsToBeOne() {
+        // An exception whose class no longer uses FFmpeg or OpenCV must leave the list, so that it only shrinks.
+        for (String name : ArchitectureRules.KNOWN_VIDEO_LIBRARY_USERS) {
+            JavaClasses known = new ClassFileImporter().importPackages(name.substring(0, name.lastIndexOf('.')));
+            boolean usesVideoLibraries = known.stream()
+                    .filter(javaClass -> javaClass.getName().equals(name) || javaClass.getName().startsWith(name + "$"))
+                    .flatMap(javaClass -> javaClass.getDirectDependenciesFromSelf().stream())
+                    .anyMatch(dependency -> dependency.getTargetClass().getPackageName().startsWith("org.bytedeco.javacv")
+                            || dependency.getTargetClass().getPackageName().startsWith("org.bytedeco.ffmpeg")
+                            || dependency.getTargetClass().getPackageName().startsWith("org.bytedeco.opencv"));
+            assertThat(usesVideoLibraries).as(name + " still uses FFmpeg or OpenCV").isTrue();
+        }
+    }
+}
