@@ -20,6 +20,7 @@ final class ArchitectureRules {
     static final String API = "io.action4j.api..";
     static final String NATIVE_BUILDS = "io.action4j.nativebuilds..";
     static final String REGISTRY = "io.action4j.registry..";
+    static final String ENGINE = "io.action4j.engine..";
     static final String PLUGINS = "io.action4j.plugins..";
     static final String LOCALIZATION = "io.action4j.localization..";
     static final String SPATIOTEMPORAL = "io.action4j.spatiotemporal..";
@@ -43,14 +44,14 @@ final class ArchitectureRules {
 
     /** The API is what a third party compiles against: nothing of ours beyond it, no JavaCV, no Guice. */
     static final ArchRule API_STANDS_ALONE = noClasses().that().resideInAPackage(API)
-            .should().dependOnClassesThat().resideInAnyPackage(NATIVE_BUILDS, REGISTRY, PLUGINS, LOCALIZATION,
+            .should().dependOnClassesThat().resideInAnyPackage(NATIVE_BUILDS, REGISTRY, ENGINE, PLUGINS, LOCALIZATION,
                     SPATIOTEMPORAL, SYNTH, LAUNCHER, TESTING, VIDEO_LIBRARIES[0], VIDEO_LIBRARIES[1],
                     VIDEO_LIBRARIES[2], GUICE)
             .as("the api depends on nothing of ours, on no JavaCV and on no Guice");
 
     /** A plugin sees the API only: it must load into any host that has the API. */
     static final ArchRule PLUGINS_SEE_ONLY_THE_API = noClasses().that().resideInAPackage(PLUGINS)
-            .should().dependOnClassesThat().resideInAnyPackage(NATIVE_BUILDS, REGISTRY, LOCALIZATION,
+            .should().dependOnClassesThat().resideInAnyPackage(NATIVE_BUILDS, REGISTRY, ENGINE, LOCALIZATION,
                     SPATIOTEMPORAL, SYNTH, LAUNCHER, TESTING)
             .as("plugins depend on nothing of ours but the api");
 
@@ -92,14 +93,29 @@ final class ArchitectureRules {
 
     /** The native-build selector runs before anything of ours: it must need nothing of ours. */
     static final ArchRule NATIVE_BUILDS_STAND_ALONE = noClasses().that().resideInAPackage(NATIVE_BUILDS)
-            .should().dependOnClassesThat().resideInAnyPackage(API, REGISTRY, PLUGINS, LOCALIZATION,
+            .should().dependOnClassesThat().resideInAnyPackage(API, REGISTRY, ENGINE, PLUGINS, LOCALIZATION,
                     SPATIOTEMPORAL, SYNTH, LAUNCHER, TESTING)
             .as("the native-build selector depends on nothing of ours");
+
+    /**
+     * The registry discovers components and binds configs, nothing else: no runtime of its own (no
+     * ND4J), and nothing of the engine that runs on top of it.
+     */
+    static final ArchRule REGISTRY_ONLY_DISCOVERS_AND_BINDS = noClasses().that().resideInAPackage(REGISTRY)
+            .should().dependOnClassesThat().resideInAnyPackage(ENGINE, PLUGINS, LOCALIZATION, SPATIOTEMPORAL, SYNTH,
+                    LAUNCHER, TESTING, "org.nd4j..")
+            .as("the registry depends on nothing of ours but the api, and on no ND4J");
+
+    /** The engine serves every task: it knows no task module, plugin, generator or launcher. */
+    static final ArchRule ENGINE_IS_TASK_NEUTRAL = noClasses().that().resideInAPackage(ENGINE)
+            .should().dependOnClassesThat().resideInAnyPackage(PLUGINS, LOCALIZATION, SPATIOTEMPORAL, SYNTH,
+                    LAUNCHER, TESTING)
+            .as("the engine depends on no task module, plugin, synth or launcher");
 
     static final ArchRule[] ALL = {API_STANDS_ALONE, PLUGINS_SEE_ONLY_THE_API, PLUGINS_ARE_INDEPENDENT,
         TASKS_ARE_INDEPENDENT, TASKS_SEE_NEITHER_LAUNCHER_NOR_PLUGINS, NOTHING_DEPENDS_ON_THE_LAUNCHER,
         ONLY_THE_LAUNCHER_HAS_MAIN, ONLY_THE_LAUNCHER_USES_GUICE, VIDEO_LIBRARIES_STAY_IN_THEIR_PLUGINS,
-        NATIVE_BUILDS_STAND_ALONE};
+        NATIVE_BUILDS_STAND_ALONE, REGISTRY_ONLY_DISCOVERS_AND_BINDS, ENGINE_IS_TASK_NEUTRAL};
 
     private static DescribedPredicate<JavaClass> known() {
         return DescribedPredicate.describe("a known video-library user",

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import io.action4j.api.archfixture.ApiUsingJavaCv;
+import io.action4j.engine.archfixture.EngineUsingATask;
 import io.action4j.localization.archfixture.LocalizationUsingOthers;
 import io.action4j.nativebuilds.archfixture.NativeBuildsUsingApi;
 import io.action4j.plugins.archfixture.PluginUsingRegistry;
@@ -23,22 +24,24 @@ class ArchitectureRulesTest {
 
     private static final JavaClasses FIXTURES = new ClassFileImporter().importClasses(ApiUsingJavaCv.class,
             PluginUsingRegistry.class, LocalizationUsingOthers.class, RegistryBreakingRules.class,
-            NativeBuildsUsingApi.class, io.action4j.plugins.video.VideoReadersPlugin.class,
+            NativeBuildsUsingApi.class, EngineUsingATask.class, io.action4j.plugins.video.VideoReadersPlugin.class,
             io.action4j.spatiotemporal.SpatioTemporalPlugin.class, io.action4j.launcher.Main.class);
 
     @Test
     void everyRuleFailsOnItsDeliberateViolation() {
-        Map<ArchRule, Class<?>> violations = Map.of(
-                ArchitectureRules.API_STANDS_ALONE, ApiUsingJavaCv.class,
-                ArchitectureRules.PLUGINS_SEE_ONLY_THE_API, PluginUsingRegistry.class,
-                ArchitectureRules.PLUGINS_ARE_INDEPENDENT, PluginUsingRegistry.class,
-                ArchitectureRules.TASKS_ARE_INDEPENDENT, LocalizationUsingOthers.class,
-                ArchitectureRules.TASKS_SEE_NEITHER_LAUNCHER_NOR_PLUGINS, LocalizationUsingOthers.class,
-                ArchitectureRules.NOTHING_DEPENDS_ON_THE_LAUNCHER, LocalizationUsingOthers.class,
-                ArchitectureRules.ONLY_THE_LAUNCHER_HAS_MAIN, RegistryBreakingRules.class,
-                ArchitectureRules.ONLY_THE_LAUNCHER_USES_GUICE, RegistryBreakingRules.class,
-                ArchitectureRules.VIDEO_LIBRARIES_STAY_IN_THEIR_PLUGINS, RegistryBreakingRules.class,
-                ArchitectureRules.NATIVE_BUILDS_STAND_ALONE, NativeBuildsUsingApi.class);
+        Map<ArchRule, Class<?>> violations = Map.ofEntries(
+                Map.entry(ArchitectureRules.API_STANDS_ALONE, ApiUsingJavaCv.class),
+                Map.entry(ArchitectureRules.PLUGINS_SEE_ONLY_THE_API, PluginUsingRegistry.class),
+                Map.entry(ArchitectureRules.PLUGINS_ARE_INDEPENDENT, PluginUsingRegistry.class),
+                Map.entry(ArchitectureRules.TASKS_ARE_INDEPENDENT, LocalizationUsingOthers.class),
+                Map.entry(ArchitectureRules.TASKS_SEE_NEITHER_LAUNCHER_NOR_PLUGINS, LocalizationUsingOthers.class),
+                Map.entry(ArchitectureRules.NOTHING_DEPENDS_ON_THE_LAUNCHER, LocalizationUsingOthers.class),
+                Map.entry(ArchitectureRules.ONLY_THE_LAUNCHER_HAS_MAIN, RegistryBreakingRules.class),
+                Map.entry(ArchitectureRules.ONLY_THE_LAUNCHER_USES_GUICE, RegistryBreakingRules.class),
+                Map.entry(ArchitectureRules.VIDEO_LIBRARIES_STAY_IN_THEIR_PLUGINS, RegistryBreakingRules.class),
+                Map.entry(ArchitectureRules.NATIVE_BUILDS_STAND_ALONE, NativeBuildsUsingApi.class),
+                Map.entry(ArchitectureRules.REGISTRY_ONLY_DISCOVERS_AND_BINDS, RegistryBreakingRules.class),
+                Map.entry(ArchitectureRules.ENGINE_IS_TASK_NEUTRAL, EngineUsingATask.class));
 
         assertThat(violations.keySet()).containsExactlyInAnyOrderElementsOf(Arrays.asList(ArchitectureRules.ALL));
         violations.forEach((rule, offender) -> {

@@ -24,7 +24,7 @@ class ArchitectureTest {
                 .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("io.action4j");
         // Every module is on this class path; an import that misses one would check nothing there.
-        for (String module : new String[] {"api", "nativebuilds", "registry", "plugins.video", "plugins.resnet3d",
+        for (String module : new String[] {"api", "nativebuilds", "registry", "engine", "plugins.video", "plugins.resnet3d",
             "localization", "spatiotemporal", "synth", "launcher"}) {
             assertThat(production.containPackage("io.action4j." + module)).as(module).isTrue();
         }

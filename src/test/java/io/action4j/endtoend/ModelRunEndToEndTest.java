@@ -60,7 +60,7 @@ class ModelRunEndToEndTest {
     void maliciousCheckpointIsRefusedAndNothingRuns() throws Exception {
         Path clip = folder.resolve("clip.npy");
         writeZerosNpy(clip, "(1, 3, 4, 32, 32)", 3 * 4 * 32 * 32);
-        Path evil = Launcher.repository().resolve("registry/src/test/resources/checkpoints/malicious_os_system.pth");
+        Path evil = Launcher.repository().resolve("engine/src/test/resources/checkpoints/malicious_os_system.pth");
 
         Launcher.Result run = Launcher.run("model", "run", "--input", clip.toString(), "--output",
                 folder.resolve("y.npy").toString(), "--checkpoint", evil.toString());
@@ -74,7 +74,7 @@ class ModelRunEndToEndTest {
     void checkpointOfAnotherArchitectureListsEveryMismatch() throws Exception {
         Path clip = folder.resolve("clip.npy");
         writeZerosNpy(clip, "(1, 3, 4, 32, 32)", 3 * 4 * 32 * 32);
-        Path tiny = Launcher.repository().resolve("registry/src/test/resources/checkpoints/mmaction2_style.pth");
+        Path tiny = Launcher.repository().resolve("engine/src/test/resources/checkpoints/mmaction2_style.pth");
 
         Launcher.Result run = Launcher.run("model", "run", "--input", clip.toString(), "--output",
                 folder.resolve("y.npy").toString(), "--checkpoint", tiny.toString());

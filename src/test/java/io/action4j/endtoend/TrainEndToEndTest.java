@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.action4j.registry.checkpoint.Safetensors;
-import io.action4j.registry.checkpoint.StateDict;
-import io.action4j.registry.checkpoint.TensorData;
+import io.action4j.engine.checkpoint.Safetensors;
+import io.action4j.engine.checkpoint.StateDict;
+import io.action4j.engine.checkpoint.TensorData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

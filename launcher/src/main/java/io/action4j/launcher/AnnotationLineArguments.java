@@ -1,8 +1,8 @@
 package io.action4j.launcher;
 
-import io.action4j.registry.data.AnnotationFormat;
-import io.action4j.registry.data.AnnotationList;
-import io.action4j.registry.data.DatasetEntry;
+import io.action4j.engine.data.AnnotationFormat;
+import io.action4j.engine.data.AnnotationList;
+import io.action4j.engine.data.DatasetEntry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

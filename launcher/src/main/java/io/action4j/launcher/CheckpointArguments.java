@@ -1,11 +1,11 @@
 package io.action4j.launcher;
 
-import io.action4j.registry.checkpoint.CheckpointFiles;
-import io.action4j.registry.checkpoint.CheckpointLoader;
-import io.action4j.registry.checkpoint.KeyMapping;
-import io.action4j.registry.checkpoint.LoadReport;
-import io.action4j.registry.checkpoint.StateDict;
-import io.action4j.registry.model.ComposedModel;
+import io.action4j.engine.checkpoint.CheckpointFiles;
+import io.action4j.engine.checkpoint.CheckpointLoader;
+import io.action4j.engine.checkpoint.KeyMapping;
+import io.action4j.engine.checkpoint.LoadReport;
+import io.action4j.engine.checkpoint.StateDict;
+import io.action4j.engine.model.ComposedModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

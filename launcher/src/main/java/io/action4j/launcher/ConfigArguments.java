@@ -1,9 +1,9 @@
 package io.action4j.launcher;
 
+import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
 import io.action4j.registry.config.ConfigTree;
-import io.action4j.registry.config.ExperimentConfig;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,13 +1,13 @@
 package io.action4j.launcher;
 
+import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.registry.config.ConfigBinder;
-import io.action4j.registry.config.ExperimentConfig;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code action4j config ...}. */

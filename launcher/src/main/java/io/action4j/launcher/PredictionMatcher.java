@@ -1,8 +1,8 @@
 package io.action4j.launcher;
 
 import io.action4j.api.metric.RecognitionSample;
-import io.action4j.registry.data.DatasetEntry;
-import io.action4j.registry.recognition.Prediction;
+import io.action4j.engine.data.DatasetEntry;
+import io.action4j.engine.recognition.Prediction;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,12 +2,12 @@ package io.action4j.launcher;
 
 import io.action4j.api.ComponentKind;
 import io.action4j.api.video.VideoDecoder;
+import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.registry.config.ComponentOf;
 import io.action4j.registry.config.ComponentSpec;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
 import io.action4j.registry.config.ConfigTree;
-import io.action4j.registry.config.ExperimentConfig;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;

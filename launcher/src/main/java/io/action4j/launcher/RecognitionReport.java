@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.action4j.api.metric.MetricResult;
-import io.action4j.registry.recognition.ConfusionMatrixTable;
+import io.action4j.engine.recognition.ConfusionMatrixTable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

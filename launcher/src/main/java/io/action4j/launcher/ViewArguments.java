@@ -1,6 +1,6 @@
 package io.action4j.launcher;
 
-import io.action4j.registry.recognition.RecognitionOptions;
+import io.action4j.engine.recognition.RecognitionOptions;
 import picocli.CommandLine.Option;
 
 /** How a command scores a video's views (clips x crops): the averaging and the views per forward pass. */

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.action4j.api.model.GraphBuilder.ConvNorm;
 import io.action4j.api.model.TensorShape;
-import io.action4j.registry.model.ComposedModel;
-import io.action4j.registry.model.ModelComposer;
+import io.action4j.engine.model.ComposedModel;
+import io.action4j.engine.model.ModelComposer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;

@@ -3,8 +3,8 @@ package io.action4j.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.action4j.api.model.TensorShape;
-import io.action4j.registry.model.ComposedModel;
-import io.action4j.registry.model.ModelComposer;
+import io.action4j.engine.model.ComposedModel;
+import io.action4j.engine.model.ModelComposer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,9 @@ package io.action4j.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.action4j.api.model.TensorShape;
-import io.action4j.registry.config.ModelConfig;
-import io.action4j.registry.training.LossFunction;
-import io.action4j.registry.training.TrainingGraph;
+import io.action4j.engine.config.ModelConfig;
+import io.action4j.engine.training.LossFunction;
+import io.action4j.engine.training.TrainingGraph;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -1,12 +1,12 @@
 package io.action4j.launcher;
 
 import io.action4j.endtoend.Launcher;
+import io.action4j.engine.config.ExperimentConfig;
+import io.action4j.engine.config.ModelConfig;
 import io.action4j.registry.PluginLoader;
 import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
-import io.action4j.registry.config.ExperimentConfig;
-import io.action4j.registry.config.ModelConfig;
 import java.nio.file.Path;
 import java.util.List;
 

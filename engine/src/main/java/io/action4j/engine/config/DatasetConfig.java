@@ -1,0 +1,60 @@
+package io.action4j.engine.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.action4j.api.ConfigChecks;
+import io.action4j.engine.data.AnnotationFormat;
+import io.action4j.engine.data.AnnotationList;
+import io.action4j.engine.data.DatasetEntry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An annotation list and where its files are: MMAction2's {@code dataset} ({@code ann_file},
+ * {@code data_prefix}, multi-label and offset variants). Relative paths are taken from the
+ * working directory, as MMAction2 takes them.
+ *
+ * @param annFile the list, one sample a line ({@code path label} or {@code frame_dir total_frames label})
+ * @param dataPrefix prepended to every path of the list; absent: the paths are used as written
+ * @param format {@code videos} (default) or {@code rawframes}
+ * @param multiLabel several labels a line (MMAction2's {@code multi_class})
+ * @param withOffset rawframe lists with a start-frame column
+ * @param onError what a sample that cannot be decoded does: {@code fail} (default) stops the run
+ *     naming its path; {@code skip} logs it and leaves it out
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DatasetConfig(String annFile, String dataPrefix, String format, Boolean multiLabel, Boolean withOffset,
+                            String onError) {
+
+    public static final List<String> FORMATS = List.of("videos", "rawframes");
+    public static final List<String> ON_ERROR = List.of("fail", "skip");
+
+    public DatasetConfig {
+        ConfigChecks.required("annFile", annFile);
+        format = format == null ? "videos" : format;
+        ConfigChecks.oneOf("format", format, FORMATS);
+        multiLabel = multiLabel != null && multiLabel;
+        withOffset = withOffset != null && withOffset;
+        onError = onError == null ? "fail" : onError;
+        ConfigChecks.oneOf("onError", onError, ON_ERROR);
+    }
+
+    public AnnotationFormat annotationFormat() {
+        return AnnotationFormat.valueOf(format.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The list's samples, paths with the data prefix applied.
+     *
+     * @throws IOException naming the file, and the line and field of a malformed line
+     */
+    public List<DatasetEntry> readEntries() throws IOException {
+        return AnnotationList.read(Path.of(annFile), annotationFormat(), dataPrefix == null ? null : Path.of(dataPrefix),
+                multiLabel, withOffset);
+    }
+
+    public boolean skipsBadSamples() {
+        return onError.equals("skip");
+    }
+}

@@ -1,0 +1,274 @@
+package io.action4j.engine.training;
+
+import io.action4j.api.io.AtomicFiles;
+import io.action4j.api.model.TensorShape;
+import io.action4j.api.video.VideoDecoder;
+import io.action4j.engine.checkpoint.ModelCheckpoint;
+import io.action4j.engine.config.DataloaderConfig;
+import io.action4j.engine.config.ExperimentConfig;
+import io.action4j.engine.data.BatchLoader.Batch;
+import io.action4j.engine.data.BatchLoader;
+import io.action4j.engine.data.ClipPipeline;
+import io.action4j.engine.data.DatasetEntry;
+import io.action4j.engine.model.ComposedModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * MMAction2's epoch-based training loop for recognition: batches from the training list, one
+ * forward and backward pass each, gradient clipping, the optimizer step at the scheduled learning
+ * rate, the batch norms' running statistics; validation and checkpoints at their intervals.
+ *
+ * <p>Everything random is seeded by {@code trainCfg.seed}: the initial weights, the sample order and
+ * augmentations ({@link BatchLoader}) and the dropout masks (from (seed, iteration)), so a run is
+ * reproducible and a resumed run continues as the uninterrupted one would.
+ *
+ * <p>Files in the work directory: {@code epoch_N.safetensors} (an action4j checkpoint, loadable by
+ * {@code recognize} and {@code test}), {@code epoch_N.state.safetensors} (optimizer state and
+ * position, for resuming), {@code last_checkpoint} (the name of the newest checkpoint) and
+ * {@code log.jsonl}. Every file is written to a temporary name and renamed, state before model
+ * before pointer, so an interrupted run leaves the last complete checkpoint in place.
+ */
+public final class Trainer {
+
+    public static final String LAST_CHECKPOINT = "last_checkpoint";
+
+    private final ExperimentConfig config;
+    private final String resolvedConfig;
+    private final Path workDir;
+    private final Function<Path, VideoDecoder> decoders;
+    private final TrainingEvents events;
+    /** Checkpoints this run wrote, oldest first (for trainCfg.maxKeepCheckpoints). */
+    private final java.util.Deque<Path> saved = new java.util.ArrayDeque<>();
+
+    /** What the loop reports: a log entry per interval and per validation, and warnings. */
+    public interface TrainingEvents {
+        void log(Map<String, Object> entry);
+
+        void warn(String message);
+
+        /**
+         * Scores the validation set with the model as it is now.
+         *
+         * @return named values such as {@code acc/top1}
+         */
+        Map<String, Double> validate(ComposedModel trainingModel, int epoch);
+    }
+
+    /** Where a run ended: the last epoch completed and its checkpoint. */
+    public record Result(int epochs, Path checkpoint, Map<String, Double> lastValidation) {
+    }
+
+    /**
+     * @param resolvedConfig the config as resolved (YAML), stored in every checkpoint
+     * @param decoders the reader for a path
+     */
+    public Trainer(ExperimentConfig config, String resolvedConfig, Path workDir, Function<Path, VideoDecoder> decoders,
+                   TrainingEvents events) {
+        if (config.model() == null) {
+            throw new IllegalArgumentException("training needs a 'model' section");
+        }
+        require(config.trainDataloader(), "trainDataloader");
+        require(config.optimWrapper(), "optimWrapper");
+        require(config.trainCfg(), "trainCfg");
+        if (config.trainDataloader().dataOr(config.data()) == null) {
+            throw new IllegalArgumentException("trainDataloader has no 'data' pipeline and the config has no top-level "
+                    + "'data' section");
+        }
+        this.config = config;
+        this.resolvedConfig = resolvedConfig;
+        this.workDir = workDir;
+        this.decoders = decoders;
+        this.events = events;
+    }
+
+    private static void require(Object section, String name) {
+        if (section == null) {
+            throw new IllegalArgumentException("training needs a '" + name + "' section");
+        }
+    }
+
+    /**
+     * Trains from the seeded initial weights (given {@code initialWeights}, e.g. a pretrained
+     * checkpoint, a chance to replace them), or resumes from a training state.
+     *
+     * @param resumeFrom a checkpoint written by an earlier run ({@code epoch_N.safetensors}) to continue from
+     */
+    public Result train(Consumer<ComposedModel> initialWeights, Optional<Path> resumeFrom) throws IOException {
+        TrainLoopConfig loop = config.trainCfg();
+        DataloaderConfig train = config.trainDataloader();
+        long seed = loop.seed();
+        List<DatasetEntry> entries = train.dataset().readEntries();
+        if (entries.size() < train.batchSize()) {
+            throw new IllegalArgumentException(train.dataset().annFile() + " has " + entries.size()
+                    + " samples, fewer than one batch of " + train.batchSize());
+        }
+        int numClasses = config.model().recognitionClasses("training");
+        ClipPipeline pipeline = ClipPipeline.build(train.dataOr(config.data()));
+        Files.createDirectories(workDir);
+        try (BatchLoader loader = new BatchLoader(entries, pipeline, decoders, numClasses, train.numWorkers(),
+                train.dataset().skipsBadSamples(), events::warn)) {
+            int batchesPerEpoch = loader.batchesPerEpoch(train.batchSize(), true);
+            LrSchedule schedule = new LrSchedule(config.paramScheduler(), config.optimWrapper().optimizer().lr(),
+                    batchesPerEpoch, loop.maxEpochs());
+            TensorShape clipShape = TrainingShapes.clipShape(pipeline, entries, decoders, seed);
+            try (TrainingGraph graph = TrainingGraph.build(config.model(), clipShape, seed, loop.lossFunction())) {
+                Optimizer optimizer = config.optimWrapper().createOptimizer(name -> isNormParameter(graph, name));
+                int startEpoch = 1;
+                if (resumeFrom.isPresent()) {
+                    startEpoch = TrainingState.restore(resumeFrom.get(), graph, optimizer) + 1;
+                    events.log(Map.of("mode", "resume", "checkpoint", resumeFrom.get().toString(), "epoch", startEpoch - 1));
+                } else {
+                    initialWeights.accept(graph.model());
+                }
+                return run(loop, train, loader, schedule, graph, optimizer, startEpoch, batchesPerEpoch);
+            }
+        }
+    }
+
+    private Result run(TrainLoopConfig loop, DataloaderConfig train, BatchLoader loader, LrSchedule schedule,
+                       TrainingGraph graph, Optimizer optimizer, int startEpoch, int batchesPerEpoch) throws IOException {
+        Path checkpoint = null;
+        Map<String, Double> validation = Map.of();
+        for (int epoch = startEpoch; epoch <= loop.maxEpochs(); epoch++) {
+            Iterator<Batch> batches = loader.epoch(loop.seed(), epoch, train.batchSize(), true, true);
+            long iteration = (long) (epoch - 1) * batchesPerEpoch;
+            RunningMeans means = new RunningMeans();
+            long waitStart = System.nanoTime();
+            for (int step = 1; batches.hasNext(); step++, iteration++) {
+                Batch batch = batches.next();
+                long computeStart = System.nanoTime();
+                if (batch.size() == 0) {
+                    continue;
+                }
+                double lr = schedule.lr(iteration);
+                TrainingGraph.Pass pass = graph.forwardBackward(batch.input(), batch.targets(),
+                        new SplittableRandom(loop.seed() * 1_000_003L + iteration));
+                double gradNorm = config.optimWrapper().clipGrad() == null
+                        ? GradientClipping.totalNorm(pass.gradients().values(), 2)
+                        : GradientClipping.clip(pass.gradients().values(), config.optimWrapper().clipGrad());
+                optimizer.step(graph.parameters(), pass.gradients(), lr);
+                graph.updateRunningStatistics(pass);
+                long end = System.nanoTime();
+                means.add(pass.loss(), batchAccuracy(pass.logits(), batch.targets()), gradNorm,
+                        (computeStart - waitStart) / 1e9, (end - waitStart) / 1e9, batch.size());
+                waitStart = end;
+                if (!Double.isFinite(pass.loss())) {
+                    throw new IllegalStateException("epoch " + epoch + ", iteration " + step + ": the loss is "
+                            + pass.loss() + " (lr " + lr + "); lower the learning rate or clip gradients (optimWrapper.clipGrad)");
+                }
+                if (step % loop.logInterval() == 0 || !batches.hasNext()) {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("mode", "train");
+                    entry.put("epoch", epoch);
+                    entry.put("iter", step);
+                    entry.put("iters", batchesPerEpoch);
+                    entry.put("lr", lr);
+                    means.into(entry);
+                    events.log(entry);
+                    means = new RunningMeans();
+                }
+            }
+            boolean last = epoch == loop.maxEpochs();
+            if (epoch % loop.checkpointInterval() == 0 || last) {
+                checkpoint = save(graph, optimizer, epoch);
+            }
+            // mmengine's EpochBasedTrainLoop: from valBegin on, every valInterval-th epoch and the last.
+            if (config.valDataloader() != null && epoch >= loop.valBegin()
+                    && (epoch % loop.valInterval() == 0 || last)) {
+                validation = events.validate(graph.model(), epoch);
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("mode", "val");
+                entry.put("epoch", epoch);
+                entry.putAll(validation);
+                events.log(entry);
+            }
+        }
+        return new Result(loop.maxEpochs(), checkpoint, validation);
+    }
+
+    private Path save(TrainingGraph graph, Optimizer optimizer, int epoch) throws IOException {
+        Path model = workDir.resolve("epoch_" + epoch + ".safetensors");
+        TrainingState.save(TrainingState.stateFile(model), optimizer, epoch);
+        ModelCheckpoint.save(model, graph.model(), resolvedConfig);
+        AtomicFiles.writeString(workDir.resolve(LAST_CHECKPOINT), model.getFileName().toString() + "\n");
+        events.log(Map.of("mode", "checkpoint", "epoch", epoch, "path", model.toString()));
+        saved.addLast(model);
+        int keep = config.trainCfg().maxKeepCheckpoints();
+        while (keep > 0 && saved.size() > keep) {
+            Path old = saved.removeFirst();
+            Files.deleteIfExists(old);
+            Files.deleteIfExists(TrainingState.stateFile(old));
+        }
+        return model;
+    }
+
+    /** The checkpoint {@code last_checkpoint} names in a work directory, if any. */
+    public static Optional<Path> lastCheckpoint(Path workDir) throws IOException {
+        Path pointer = workDir.resolve(LAST_CHECKPOINT);
+        if (!Files.exists(pointer)) {
+            return Optional.empty();
+        }
+        Path checkpoint = workDir.resolve(Files.readString(pointer).strip());
+        if (!Files.exists(checkpoint)) {
+            throw new IOException(pointer + " names " + checkpoint + ", which does not exist");
+        }
+        return Optional.of(checkpoint);
+    }
+
+    /** Batch norm weights and biases, for paramwise decay settings ({@code normDecayMult}). */
+    private static boolean isNormParameter(TrainingGraph graph, String name) {
+        return graph.model().batchStatistics().stream()
+                .anyMatch(norm -> name.equals(norm.norm() + ".weight") || name.equals(norm.norm() + ".bias"));
+    }
+
+    /** Top-1 accuracy of a batch against its (one-hot) targets: the argmax's target value. */
+    private static double batchAccuracy(INDArray logits, INDArray targets) {
+        INDArray predicted = logits.argMax(1);
+        double hits = 0;
+        for (int i = 0; i < logits.size(0); i++) {
+            hits += targets.getDouble(i, predicted.getLong(i)) > 0 ? 1 : 0;
+        }
+        return hits / logits.size(0);
+    }
+
+    /** Means over the iterations since the last log line. */
+    private static final class RunningMeans {
+        private double loss;
+        private double accuracy;
+        private double gradNorm;
+        private double dataTime;
+        private double time;
+        private long clips;
+        private int count;
+
+        void add(double loss, double accuracy, double gradNorm, double dataTime, double time, int clips) {
+            this.loss += loss;
+            this.accuracy += accuracy;
+            this.gradNorm += gradNorm;
+            this.dataTime += dataTime;
+            this.time += time;
+            this.clips += clips;
+            count++;
+        }
+
+        void into(Map<String, Object> entry) {
+            entry.put("loss", loss / count);
+            entry.put("top1_acc", accuracy / count);
+            entry.put("grad_norm", gradNorm / count);
+            entry.put("data_time", dataTime / count);
+            entry.put("time", time / count);
+            entry.put("clips_per_s", clips / time);
+        }
+    }
+}
