@@ -2,12 +2,12 @@ package io.action4j.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
+import io.action4j.engine.data.NpyFiles;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,26 +83,19 @@ class ModelRunEndToEndTest {
         assertThat(run.err()).contains(tiny.toString()).contains("missing").contains("backbone/layer4.1.conv2.conv.weight");
     }
 
-    /** A float32 .npy of zeros, written by hand (format 1.0, header padded to 64 bytes). */
+    /** A float32 .npy of zeros with the given shape, e.g. {@code (1, 3, 4, 32, 32)}. */
     private static void writeZerosNpy(Path file, String shape, int count) throws Exception {
-        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': " + shape + ", }";
-        int padding = (64 - (10 + dict.length() + 1) % 64) % 64;
-        byte[] header = (dict + " ".repeat(padding) + "\n").getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer buffer = ByteBuffer.allocate(10 + header.length + 4 * count).order(ByteOrder.LITTLE_ENDIAN);
-        buffer.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0)
-                .putShort((short) header.length).put(header);
-        Files.write(file, buffer.array());
+        long[] dims = Arrays.stream(shape.replaceAll("[() ]", "").split(",")).mapToLong(Long::parseLong)
+                .toArray();
+        NpyFiles.writeFloat32(file, new float[count], dims);
     }
 
+    /** The values of a float32 .npy, after checking its shape, e.g. {@code (1, 400)}. */
     static float[] readFloat32(Path npy, String shape) throws Exception {
-        byte[] file = Files.readAllBytes(npy);
-        int headerLength = ByteBuffer.wrap(file, 8, 2).order(ByteOrder.LITTLE_ENDIAN).getShort();
-        String header = new String(file, 10, headerLength, StandardCharsets.US_ASCII);
-        assertThat(header).contains("'descr': '<f4'").contains("'shape': " + shape);
-        ByteBuffer data = ByteBuffer.wrap(file, 10 + headerLength, file.length - 10 - headerLength).order(ByteOrder.LITTLE_ENDIAN);
-        float[] values = new float[data.remaining() / 4];
-        data.asFloatBuffer().get(values);
-        return values;
+        NpyFiles.FloatArray array = NpyFiles.readFloat32(npy);
+        assertThat(Arrays.stream(array.shape()).mapToObj(Long::toString)
+                .collect(Collectors.joining(", ", "(", ")"))).isEqualTo(shape);
+        return array.values();
     }
 
     private static double[] toDoubles(float[] values) {

@@ -3,14 +3,13 @@ package io.action4j.endtoend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.action4j.engine.data.NpyFiles;
 import io.action4j.launcher.Main;
 import io.action4j.nativebuilds.CpuFeatures;
 import io.action4j.nativebuilds.Nd4jBuild;
 import io.action4j.nativebuilds.Nd4jBuilds;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +68,7 @@ class Nd4jBuildsEndToEndTest {
             if (ONEDNN_KERNELS.containsKey(build)) {
                 assertThat(child.output()).contains("dnnl_verbose,info,cpu,isa:" + ONEDNN_KERNELS.get(build));
             }
-            outputs.add(readFloat32(output));
+            outputs.add(NpyFiles.readFloat32(output).values());
         }
         float[] reference = outputs.get(0);
         assertThat(reference).hasSize(9);
@@ -132,18 +131,6 @@ class Nd4jBuildsEndToEndTest {
             assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.startsWith("hs_err"));
         }
         return new Child(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    private static float[] readFloat32(Path npy) throws IOException {
-        byte[] bytes = Files.readAllBytes(npy);
-        int headerLength = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
-        String header = new String(bytes, 10, headerLength, StandardCharsets.US_ASCII);
-        assertThat(header).contains("'descr': '<f4'");
-        ByteBuffer data = ByteBuffer.wrap(bytes, 10 + headerLength, bytes.length - 10 - headerLength)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        float[] values = new float[data.remaining() / 4];
-        data.asFloatBuffer().get(values);
-        return values;
     }
 
     /** Runs one launcher command, then says which ND4J library the JVM loaded. */

@@ -1,5 +1,6 @@
 package io.action4j.launcher;
 
+import io.action4j.engine.data.NpyFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

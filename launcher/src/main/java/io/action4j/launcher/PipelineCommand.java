@@ -1,5 +1,6 @@
 package io.action4j.launcher;
 
+import io.action4j.engine.data.NpyFiles;
 import io.action4j.api.transform.FormattedClip;
 import io.action4j.api.video.VideoMetadata;
 import io.action4j.api.video.VideoReader;

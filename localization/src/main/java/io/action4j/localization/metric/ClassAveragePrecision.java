@@ -1,5 +1,6 @@
 package io.action4j.localization.metric;
 
+import io.action4j.api.metric.EveryPointAveragePrecision;
 import io.action4j.api.result.TemporalSegment;
 import java.util.ArrayList;
 import java.util.Arrays;

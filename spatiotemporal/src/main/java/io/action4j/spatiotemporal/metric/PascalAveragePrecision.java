@@ -1,5 +1,6 @@
 package io.action4j.spatiotemporal.metric;
 
+import io.action4j.api.metric.EveryPointAveragePrecision;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -24,28 +25,17 @@ final class PascalAveragePrecision {
             return 0.0;
         }
         Integer[] order = bestFirst(detections);
-        double[] precision = new double[n + 2];
-        double[] recall = new double[n + 2];
+        double[] precision = new double[n];
+        double[] recall = new double[n];
         int truePositives = 0;
         for (int rank = 0; rank < n; rank++) {
             if (detections.truePositive(order[rank])) {
                 truePositives++;
             }
-            precision[rank + 1] = (double) truePositives / (rank + 1);
-            recall[rank + 1] = (double) truePositives / groundTruthCount;
+            precision[rank] = (double) truePositives / (rank + 1);
+            recall[rank] = (double) truePositives / groundTruthCount;
         }
-        recall[n + 1] = 1.0;
-        // Precision envelope: from the right, each point takes the best precision at any higher recall.
-        for (int i = n; i >= 0; i--) {
-            precision[i] = Math.max(precision[i], precision[i + 1]);
-        }
-        double averagePrecision = 0.0;
-        for (int i = 1; i < n + 2; i++) {
-            if (recall[i] != recall[i - 1]) {
-                averagePrecision += (recall[i] - recall[i - 1]) * precision[i];
-            }
-        }
-        return averagePrecision;
+        return EveryPointAveragePrecision.of(precision, recall);
     }
 
     /**

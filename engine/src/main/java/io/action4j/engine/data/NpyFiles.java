@@ -1,4 +1,4 @@
-package io.action4j.launcher;
+package io.action4j.engine.data;
 
 import io.action4j.api.io.AtomicFiles;
 import java.io.IOException;
@@ -14,18 +14,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Writes NumPy {@code .npy} files (format 1.0, C order), atomically: a temporary file, then a rename. */
-final class NpyFiles {
+/**
+ * NumPy {@code .npy} files: written in format 1.0, C order, atomically (a temporary file, then a rename);
+ * float32 arrays read from formats 1.0 to 3.0.
+ */
+public final class NpyFiles {
 
     private NpyFiles() {
     }
 
-    static void writeUint8(Path file, byte[] data, long... shape) throws IOException {
+    public static void writeUint8(Path file, byte[] data, long... shape) throws IOException {
         check(data.length, shape, file);
         write(file, "|u1", shape, out -> out.write(data));
     }
 
-    static void writeFloat32(Path file, float[] data, long... shape) throws IOException {
+    public static void writeFloat32(Path file, float[] data, long... shape) throws IOException {
         check(data.length, shape, file);
         write(file, "<f4", shape, out -> {
             ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
@@ -41,7 +44,7 @@ final class NpyFiles {
     }
 
     /** A float32 array read from a {@code .npy} file. */
-    record FloatArray(long[] shape, float[] values) {
+    public record FloatArray(long[] shape, float[] values) {
     }
 
     /**
@@ -49,7 +52,7 @@ final class NpyFiles {
      *
      * @throws IOException naming the file when it is not such an array
      */
-    static FloatArray readFloat32(Path file) throws IOException {
+    public static FloatArray readFloat32(Path file) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -106,7 +109,7 @@ final class NpyFiles {
     }
 
     /** Magic, version 1.0, little-endian header length, then the dict padded so data starts at a multiple of 64. */
-    static byte[] header(String dtype, long[] shape) {
+    public static byte[] header(String dtype, long[] shape) {
         String dims = Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(", "));
         String dict = "{'descr': '" + dtype + "', 'fortran_order': False, 'shape': (" + dims
                 + (shape.length == 1 ? "," : "") + "), }";

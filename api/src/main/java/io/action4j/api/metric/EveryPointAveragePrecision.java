@@ -1,7 +1,12 @@
-package io.action4j.localization.metric;
+package io.action4j.api.metric;
 
-/** Average precision with every-point interpolation (MMAction2's {@code interpolated_precision_recall}). */
-final class EveryPointAveragePrecision {
+/**
+ * Average precision with every-point interpolation, as MMAction2 computes it for temporal detection
+ * ({@code interpolated_precision_recall}) and for AVA ({@code compute_average_precision}): the
+ * precision envelope (the best precision at any higher recall) integrated over the recall steps.
+ * One implementation for every metric that needs it.
+ */
+public final class EveryPointAveragePrecision {
 
     private EveryPointAveragePrecision() {
     }
@@ -10,7 +15,7 @@ final class EveryPointAveragePrecision {
      * @param precision the precision after each ranked prediction
      * @param recall the recall after each ranked prediction
      */
-    static double of(double[] precision, double[] recall) {
+    public static double of(double[] precision, double[] recall) {
         int n = precision.length;
         // Pad with (recall 0, precision 0) in front and (recall 1, precision 0) at the end.
         double[] paddedPrecision = new double[n + 2];
