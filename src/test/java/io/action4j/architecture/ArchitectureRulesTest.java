@@ -51,19 +51,4 @@ class ArchitectureRulesTest {
                     .contains(offender.getName());
         });
     }
-
-    @Test
-    void everyKnownExceptionStillNeedsToBeOne() {
-        // An exception whose class no longer uses FFmpeg or OpenCV must leave the list, so that it only shrinks.
-        for (String name : ArchitectureRules.KNOWN_VIDEO_LIBRARY_USERS) {
-            JavaClasses known = new ClassFileImporter().importPackages(name.substring(0, name.lastIndexOf('.')));
-            boolean usesVideoLibraries = known.stream()
-                    .filter(javaClass -> javaClass.getName().equals(name) || javaClass.getName().startsWith(name + "$"))
-                    .flatMap(javaClass -> javaClass.getDirectDependenciesFromSelf().stream())
-                    .anyMatch(dependency -> dependency.getTargetClass().getPackageName().startsWith("org.bytedeco.javacv")
-                            || dependency.getTargetClass().getPackageName().startsWith("org.bytedeco.ffmpeg")
-                            || dependency.getTargetClass().getPackageName().startsWith("org.bytedeco.opencv"));
-            assertThat(usesVideoLibraries).as(name + " still uses FFmpeg or OpenCV").isTrue();
-        }
-    }
 }

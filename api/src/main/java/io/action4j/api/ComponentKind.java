@@ -6,6 +6,7 @@ import java.util.function.Function;
 /** The kinds of components a {@link VideoPlugin} can contribute, each with its own namespace of names. */
 public enum ComponentKind {
     VIDEO_READER("video reader", VideoPlugin::videoReaders),
+    VIDEO_WRITER("video writer", VideoPlugin::videoWriters),
     CLIP_SAMPLER("clip sampler", VideoPlugin::clipSamplers),
     TRANSFORM("transform", VideoPlugin::transforms),
     BACKBONE("backbone", VideoPlugin::backbones),

@@ -9,6 +9,7 @@ import io.action4j.api.model.RecognitionHeadFactory;
 import io.action4j.api.sampling.ClipSamplerFactory;
 import io.action4j.api.transform.TransformFactory;
 import io.action4j.api.video.VideoReaderFactory;
+import io.action4j.api.video.VideoWriterFactory;
 import java.util.List;
 
 /**
@@ -29,6 +30,10 @@ public interface VideoPlugin {
     String apiVersion();
 
     default List<VideoReaderFactory<?>> videoReaders() {
+        return List.of();
+    }
+
+    default List<VideoWriterFactory<?>> videoWriters() {
         return List.of();
     }
 

@@ -6,6 +6,7 @@ import io.action4j.engine.checkpoint.ModelCheckpoint;
 import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.engine.recognition.RecognitionOptions;
 import io.action4j.engine.recognition.Recognizer;
+import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
 import io.action4j.synth.MotionClass;
@@ -51,6 +52,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private final ConfigLoader loader;
     private final ConfigBinder binder;
+    private final PluginRegistry registry;
 
     @Spec
     CommandSpec spec;
@@ -70,9 +72,10 @@ final class DemoCommand implements Callable<Integer> {
     Path keep;
 
     @Inject
-    DemoCommand(ConfigLoader loader, ConfigBinder binder) {
+    DemoCommand(ConfigLoader loader, ConfigBinder binder, PluginRegistry registry) {
         this.loader = loader;
         this.binder = binder;
+        this.registry = registry;
     }
 
     @Override
@@ -87,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
                     : classes.get(new SplittableRandom(seed).nextInt(classes.size()));
             SyntheticVideo video = SyntheticVideo.of(settings, chosen, Split.TEST, FIRST_INDEX + seed);
             Path file = keep != null ? keep : work.resolve(video.fileName());
-            video.write(file);
+            video.write(file, VideoWriters.standard(registry));
             out.printf(Locale.ROOT, "generated a synthetic '%s' video, %dx%d, %d frames%s%n", chosen.id(),
                     settings.width(), settings.height(), settings.frames(), keep != null ? " (kept as " + keep + ")" : "");
 

@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.action4j.api.result.ClassScore;
 import io.action4j.api.result.ClipScores;
+import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.video.VideoException;
 import io.action4j.engine.config.ExperimentConfig;
+import io.action4j.engine.recognition.AnnotatedVideo;
 import io.action4j.engine.recognition.RecognitionOptions;
 import io.action4j.engine.recognition.Recognizer;
 import io.action4j.engine.recognition.WindowRun;
 import io.action4j.engine.recognition.WindowScores;
 import io.action4j.engine.recognition.WindowSpec;
+import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
 import jakarta.inject.Inject;
@@ -27,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +51,7 @@ final class RecognizeCommand implements Callable<Integer> {
 
     private final ConfigLoader loader;
     private final ConfigBinder binder;
+    private final PluginRegistry registry;
 
     @Spec
     CommandSpec spec;
@@ -109,9 +114,10 @@ final class RecognizeCommand implements Callable<Integer> {
     List<Path> videos;
 
     @Inject
-    RecognizeCommand(ConfigLoader loader, ConfigBinder binder) {
+    RecognizeCommand(ConfigLoader loader, ConfigBinder binder, PluginRegistry registry) {
         this.loader = loader;
         this.binder = binder;
+        this.registry = registry;
     }
 
     @Override
@@ -139,16 +145,17 @@ final class RecognizeCommand implements Callable<Integer> {
         }
         RecognitionOptions options = viewArguments.options();
         ProgressBars bars = new ProgressBars(spec.commandLine().getErr(), ProgressBars.wanted(quiet, progress));
-        try (Recognizer recognizer = new Recognizer(experiment,
-                readerArguments.decodersFor(experiment),
-                checkpointArguments::loadInto, options)) {
+        Function<Path, VideoDecoder> decoders = readerArguments.decodersFor(experiment);
+        try (Recognizer recognizer = new Recognizer(experiment, decoders, checkpointArguments::loadInto, options)) {
             List<String> names = readLabels(recognizer.numClasses());
-            return windows == null ? wholeVideos(recognizer, names, bars) : windowsOfVideos(recognizer, windows, names, bars);
+            return windows == null ? wholeVideos(recognizer, decoders, names, bars)
+                    : windowsOfVideos(recognizer, windows, names, bars);
         }
     }
 
     /** One result per video: the top-k printed, and all of them as one JSON array with --out. */
-    private int wholeVideos(Recognizer recognizer, List<String> names, ProgressBars bars) throws IOException {
+    private int wholeVideos(Recognizer recognizer, Function<Path, VideoDecoder> decoders, List<String> names,
+                            ProgressBars bars) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         ArrayNode results = new ObjectMapper().createArrayNode();
         int failures = 0;
@@ -180,8 +187,10 @@ final class RecognizeCommand implements Callable<Integer> {
                 bars.print(out, printed.toString());
                 if (annotate != null) {
                     Path annotated = annotatedPath(video);
-                    AnnotatedVideo.write(video, annotated, best.stream().limit(3).map(score ->
-                            String.format(java.util.Locale.ROOT, "%s %.3f", score.label(), score.score())).toList());
+                    AnnotatedVideo.write(decoders.apply(video), video, VideoWriters.standard(registry), annotated,
+                            best.stream().limit(3).map(score ->
+                                    String.format(java.util.Locale.ROOT, "%s %.3f", score.label(), score.score()))
+                                    .toList());
                     result.put("annotated", annotated.toString());
                 }
                 bar.step();

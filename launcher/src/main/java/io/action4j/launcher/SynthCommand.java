@@ -1,8 +1,10 @@
 package io.action4j.launcher;
 
+import io.action4j.registry.PluginRegistry;
 import io.action4j.synth.MotionClass;
 import io.action4j.synth.SynthConfig;
 import io.action4j.synth.SyntheticMotionDataset;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,6 +25,13 @@ import picocli.CommandLine.Spec;
                         + "relative to DIR, as MMAction2's VideoDataset reads them), DIR/classes.txt and DIR/synth.json "
                         + "(the settings). The same settings give the same videos."})
 final class SynthCommand implements Callable<Integer> {
+
+    private final PluginRegistry registry;
+
+    @Inject
+    SynthCommand(PluginRegistry registry) {
+        this.registry = registry;
+    }
 
     private static final SynthConfig DEFAULTS = SynthConfig.defaults();
 
@@ -87,7 +96,7 @@ final class SynthCommand implements Callable<Integer> {
         if (threads <= 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + threads);
         }
-        SyntheticMotionDataset.Summary summary = SyntheticMotionDataset.generate(config, output, threads);
+        SyntheticMotionDataset.Summary summary = SyntheticMotionDataset.generate(config, output, VideoWriters.standard(registry), threads);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("wrote %d videos (train %d, val %d, test %d; %d classes, %dx%d, %d frames) to %s in %.1f s "
                         + "(%.1f videos/s)%n", summary.videos(), summary.train(), summary.val(), summary.test(),

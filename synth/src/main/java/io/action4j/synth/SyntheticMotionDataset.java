@@ -1,11 +1,12 @@
 package io.action4j.synth;
 
-import io.action4j.api.io.AtomicFiles;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.action4j.api.io.AtomicFiles;
+import io.action4j.api.video.VideoEncoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,8 +52,8 @@ public final class SyntheticMotionDataset {
     }
 
     /** Generates the dataset using every available processor. */
-    public static Summary generate(SynthConfig config, Path folder) throws IOException {
-        return generate(config, folder, Runtime.getRuntime().availableProcessors());
+    public static Summary generate(SynthConfig config, Path folder, VideoEncoder encoder) throws IOException {
+        return generate(config, folder, encoder, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -61,7 +62,8 @@ public final class SyntheticMotionDataset {
      *
      * @throws IOException naming the file that could not be written
      */
-    public static Summary generate(SynthConfig config, Path folder, int threads) throws IOException {
+    public static Summary generate(SynthConfig config, Path folder, VideoEncoder encoder, int threads)
+            throws IOException {
         if (threads <= 0) {
             throw new IllegalArgumentException("threads must be positive, got " + threads);
         }
@@ -77,7 +79,7 @@ public final class SyntheticMotionDataset {
                 }
             }
         }
-        writeVideos(videos, folder, threads);
+        writeVideos(videos, folder, encoder, threads);
         Map<Split, StringBuilder> lists = new EnumMap<>(Split.class);
         for (Split split : Split.values()) {
             lists.put(split, new StringBuilder());
@@ -119,7 +121,8 @@ public final class SyntheticMotionDataset {
         }
     }
 
-    private static void writeVideos(List<SyntheticVideo> videos, Path folder, int threads) throws IOException {
+    private static void writeVideos(List<SyntheticVideo> videos, Path folder, VideoEncoder encoder, int threads)
+            throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "synth-writer");
             thread.setDaemon(true);
@@ -129,7 +132,7 @@ public final class SyntheticMotionDataset {
             List<Future<?>> written = new ArrayList<>();
             for (SyntheticVideo video : videos) {
                 written.add(pool.submit(() -> {
-                    video.write(folder.resolve(video.relativePath()));
+                    video.write(folder.resolve(video.relativePath()), encoder);
                     return null;
                 }));
             }

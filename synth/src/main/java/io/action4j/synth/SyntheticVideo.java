@@ -1,5 +1,9 @@
 package io.action4j.synth;
 
+import io.action4j.api.video.VideoEncoder;
+import io.action4j.api.video.VideoFormat;
+import io.action4j.api.video.VideoFrame;
+import io.action4j.api.video.VideoSink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +14,10 @@ import java.util.List;
  * object is. The same config, class, split and index always give the same pixels.
  */
 public final class SyntheticVideo {
+
+    /** Frames between keyframes of the written file. */
+    public static final int KEYFRAME_INTERVAL = 8;
+    private static final int QUANTISER = 2;
 
     private final SynthConfig config;
     private final Split split;
@@ -77,11 +85,19 @@ public final class SyntheticVideo {
     }
 
     /**
-     * Renders the video and writes it as an MP4 file (MPEG-4 Part 2), which appears under its name
-     * only once complete.
+     * Renders the video and writes it with {@code encoder} (the video plugin's writes MPEG-4 in MP4): near-lossless
+     * quantiser 2 and a keyframe every {@value #KEYFRAME_INTERVAL} frames, so that sparse sampling seeks cheaply.
+     * The file appears under its name only once complete.
      */
-    public void write(Path file) throws IOException {
-        Mpeg4Writer.write(file, render(), config.width(), config.height(), config.fps());
+    public void write(Path file, VideoEncoder encoder) throws IOException {
+        List<byte[]> frames = render();
+        try (VideoSink sink = encoder.open(file, new VideoFormat(config.width(), config.height(), config.fps(),
+                QUANTISER, KEYFRAME_INTERVAL))) {
+            for (int index = 0; index < frames.size(); index++) {
+                sink.write(new VideoFrame(index, config.width(), config.height(), 3, frames.get(index)));
+            }
+            sink.finish();
+        }
     }
 
     Scene scene() {

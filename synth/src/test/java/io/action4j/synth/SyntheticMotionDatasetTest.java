@@ -3,21 +3,26 @@ package io.action4j.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.action4j.api.video.VideoEncoder;
+import io.action4j.api.video.VideoReader;
+import io.action4j.plugins.video.FfmpegReaderConfig;
+import io.action4j.plugins.video.FfmpegReaderFactory;
+import io.action4j.plugins.video.FfmpegWriterConfig;
+import io.action4j.plugins.video.FfmpegWriterFactory;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SyntheticMotionDatasetTest {
+
+    /** The video plugin's writer, as the launcher hands it to the generator. */
+    static final VideoEncoder ENCODER = new FfmpegWriterFactory().create(FfmpegWriterConfig.DEFAULTS);
 
     @TempDir
     Path folder;
@@ -31,7 +36,7 @@ class SyntheticMotionDatasetTest {
     void writesVideosAndMmaction2ListsAndTheConfig() throws IOException {
         SynthConfig config = tiny(7);
 
-        SyntheticMotionDataset.Summary summary = SyntheticMotionDataset.generate(config, folder, 2);
+        SyntheticMotionDataset.Summary summary = SyntheticMotionDataset.generate(config, folder, ENCODER, 2);
 
         assertThat(summary.videos()).isEqualTo(8);
         assertThat(List.of(summary.train(), summary.val(), summary.test())).containsExactly(4, 2, 2);
@@ -56,7 +61,7 @@ class SyntheticMotionDatasetTest {
         SyntheticVideo video = SyntheticVideo.of(config, MotionClass.ROTATE_CW, Split.TRAIN, 0);
         Path file = folder.resolve("video.mp4");
 
-        video.write(file);
+        video.write(file, ENCODER);
 
         List<byte[]> rendered = video.render();
         List<byte[]> decoded = decode(file);
@@ -71,9 +76,9 @@ class SyntheticMotionDatasetTest {
     @Test
     void sameConfigWritesTheSameFilesWhateverTheThreadCount() throws IOException {
         SynthConfig config = tiny(11);
-        SyntheticMotionDataset.generate(config, folder.resolve("a"), 1);
-        SyntheticMotionDataset.generate(config, folder.resolve("b"), 2);
-        SyntheticMotionDataset.generate(tiny(12), folder.resolve("c"), 2);
+        SyntheticMotionDataset.generate(config, folder.resolve("a"), ENCODER, 1);
+        SyntheticMotionDataset.generate(config, folder.resolve("b"), ENCODER, 2);
+        SyntheticMotionDataset.generate(tiny(12), folder.resolve("c"), ENCODER, 2);
 
         String name = "videos/move_left/move_left_train_0001.mp4";
         assertThat(Files.readAllBytes(folder.resolve("a").resolve(name)))
@@ -88,10 +93,10 @@ class SyntheticMotionDatasetTest {
         Path blocked = Files.writeString(folder.resolve("videos"), "a file where the folder should be");
         SyntheticVideo video = SyntheticVideo.of(tiny(1), MotionClass.MOVE_LEFT, Split.TEST, 0);
 
-        assertThatThrownBy(() -> SyntheticMotionDataset.generate(tiny(1), folder, 1)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> SyntheticMotionDataset.generate(tiny(1), folder, ENCODER, 1)).isInstanceOf(IOException.class)
                 .hasMessageContaining(blocked.toString());
         Path missingFolder = folder.resolve("missing/video.mp4");
-        assertThatThrownBy(() -> video.write(missingFolder)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> video.write(missingFolder, ENCODER)).isInstanceOf(IOException.class)
                 .hasMessageContaining(missingFolder.toString());
         try (Stream<Path> files = Files.walk(folder)) {
             assertThat(files.filter(Files::isRegularFile)).containsExactly(blocked);
@@ -110,26 +115,15 @@ class SyntheticMotionDatasetTest {
                 .isInstanceOf(IOException.class).hasMessageContaining("none.json: not found");
     }
 
+    /** Every frame of a written video, decoded by the video plugin's reader, after checking its header. */
     static List<byte[]> decode(Path file) throws IOException {
         List<byte[]> frames = new ArrayList<>();
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
-            grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
-            grabber.start();
-            Frame frame;
-            while ((frame = grabber.grabImage()) != null) {
-                ByteBuffer pixels = (ByteBuffer) frame.image[0];
-                byte[] rgb = new byte[frame.imageWidth * frame.imageHeight * 3];
-                for (int y = 0; y < frame.imageHeight; y++) {
-                    pixels.position(y * frame.imageStride);
-                    pixels.get(rgb, y * frame.imageWidth * 3, frame.imageWidth * 3);
-                }
-                frames.add(rgb);
-            }
-            assertThat(grabber.getImageWidth()).isEqualTo(64);
-            assertThat(grabber.getImageHeight()).isEqualTo(48);
-            assertThat(grabber.getFrameRate()).isEqualTo(25.0);
-            assertThat(grabber.getFormatContext().streams(grabber.getVideoStream()).nb_frames())
-                    .isEqualTo(frames.size());
+        try (VideoReader reader = new FfmpegReaderFactory().create(FfmpegReaderConfig.DEFAULTS).open(file)) {
+            reader.stream(0).forEachRemaining(frame -> frames.add(frame.pixels()));
+            assertThat(reader.metadata().width()).isEqualTo(64);
+            assertThat(reader.metadata().height()).isEqualTo(48);
+            assertThat(reader.metadata().fps()).isEqualTo(25.0);
+            assertThat(reader.metadata().frameCount()).isEqualTo(frames.size());
         }
         return frames;
     }

@@ -46,6 +46,17 @@ public final class AtomicFiles {
     }
 
     private static void write(Path target, Content content, boolean durable) throws IOException {
+        try (Pending pending = pending(target)) {
+            content.writeTo(pending.temporary());
+            pending.commit(durable);
+        }
+    }
+
+    /**
+     * A temporary file beside {@code target} for content written over time (a video encoded frame by
+     * frame): {@link Pending#commit()} renames it over the target; closing without a commit deletes it.
+     */
+    public static Pending pending(Path target) throws IOException {
         Path file = target.toAbsolutePath();
         Path temporary;
         try {
@@ -54,25 +65,60 @@ public final class AtomicFiles {
             throw new IOException(target + ": cannot write (" + e + ")", e);
         }
         try {
-            try {
-                // A temporary file is private (rw-------); the result is an ordinary file.
-                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // Not a POSIX file system: keep its default permissions.
-            }
-            content.writeTo(temporary);
+            // A temporary file is private (rw-------); the result is an ordinary file.
+            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: keep its default permissions.
+        }
+        return new Pending(file, temporary);
+    }
+
+    /** A target's temporary file until it is committed; see {@link #pending(Path)}. */
+    public static final class Pending implements AutoCloseable {
+
+        private final Path target;
+        private final Path temporary;
+        private boolean committed;
+
+        private Pending(Path target, Path temporary) {
+            this.target = target;
+            this.temporary = temporary;
+        }
+
+        /** Where to write the content. */
+        public Path temporary() {
+            return temporary;
+        }
+
+        public Path target() {
+            return target;
+        }
+
+        /** Replaces the target with the temporary file, in one rename where the file system can. */
+        public void commit() throws IOException {
+            commit(false);
+        }
+
+        private void commit(boolean durable) throws IOException {
             if (durable) {
                 try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                     channel.force(true);
                 }
             }
             try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            Files.deleteIfExists(temporary);
+            committed = true;
+        }
+
+        /** Deletes the temporary file unless it was committed. */
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                Files.deleteIfExists(temporary);
+            }
         }
     }
 }

@@ -2,9 +2,13 @@ package io.action4j.plugins.video;
 
 import io.action4j.api.VideoPlugin;
 import io.action4j.api.video.VideoReaderFactory;
+import io.action4j.api.video.VideoWriterFactory;
 import java.util.List;
 
-/** Video files through FFmpeg and rawframe folders through OpenCV. */
+/**
+ * Video in and out: files read through FFmpeg and rawframe folders through OpenCV; files written
+ * through FFmpeg, with overlays drawn by OpenCV.
+ */
 public final class VideoReadersPlugin implements VideoPlugin {
 
     @Override
@@ -15,5 +19,10 @@ public final class VideoReadersPlugin implements VideoPlugin {
     @Override
     public List<VideoReaderFactory<?>> videoReaders() {
         return List.of(new FfmpegReaderFactory(), new RawFramesReaderFactory());
+    }
+
+    @Override
+    public List<VideoWriterFactory<?>> videoWriters() {
+        return List.of(new FfmpegWriterFactory());
     }
 }

@@ -1,0 +1,52 @@
+package io.action4j.engine.recognition;
+
+import io.action4j.api.video.Overlay;
+import io.action4j.api.video.TruncatedVideoException;
+import io.action4j.api.video.VideoDecoder;
+import io.action4j.api.video.VideoEncoder;
+import io.action4j.api.video.VideoFormat;
+import io.action4j.api.video.VideoFrame;
+import io.action4j.api.video.VideoReader;
+import io.action4j.api.video.VideoSink;
+import io.action4j.api.video.VideoStreamException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A copy of a video with lines of text (the recognised labels and scores) drawn in its top-left corner
+ * on every frame, at the source's size and frame rate. Frames are streamed one at a time; the copy
+ * appears under its name only once complete.
+ */
+public final class AnnotatedVideo {
+
+    private AnnotatedVideo() {
+    }
+
+    /**
+     * @throws IOException naming the source or the target when either cannot be read or written
+     */
+    public static void write(VideoDecoder decoder, Path source, VideoEncoder encoder, Path target, List<String> lines)
+            throws IOException {
+        Overlay overlay = Overlay.lines(lines);
+        try (VideoReader reader = decoder.open(source);
+             VideoSink sink = encoder.open(target, VideoFormat.like(reader.metadata()))) {
+            Iterator<VideoFrame> frames = reader.stream(reader.metadata().startIndex());
+            while (true) {
+                try {
+                    if (!frames.hasNext()) {
+                        break;
+                    }
+                    sink.write(frames.next(), overlay);
+                } catch (VideoStreamException e) {
+                    if (e.getCause() instanceof TruncatedVideoException) {
+                        break; // the frames before the cut are the video, as recognition saw it
+                    }
+                    throw e.getCause();
+                }
+            }
+            sink.finish();
+        }
+    }
+}
