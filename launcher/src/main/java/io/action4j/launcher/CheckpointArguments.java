@@ -1,10 +1,7 @@
 package io.action4j.launcher;
 
-import io.action4j.engine.checkpoint.CheckpointFiles;
-import io.action4j.engine.checkpoint.CheckpointLoader;
-import io.action4j.engine.checkpoint.KeyMapping;
+import io.action4j.engine.checkpoint.Checkpoint;
 import io.action4j.engine.checkpoint.LoadReport;
-import io.action4j.engine.checkpoint.StateDict;
 import io.action4j.engine.model.ComposedModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,15 +37,6 @@ final class CheckpointArguments {
 
     /** Loads the checkpoint, if one was given; returns null otherwise. */
     LoadReport loadInto(ComposedModel model) {
-        if (checkpoint == null) {
-            return null;
-        }
-        StateDict state = CheckpointFiles.read(checkpoint);
-        KeyMapping mapping = keyMapping.equalsIgnoreCase("auto")
-                ? KeyMapping.detect(state.tensors().keySet()) : KeyMapping.named(keyMapping);
-        CheckpointLoader loader = new CheckpointLoader(mapping);
-        return nonStrict
-                ? loader.loadMatching(model, state.tensors(), checkpoint.toString())
-                : loader.loadStrict(model, state.tensors(), checkpoint.toString());
+        return checkpoint == null ? null : new Checkpoint(checkpoint, keyMapping, !nonStrict).loadInto(model);
     }
 }

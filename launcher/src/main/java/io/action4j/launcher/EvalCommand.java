@@ -5,7 +5,9 @@ import io.action4j.api.metric.MetricResult;
 import io.action4j.api.metric.RecognitionSample;
 import io.action4j.engine.data.DatasetEntry;
 import io.action4j.engine.recognition.Prediction;
+import io.action4j.engine.recognition.PredictionMatcher;
 import io.action4j.engine.recognition.PredictionsFile;
+import io.action4j.engine.recognition.RecognitionMetrics;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
 import jakarta.inject.Inject;
@@ -128,7 +130,7 @@ final class EvalCommand implements Runnable {
             if (metricList != null) {
                 overrides.add("metric.metricList=" + metricList);
             }
-            return Evaluators.recognition(Evaluators.acc(loader, binder, overrides, "eval recognition"));
+            return RecognitionMetrics.recognition(RecognitionMetrics.acc(loader, binder, overrides, "eval recognition"));
         }
     }
 }

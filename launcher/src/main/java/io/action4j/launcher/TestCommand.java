@@ -7,6 +7,7 @@ import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.engine.recognition.DatasetScorer;
 import io.action4j.engine.recognition.Prediction;
 import io.action4j.engine.recognition.PredictionsFile;
+import io.action4j.engine.recognition.RecognitionMetrics;
 import io.action4j.registry.config.ComponentSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,7 +63,7 @@ final class TestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("test needs --checkpoint (the weights to score)");
         }
         ComponentSpec evaluator = config.testEvaluator();
-        Metric<RecognitionSample> metric = Evaluators.recognition(evaluator, configArguments.loader(), configArguments.binder());
+        Metric<RecognitionSample> metric = RecognitionMetrics.recognition(evaluator, configArguments.loader(), configArguments.binder());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<RecognitionSample> samples = DatasetScorer.score(config, config.testDataloader(),

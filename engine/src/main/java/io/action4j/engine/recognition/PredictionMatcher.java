@@ -1,8 +1,7 @@
-package io.action4j.launcher;
+package io.action4j.engine.recognition;
 
 import io.action4j.api.metric.RecognitionSample;
 import io.action4j.engine.data.DatasetEntry;
-import io.action4j.engine.recognition.Prediction;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,15 +17,15 @@ import java.util.stream.Collectors;
  * taken as it is (a path that already includes the prefix). Every entry needs exactly one prediction
  * and every prediction an entry; otherwise the error names up to {@value #NAMED} of each.
  */
-final class PredictionMatcher {
+public final class PredictionMatcher {
 
-    static final int NAMED = 5;
+    public static final int NAMED = 5;
 
     private PredictionMatcher() {
     }
 
     /** The samples in the annotation list's order, labelled by the list; each named by the prediction's video. */
-    static List<RecognitionSample> match(List<Prediction> predictions, List<DatasetEntry> entries, Path dataPrefix,
+    public static List<RecognitionSample> match(List<Prediction> predictions, List<DatasetEntry> entries, Path dataPrefix,
                                          Path predictionsFile, Path annotationList) {
         Map<Path, DatasetEntry> entryByPath = new HashMap<>();
         for (DatasetEntry entry : entries) {
@@ -76,7 +75,7 @@ final class PredictionMatcher {
     }
 
     /** The predictions whose own labels differ from the list's: a sign that the list is not the one scored. */
-    static List<String> labelDisagreements(List<RecognitionSample> samples, List<Prediction> predictions) {
+    public static List<String> labelDisagreements(List<RecognitionSample> samples, List<Prediction> predictions) {
         Map<String, List<Integer>> carried = predictions.stream()
                 .collect(Collectors.toMap(Prediction::video, Prediction::labels));
         List<String> disagreements = new ArrayList<>();

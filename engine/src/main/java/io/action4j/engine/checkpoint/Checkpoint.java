@@ -1,0 +1,47 @@
+package io.action4j.engine.checkpoint;
+
+import io.action4j.engine.model.ComposedModel;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A checkpoint file to load into a model, and how: a PyTorch {@code .pth}/{@code .pt} (read by a
+ * restricted unpickler that runs nothing), a {@code .safetensors} file, or an action4j checkpoint.
+ *
+ * @param file the checkpoint
+ * @param keyMapping how its keys name graph variables: {@value #AUTO} (detected from the keys) or a
+ *        mapping's name ({@code mmaction2}, {@code torchvision_video_resnet}, ...)
+ * @param strict refuse a checkpoint with missing, unexpected or mis-shaped keys (else load what matches
+ *        and list the rest)
+ */
+public record Checkpoint(Path file, String keyMapping, boolean strict) {
+
+    /** Detect the key mapping from the checkpoint's keys. */
+    public static final String AUTO = "auto";
+
+    public Checkpoint {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(keyMapping, "keyMapping");
+    }
+
+    /** {@code file}, its mapping detected, loaded strictly. */
+    public static Checkpoint of(Path file) {
+        return new Checkpoint(file, AUTO, true);
+    }
+
+    /**
+     * Loads the weights into {@code model}.
+     *
+     * @return what was loaded, missing, unexpected or mis-shaped
+     * @throws CheckpointException naming the file and the tensors when it does not fit (strict) or cannot be read
+     */
+    public LoadReport loadInto(ComposedModel model) {
+        StateDict state = CheckpointFiles.read(file);
+        KeyMapping mapping = keyMapping.equalsIgnoreCase(AUTO)
+                ? KeyMapping.detect(state.tensors().keySet()) : KeyMapping.named(keyMapping);
+        CheckpointLoader loader = new CheckpointLoader(mapping);
+        return strict
+                ? loader.loadStrict(model, state.tensors(), file.toString())
+                : loader.loadMatching(model, state.tensors(), file.toString());
+    }
+}

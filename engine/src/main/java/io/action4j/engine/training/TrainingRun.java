@@ -1,0 +1,121 @@
+package io.action4j.engine.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.action4j.api.metric.Metric;
+import io.action4j.api.metric.RecognitionSample;
+import io.action4j.api.video.VideoDecoder;
+import io.action4j.engine.config.ExperimentConfig;
+import io.action4j.engine.model.ComposedModel;
+import io.action4j.engine.recognition.DatasetScorer;
+import io.action4j.engine.recognition.RecognitionOptions;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * A training run in a work directory, as MMAction2's {@code tools/train.py} makes one: the resolved
+ * config as {@value #CONFIG}, one JSON line per log entry appended to {@value #LOG}, validation with the
+ * given metric at the config's intervals, checkpoints and the training state for resuming.
+ */
+public final class TrainingRun {
+
+    /** The resolved config, written before training starts. */
+    public static final String CONFIG = "config.yaml";
+    /** The log, one JSON object a line, appended across resumed runs. */
+    public static final String LOG = "log.jsonl";
+    /** {@code resume} value that resumes from the work directory's last checkpoint. */
+    public static final String RESUME_LAST = "auto";
+
+    /** What a run reports as it goes, besides its log file. */
+    public interface Listener {
+
+        /** A log entry, as written to {@value #LOG}. */
+        void logged(Map<String, Object> entry);
+
+        /** A problem the run went past (a skipped sample). */
+        void warned(String message);
+    }
+
+    private TrainingRun() {
+    }
+
+    /**
+     * Trains {@code config} in {@code workDir} (created when missing).
+     *
+     * @param resolvedConfig the config as YAML, kept with the run and in every checkpoint
+     * @param resume {@value #RESUME_LAST}, a checkpoint to continue from, or empty for a fresh run
+     * @param validation the metric validation reports; ignored when the config has no {@code valDataloader}
+     * @param initialWeights loads weights into the freshly built model (a pretrained checkpoint), or does nothing
+     */
+    public static Trainer.Result run(ExperimentConfig config, String resolvedConfig, Path workDir, Optional<String> resume,
+                                     Function<Path, VideoDecoder> decoders, Metric<RecognitionSample> validation,
+                                     Consumer<ComposedModel> initialWeights, Listener listener) throws IOException {
+        Files.createDirectories(workDir);
+        Files.writeString(workDir.resolve(CONFIG), resolvedConfig);
+        Optional<Path> resumeFrom = resumeFrom(workDir, resume);
+        ObjectMapper json = new ObjectMapper();
+        Path logFile = workDir.resolve(LOG);
+        try (BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            Trainer.TrainingEvents events = new Trainer.TrainingEvents() {
+                @Override
+                public void log(Map<String, Object> entry) {
+                    try {
+                        log.write(json.writeValueAsString(entry));
+                        log.newLine();
+                        log.flush();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(logFile + ": cannot write", e);
+                    }
+                    listener.logged(entry);
+                }
+
+                @Override
+                public void warn(String message) {
+                    listener.warned(message);
+                }
+
+                @Override
+                public Map<String, Double> validate(ComposedModel trainingModel, int epoch) {
+                    try {
+                        List<RecognitionSample> samples = DatasetScorer.score(config, config.valDataloader(), decoders,
+                                model -> model.copyWeightsFrom(trainingModel),
+                                new RecognitionOptions("prob", 8, config.trainCfg().seed()), this::warn, (done, total) -> { });
+                        return validation.evaluate(samples).values();
+                    } catch (IOException e) {
+                        throw new IllegalStateException("validation after epoch " + epoch + ": " + e.getMessage(), e);
+                    }
+                }
+            };
+            return new Trainer(config, resolvedConfig, workDir, decoders, events).train(initialWeights, resumeFrom);
+        }
+    }
+
+    /**
+     * The checkpoint to continue from: the work directory's last one for {@value #RESUME_LAST}, else the
+     * named file; empty for a fresh run.
+     */
+    public static Optional<Path> resumeFrom(Path workDir, Optional<String> resume) throws IOException {
+        if (resume.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!resume.get().equals(RESUME_LAST)) {
+            return Optional.of(Path.of(resume.get()));
+        }
+        Optional<Path> last = Trainer.lastCheckpoint(workDir);
+        if (last.isEmpty()) {
+            throw new IllegalArgumentException("--resume: " + workDir + " has no " + Trainer.LAST_CHECKPOINT
+                    + " to resume from");
+        }
+        return last;
+    }
+}
