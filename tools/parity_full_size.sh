@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Full-size parity with PyTorch (issue 4). For torchvision's r3d_18, mc3_18, r2plus1d_18 and s3d,
-# torchvision itself builds the model; for c3d, i3d_r50, i3d_nl_r50 (MMAction2's non-local blocks), tsn_r50, tsm_r50, timesformer, the CSNs and
+# torchvision itself builds the model; for c3d, i3d_r50, i3d_nl_r50 (MMAction2's non-local blocks), r2plus1d_r34 (MMAction2's
+# ResNet2Plus1d), tsn_r50, tsm_r50, timesformer, the CSNs and
 # slowfast_r50 a short PyTorch transcription of MMAction2's module (committed in the fixture scripts,
 # MMAction2's key names) does.
 # Each is built at full size with random weights and random batch-norm statistics, saves its state
@@ -15,7 +16,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-/tmp/action4j-parity}"
 shift || true
-archs=("${@:-r3d_18 mc3_18 r2plus1d_18 s3d c3d i3d_r50 i3d_nl_r50 tsn_r50 tsm_r50 timesformer ircsn_r152 ipcsn_r152 slowfast_r50}")
+archs=("${@:-r3d_18 mc3_18 r2plus1d_18 r2plus1d_r34 s3d c3d i3d_r50 i3d_nl_r50 tsn_r50 tsm_r50 timesformer ircsn_r152 ipcsn_r152 slowfast_r50}")
 read -r -a archs <<< "${archs[*]}"
 for arch in "${archs[@]}"; do
   out="$work/$arch"

@@ -39,6 +39,13 @@ pooling, concatenation fast first, fc_cls) at one block a stage; their keys are 
 ("names": "mmaction2-recognizer": backbone.slow_path.conv1_lateral.conv.weight, cls_head.fc_cls.bias),
 "features" is the head's pooled input (N x (C_fast + C_slow)) and "output" the logits.
 
+The MMAction2 R(2+1)D variant (r2plus1d_mmaction2) transcribes ResNet2Plus1d with its Conv2plus1d
+(mmaction2/models/common/conv2plus1d.py: conv_s, bn_s, ReLU, conv_t inside a ConvModule, each with its own
+mid width; the 1x1x1 shortcut projections too) at width 4; its keys are MMAction2's ("names": "mmaction2"):
+layer1.0.conv1.conv.conv_s.weight, layer2.0.downsample.conv.bn_s.running_var, layer2.0.conv2.bn.bias, ...
+
+    /usr/bin/python3 make_parity_fixtures.py --only r2plus1d_mmaction2   # that fixture alone
+
     /usr/bin/python3 make_parity_fixtures.py --count    # SlowFast R50 and SlowOnly R50 parameter counts
 
 Full-size models (for a later `action4j model run` comparison; nothing is written to the repo)
@@ -49,6 +56,7 @@ Full-size models (for a later `action4j model run` comparison; nothing is writte
     /usr/bin/python3 make_parity_fixtures.py --full i3d_r50 --out /tmp/parity-i3d_r50
     /usr/bin/python3 make_parity_fixtures.py --full i3d_nl_r50 --out /tmp/parity-i3d_nl_r50
     /usr/bin/python3 make_parity_fixtures.py --full slowfast_r50 --out /tmp/parity-slowfast_r50
+    /usr/bin/python3 make_parity_fixtures.py --full r2plus1d_r34 --out /tmp/parity-r2plus1d_r34
 
 builds torchvision's real architecture (400 classes) with seeded random weights and random
 batch-norm statistics and writes into the --out folder:
@@ -330,6 +338,7 @@ def make_small(folder):
     make_small_i3d(folder, 1000 + len(VARIANTS))
     make_small_non_local(folder, 1100)
     make_small_slowfast(folder, 1200)
+    make_small_r2plus1d_mmaction2(folder, 1300)
 
 # ---- Non-local blocks (MMAction2's I3D-NL: non_local per block, non_local_cfg) ----
 
@@ -676,11 +685,167 @@ def make_full_i3d(folder, non_local=False):
         folder, tuple(features.shape), tuple(logits.shape)))
 
 
+# ---- MMAction2's ResNet2Plus1d (conv_cfg=dict(type='Conv2plus1d')) ----
+
+class Conv2plus1d(nn.Module):
+    """mmaction2/models/common/conv2plus1d.py (v1.2.0): a (1, kH, kW) convolution to a mid width chosen to
+    keep the parameter count of the 3D one, batch norm, ReLU, then a (kT, 1, 1) convolution; no bias (the
+    ConvModule passes bias=False). Its bn_s takes Conv2plus1d's own default norm_cfg, BN3d with eps 1e-5:
+    mmcv's build_conv_layer hands the conv layer only conv_cfg, and the backbone's norm_cfg (eps 1e-3 in
+    the R(2+1)D configs) reaches the ConvModule's bn alone."""
+
+    def __init__(self, cin, cout, kernel, stride, padding):
+        super().__init__()
+        kernel, stride, padding = (tuple(v) if isinstance(v, tuple) else (v,) * 3 for v in (kernel, stride, padding))
+        mid_channels = 3 * (cin * cout * kernel[1] * kernel[2])
+        mid_channels /= (cin * kernel[1] * kernel[2] + 3 * cout)
+        mid_channels = int(mid_channels)
+        self.conv_s = nn.Conv3d(cin, mid_channels, (1, kernel[1], kernel[2]), (1, stride[1], stride[2]),
+                                (0, padding[1], padding[2]), bias=False)
+        self.bn_s = nn.BatchNorm3d(mid_channels)
+        self.relu = nn.ReLU(inplace=True)
+        self.conv_t = nn.Conv3d(mid_channels, cout, (kernel[0], 1, 1), (stride[0], 1, 1), (padding[0], 0, 0),
+                                bias=False)
+
+    def forward(self, x):
+        return self.conv_t(self.relu(self.bn_s(self.conv_s(x))))
+
+
+class ConvModule2plus1d(nn.Module):
+    """mmcv's ConvModule with conv_cfg Conv2plus1d: conv (a Conv2plus1d), bn, optional ReLU."""
+
+    def __init__(self, cin, cout, kernel, stride, padding, eps, relu=True):
+        super().__init__()
+        self.conv = Conv2plus1d(cin, cout, kernel, stride, padding)
+        self.bn = nn.BatchNorm3d(cout, eps=eps)
+        self.activate = nn.ReLU(inplace=True) if relu else None
+
+    def forward(self, x):
+        x = self.bn(self.conv(x))
+        return x if self.activate is None else self.activate(x)
+
+
+class BasicBlock2plus1d(nn.Module):
+    """MMAction2's BasicBlock3d (inflated: 3x3x3 kernels) with Conv2plus1d convolutions."""
+
+    def __init__(self, inplanes, planes, spatial_stride, temporal_stride, downsample, eps):
+        super().__init__()
+        stride = (temporal_stride, spatial_stride, spatial_stride)
+        self.conv1 = ConvModule2plus1d(inplanes, planes, (3, 3, 3), stride, (1, 1, 1), eps)
+        self.conv2 = ConvModule2plus1d(planes, planes, (3, 3, 3), (1, 1, 1), (1, 1, 1), eps, relu=False)
+        self.downsample = downsample
+        self.relu = nn.ReLU(inplace=True)
+
+    def forward(self, x):
+        identity = x if self.downsample is None else self.downsample(x)
+        return self.relu(self.conv2(self.conv1(x)) + identity)
+
+
+class ResNet2Plus1d(nn.Module):
+    """MMAction2's ResNet2Plus1d (resnet2plus1d.py on ResNet3d) with basic blocks, as
+    r2plus1d_r34_8xb8-8x8x1-180e_kinetics400-rgb.py builds it: conv1 (3, 7, 7) stride (1, 2, 2), the
+    (1, 3, 3) max pool with stride (1, 2, 2), no pool2, spatial and temporal strides (1, 2, 2, 2), every
+    block inflated, norm eps 1e-3; the 1x1x1 shortcut projections are Conv2plus1d too (make_res_layer
+    passes conv_cfg on)."""
+
+    def __init__(self, stage_blocks=(3, 4, 6, 3), base_channels=64, eps=1e-3):
+        super().__init__()
+        self.conv1 = ConvModule2plus1d(3, base_channels, (3, 7, 7), (1, 2, 2), (1, 3, 3), eps)
+        self.maxpool = nn.MaxPool3d((1, 3, 3), (1, 2, 2), (0, 1, 1))
+        inplanes = base_channels
+        for i, blocks in enumerate(stage_blocks):
+            planes = base_channels * 2 ** i
+            spatial, temporal = (1, 2, 2, 2)[i], (1, 2, 2, 2)[i]
+            downsample = None
+            if spatial != 1 or inplanes != planes:
+                downsample = ConvModule2plus1d(inplanes, planes, (1, 1, 1), (temporal, spatial, spatial),
+                                               (0, 0, 0), eps, relu=False)
+            layers = [BasicBlock2plus1d(inplanes, planes, spatial, temporal, downsample, eps)]
+            inplanes = planes
+            layers += [BasicBlock2plus1d(inplanes, planes, 1, 1, None, eps) for _ in range(1, blocks)]
+            self.add_module('layer%d' % (i + 1), nn.Sequential(*layers))
+
+    def forward(self, x):
+        x = self.maxpool(self.conv1(x))
+        return self.layer4(self.layer3(self.layer2(self.layer1(x))))
+
+
+# The resnet3d keys of MMAction2's R(2+1)D-34 besides depth, width and blocks.
+R2PLUS1D_MMACTION2_KEYS = {"convType": "conv2plus1d", "stemKernel": [3, 7, 7], "stemStride": [1, 2, 2],
+                           "stemPool": True, "stemPoolStride": [1, 2, 2], "bnEpsilon": 0.001}
+
+
+def make_small_r2plus1d_mmaction2(folder, seed):
+    """A small ResNet2Plus1d: two blocks in stage 2 (a block without projection), width 4, 8 x 40 x 32 input."""
+    generator = torch.Generator().manual_seed(seed)
+    torch.manual_seed(seed)
+    blocks = (1, 2, 1, 1)
+    model = randomise(ResNet2Plus1d(blocks, base_channels=4), generator)
+    x = torch.randn((1, 3, 8, 40, 32), generator=generator)
+    with torch.no_grad():
+        y = model(x)
+    config = dict(R2PLUS1D_MMACTION2_KEYS, depth=18, baseChannels=4, stageBlocks=list(blocks))
+    size = write_fixture(folder, "r2plus1d_mmaction2", state_tensors(model) + [("input", x), ("output", y)], {
+        "variant": "r2plus1d_mmaction2",
+        "names": "mmaction2",
+        "config": config,
+        "madeBy": "make_parity_fixtures.py (MMAction2 ResNet2Plus1d transcription), torch %s" % torch.__version__,
+        "outputMaxAbs": float(y.abs().max()),
+        "outputStd": float(y.std()),
+    })
+    print("%-20s output %s max|y| %.3f, %d bytes" % ("r2plus1d_mmaction2", tuple(y.shape), float(y.abs().max()), size))
+
+
+R2PLUS1D_R34_YAML = """# MMAction2's R(2+1)D-34 (r2plus1d_r34_8xb8-8x8x1-180e_kinetics400-rgb.py), random weights.
+model:
+  backbone:
+    type: resnet3d
+    depth: 34
+    convType: conv2plus1d
+    stemKernel: [3, 7, 7]
+    stemStride: [1, 2, 2]
+    stemPool: true
+    stemPoolStride: [1, 2, 2]
+    bnEpsilon: 0.001
+  clsHead:
+    type: i3d
+    numClasses: 400
+"""
+
+
+def make_full_r2plus1d_r34(folder):
+    """MMAction2's R(2+1)D-34 at full size: Recognizer3D keys (backbone.*, cls_head.fc_cls.*), an 8 x 112 x 112
+    clip as its 8x8x1 config feeds it."""
+    os.makedirs(folder, exist_ok=True)
+    torch.manual_seed(11)
+    generator = torch.Generator().manual_seed(11)
+    backbone = randomise(ResNet2Plus1d(), generator)
+    fc_cls = nn.Linear(512, 400)
+    with torch.no_grad():
+        fc_cls.weight.copy_(0.01 * torch.randn(fc_cls.weight.shape, generator=generator))
+        fc_cls.bias.copy_(0.01 * torch.randn(fc_cls.bias.shape, generator=generator))
+        x = torch.randn((1, 3, 8, 112, 112), generator=generator)
+        features = backbone(x)
+        logits = fc_cls(features.mean(dim=(2, 3, 4)))
+    state = {"backbone." + k: v for k, v in backbone.state_dict().items()}
+    state.update({"cls_head.fc_cls." + k: v for k, v in fc_cls.state_dict().items()})
+    torch.save(state, os.path.join(folder, "r2plus1d_r34.pth"))
+    np.save(os.path.join(folder, "input.npy"), x.numpy())
+    np.save(os.path.join(folder, "features.npy"), features.numpy())
+    np.save(os.path.join(folder, "logits.npy"), logits.numpy())
+    with open(os.path.join(folder, "model.yaml"), "w") as out:
+        out.write(R2PLUS1D_R34_YAML)
+    print("r2plus1d_r34: backbone %d parameters; wrote %s (features %s, logits %s)" % (
+        sum(p.numel() for p in backbone.parameters()), folder, tuple(features.shape), tuple(logits.shape)))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--full", choices=sorted(FULL) + ["i3d_r50", "i3d_nl_r50", "slowfast_r50"],
+    parser.add_argument("--full", choices=sorted(FULL) + ["i3d_r50", "i3d_nl_r50", "slowfast_r50", "r2plus1d_r34"],
                         help="write a full-size model instead")
     parser.add_argument("--count", action="store_true", help="print SlowFast / SlowOnly R50 parameter counts")
+    parser.add_argument("--only", choices=["r2plus1d_mmaction2"],
+                        help="write only this small fixture (the others keep their committed bits)")
     parser.add_argument("--out", help="output folder (default: beside this script; required with --full)")
     args = parser.parse_args()
     if args.count:
@@ -692,8 +857,12 @@ def main():
             make_full_i3d(args.out, non_local=args.full == "i3d_nl_r50")
         elif args.full == "slowfast_r50":
             make_full_slowfast(args.out)
+        elif args.full == "r2plus1d_r34":
+            make_full_r2plus1d_r34(args.out)
         else:
             make_full(args.full, args.out)
+    elif args.only == "r2plus1d_mmaction2":
+        make_small_r2plus1d_mmaction2(args.out or HERE, 1300)
     else:
         make_small(args.out or HERE)
 

@@ -53,12 +53,16 @@ class ModelSummaryEndToEndTest {
         assertThat(result.err()).contains("not a tensor shape: '1x3xsixteen'");
     }
 
-    /** torchvision's parameter counts (400 classes), from the repository's configs. */
+    /**
+     * torchvision's parameter counts (400 classes), and that of the transcription of MMAction2's R(2+1)D-34
+     * (with its I3D head) in the resnet3d parity-fixture script, from the repository's configs.
+     */
     @ParameterizedTest
-    @CsvSource({"r3d-18_kinetics400.yaml, 33371472", "mc3-18_kinetics400.yaml, 11695440",
-                "r2plus1d-18_kinetics400.yaml, 31505325"})
-    void repositoryConfigsHaveTorchvisionsParameterCounts(String config, long parameters) throws Exception {
-        String path = Launcher.repository().resolve("configs/recognition/resnet3d/" + config).toString();
+    @CsvSource({"resnet3d/r3d-18_kinetics400.yaml, 33371472", "resnet3d/mc3-18_kinetics400.yaml, 11695440",
+                "resnet3d/r2plus1d-18_kinetics400.yaml, 31505325",
+                "r2plus1d/r2plus1d-r34_8xb8-8x8x1-180e_kinetics400-rgb.yaml, 63759281"})
+    void repositoryConfigsHaveTheReferencesParameterCounts(String config, long parameters) throws Exception {
+        String path = Launcher.repository().resolve("configs/recognition/" + config).toString();
 
         Launcher.Result result = Launcher.run("model", "summary", path, "--input", "1x3x8x32x32", "--format", "json",
                 "--no-layers");

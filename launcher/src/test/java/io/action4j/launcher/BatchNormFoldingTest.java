@@ -35,6 +35,7 @@ class BatchNormFoldingTest {
                 Arguments.of("resnet3d/r3d-18_kinetics400.yaml", "2x3x8x32x32", List.of()),
                 Arguments.of("resnet3d/mc3-18_kinetics400.yaml", "2x3x8x32x32", List.of()),
                 Arguments.of("resnet3d/r2plus1d-18_kinetics400.yaml", "2x3x8x32x32", List.of()),
+                Arguments.of("r2plus1d/r2plus1d-r34_8xb8-8x8x1-180e_kinetics400-rgb.yaml", "1x3x8x32x32", List.of()),
                 Arguments.of("i3d/i3d-nl-r50_kinetics400.yaml", "2x3x8x32x32", List.of()),
                 Arguments.of("slowfast/slowonly-r50_kinetics400.yaml", "2x3x8x32x32", List.of()),
                 Arguments.of("slowfast/slowfast-r50_4x16x1_kinetics400.yaml", "1x3x32x32x32", List.of()),

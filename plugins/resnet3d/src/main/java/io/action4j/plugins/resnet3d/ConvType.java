@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Which convolutions a 3D ResNet is made of: torchvision's three video ResNets, chosen by the
- * {@code convType} config key.
+ * Which convolutions a 3D ResNet is made of: torchvision's three video ResNets and MMAction2's
+ * ResNet2Plus1d, chosen by the {@code convType} config key.
  */
 enum ConvType {
     /** {@code r3d}: full 3x3x3 convolutions everywhere (torchvision's Conv3DSimple, BasicStem). */
@@ -20,7 +20,15 @@ enum ConvType {
      * convolution, batch norm and ReLU, then a temporal (k, 1, 1) convolution (Conv2Plus1D,
      * R2Plus1dStem).
      */
-    FACTORISED("2plus1d");
+    FACTORISED("2plus1d"),
+    /**
+     * MMAction2's {@code ResNet2Plus1d} ({@code conv_cfg=dict(type='Conv2plus1d')}): every convolution,
+     * the 1x1x1 downsampling ones included, is a {@code Conv2plus1d} (spatial conv, batch norm, ReLU,
+     * temporal conv) inside a ConvModule, named {@code name.conv.conv_s}, {@code name.conv.bn_s},
+     * {@code name.conv.conv_t} and {@code name.bn}; each one's mid width comes from its own input and
+     * output widths and kernel.
+     */
+    CONV2PLUS1D("conv2plus1d");
 
     static final List<String> CONFIG_VALUES = Arrays.stream(values()).map(type -> type.configValue).toList();
 
@@ -45,12 +53,18 @@ enum ConvType {
             case FULL_3D -> BlockConv.FULL;
             case MIXED -> stage == 0 ? BlockConv.FULL : BlockConv.SPATIAL;
             case FACTORISED -> BlockConv.FACTORISED;
+            case CONV2PLUS1D -> BlockConv.CONV2PLUS1D;
         };
     }
 
     /** Whether the stem is R2Plus1dStem (spatial then temporal convolution) rather than one 3D one. */
     boolean factorisedStem() {
-        return this == FACTORISED;
+        return this == FACTORISED || this == CONV2PLUS1D;
+    }
+
+    /** Whether every convolution is MMAction2's Conv2plus1d, the 1x1x1 shortcut projections included. */
+    boolean mmaction2Factorised() {
+        return this == CONV2PLUS1D;
     }
 
     /** torchvision's conv builders: what one 3x3x3-position convolution of a block is. */
@@ -60,6 +74,8 @@ enum ConvType {
         /** Conv3DNoTemporal: kernel (1, 3, 3), no padding in time. */
         SPATIAL,
         /** Conv2Plus1D: (1, 3, 3) to mid channels, batch norm, ReLU, then (3, 1, 1). */
-        FACTORISED
+        FACTORISED,
+        /** MMAction2's Conv2plus1d: the same, its mid width from this convolution's own widths. */
+        CONV2PLUS1D
     }
 }

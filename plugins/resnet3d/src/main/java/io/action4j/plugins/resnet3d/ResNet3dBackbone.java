@@ -62,17 +62,23 @@ final class ResNet3dBackbone implements Backbone {
         if (inputChannels != TensorShape.UNKNOWN && inputChannels != config.inChannels()) {
             // Without this check the stem silently takes its width from the input, and a model
             // configured for 2-channel flow would be built (and fail to load weights) as RGB.
-            String stem = prefix + (convType.factorisedStem() ? "conv1.conv_s" : "conv1.conv");
+            String stem = prefix + (convType.mmaction2Factorised() ? "conv1.conv.conv_s"
+                    : convType.factorisedStem() ? "conv1.conv_s" : "conv1.conv");
             throw new GraphBuildException(graph.qualified(stem) + ": inChannels is " + config.inChannels()
                     + " but the input " + input.shape() + " has " + inputChannels + " channels");
         }
         int[] kernel = toArray(config.stemKernel());
         int[] stride = toArray(config.stemStride());
-        Feature x = convType.factorisedStem()
-                ? units.factorised(prefix + "conv1", input, config.stemMidChannels(), config.baseChannels(), kernel,
-                        stride, true)
-                : units.conv(prefix + "conv1", input, config.baseChannels(), kernel, stride,
-                        new int[] {kernel[0] / 2, kernel[1] / 2, kernel[2] / 2}, true);
+        Feature x;
+        if (convType.mmaction2Factorised()) {
+            x = units.conv2plus1d(prefix + "conv1", input, config.baseChannels(), kernel, stride, true);
+        } else if (convType.factorisedStem()) {
+            x = units.factorised(prefix + "conv1", input, config.stemMidChannels(), config.baseChannels(), kernel,
+                    stride, true);
+        } else {
+            x = units.conv(prefix + "conv1", input, config.baseChannels(), kernel, stride,
+                    new int[] {kernel[0] / 2, kernel[1] / 2, kernel[2] / 2}, true);
+        }
         if (config.stemPool()) {
             // Padding with zeros (ND4J) rather than -inf (torch) changes nothing after the ReLU.
             x = graph.maxPool3d(prefix + "maxpool", x, new int[] {1, 3, 3}, toArray(config.stemPoolStride()),
@@ -136,14 +142,21 @@ final class ResNet3dBackbone implements Backbone {
             case FULL -> units.conv(name, x, channels, THREE, stride, ONE, relu);
             case SPATIAL -> units.conv(name, x, channels, new int[] {1, 3, 3}, stride, new int[] {0, 1, 1}, relu);
             case FACTORISED -> units.factorised(name, x, mid, channels, THREE, stride, relu);
+            case CONV2PLUS1D -> units.conv2plus1d(name, x, channels, THREE, stride, relu);
         };
     }
 
-    private static Feature residual(ConvUnits units, String name, Feature identity, Feature out, int channels,
-                                    int[] stride, boolean project) {
-        Feature shortcut = project
-                ? units.conv(name + ".downsample", identity, channels, ONE, stride, NO_PADDING, false)
-                : identity;
+    private Feature residual(ConvUnits units, String name, Feature identity, Feature out, int channels,
+                             int[] stride, boolean project) {
+        Feature shortcut;
+        if (!project) {
+            shortcut = identity;
+        } else if (convType.mmaction2Factorised()) {
+            // MMAction2 builds the projection with the backbone's conv_cfg: a 1x1x1 Conv2plus1d.
+            shortcut = units.conv2plus1d(name + ".downsample", identity, channels, ONE, stride, false);
+        } else {
+            shortcut = units.conv(name + ".downsample", identity, channels, ONE, stride, NO_PADDING, false);
+        }
         return units.graph().relu(name + ".relu", units.graph().add(name + ".add", out, shortcut));
     }
 

@@ -27,6 +27,14 @@ import java.util.List;
  *       parts.</li>
  * </ul>
  *
+ * <p>MMAction2's {@code ResNet2Plus1d} is {@code convType: conv2plus1d} (depth 18 or 34): every
+ * convolution is its {@code Conv2plus1d} inside a ConvModule ({@code layer1.0.conv1.conv.conv_s},
+ * {@code .conv.bn_s}, {@code .conv.conv_t}, {@code layer1.0.conv1.bn}), the 1x1x1 shortcut projections
+ * and the stem included, each with the mid width {@code int(3 * in * out * kH * kW / (in * kH * kW +
+ * 3 * out))} of its own widths; MMAction2's R(2+1)D-34 is {@code depth: 34, convType: conv2plus1d,
+ * stemKernel: [3, 7, 7], stemStride: [1, 2, 2], stemPool: true, stemPoolStride: [1, 2, 2],
+ * bnEpsilon: 0.001} (configs/recognition/r2plus1d).
+ *
  * <p>MMAction2's {@code ResNet3d} is {@code convType: 3d} with its keys: {@code conv1_kernel} is
  * {@code stemKernel}, {@code (conv1_stride_t, conv1_stride_s, conv1_stride_s)} is
  * {@code stemStride}, {@code with_pool1} is {@code stemPool}, {@code (pool1_stride_t,
@@ -46,7 +54,8 @@ import java.util.List;
  * {@code non_local_cfg}) apply to every conv type.
  *
  * @param depth 18 or 34 (basic blocks), 50, 101 or 152 (bottleneck blocks)
- * @param convType {@code 3d} (r3d, MMAction2's ResNet3d), {@code mc3} or {@code 2plus1d} (R(2+1)D), see above
+ * @param convType {@code 3d} (r3d, MMAction2's ResNet3d), {@code mc3}, {@code 2plus1d} (torchvision's R(2+1)D)
+ *     or {@code conv2plus1d} (MMAction2's ResNet2Plus1d), see above
  * @param stageBlocks blocks in each of the four stages; empty: the depth's (2, 2, 2, 2 for 18).
  *     The block type still follows {@code depth}. For small test networks
  * @param inChannels channels of the input clip (3 for RGB, 2 for optical flow)
@@ -100,8 +109,11 @@ public record ResNet3dConfig(int depth, String convType, List<Integer> stageBloc
     /** torchvision's bottleneck: time in the middle (3x3x3) convolution. */
     static final String DEFAULT_INFLATE_STYLE = "3x3x3";
 
+    /** torchvision's R(2+1)D stem: 45 channels between its spatial and temporal convolutions. */
+    static final int DEFAULTS_STEM_MID_CHANNELS = 45;
+
     public static final ResNet3dConfig DEFAULTS = new ResNet3dConfig(18, "3d", List.of(), 3, 64, List.of(3, 7, 7),
-            List.of(1, 2, 2), 45, false, List.of(1, 2, 2), false, List.of(1, 2, 2, 2), List.of(1, 2, 2, 2),
+            List.of(1, 2, 2), DEFAULTS_STEM_MID_CHANNELS, false, List.of(1, 2, 2), false, List.of(1, 2, 2, 2), List.of(1, 2, 2, 2),
             INFLATE_ALL, DEFAULT_INFLATE_STYLE, 1e-5, NON_LOCAL_NONE, EMBEDDED_GAUSSIAN, false, true);
 
     public ResNet3dConfig {
@@ -143,6 +155,17 @@ public record ResNet3dConfig(int depth, String convType, List<Integer> stageBloc
             if (!inflateStyle.equals(DEFAULT_INFLATE_STYLE)) {
                 throw new ConfigValueException("inflateStyle", "applies to convType 3d only: leave it "
                         + DEFAULT_INFLATE_STYLE + " with convType " + convType + ", got " + inflateStyle);
+            }
+        }
+        if (type == ConvType.CONV2PLUS1D) {
+            if (depth >= 50) {
+                throw new ConfigValueException("depth", "convType conv2plus1d (MMAction2's ResNet2Plus1d) is built with "
+                        + "basic blocks: depth 18 or 34, got " + depth);
+            }
+            if (stemMidChannels != DEFAULTS_STEM_MID_CHANNELS) {
+                throw new ConfigValueException("stemMidChannels", "applies to convType 2plus1d only (conv2plus1d "
+                        + "computes its stem's mid width as MMAction2 does): leave it " + DEFAULTS_STEM_MID_CHANNELS
+                        + ", got " + stemMidChannels);
             }
         }
         ConfigChecks.inRange("bnEpsilon", bnEpsilon, 0, 1);

@@ -53,6 +53,7 @@ final class FixtureConfigs {
                 case "nonLocalMode" -> configs.nonLocalMode(value.asText());
                 case "nonLocalSubSample" -> configs.nonLocalSubSample(value.asBoolean());
                 case "nonLocalUseScale" -> configs.nonLocalUseScale(value.asBoolean());
+                case "bnEpsilon" -> configs.bnEpsilon(value.asDouble());
                 default -> throw new IllegalStateException(variant + ": unexpected config key " + field.getKey());
             }
         });

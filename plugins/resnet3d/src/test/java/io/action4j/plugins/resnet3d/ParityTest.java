@@ -33,11 +33,13 @@ class ParityTest {
      * inflation; {@code i3d_3x3x3}) from the transcription of its ResNet3d in the fixture script,
      * and that I3D with mmcv's NonLocal3d blocks ({@code i3d_nl_*}: embedded_gaussian with
      * sub-sampling and without scaling as MMAction2's I3D-NL configs, embedded_gaussian scaled without
-     * sub-sampling, dot_product), every weight random (conv_out's batch norm included).
+     * sub-sampling, dot_product), every weight random (conv_out's batch norm included), and MMAction2's
+     * ResNet2Plus1d ({@code r2plus1d_mmaction2}: Conv2plus1d everywhere, the shortcut projections included,
+     * under MMAction2's keys).
      */
     @ParameterizedTest
     @ValueSource(strings = {"r3d", "mc3", "r2plus1d", "r3d_bottleneck", "r2plus1d_bottleneck", "i3d", "i3d_3x3x3",
-            "i3d_nl_embedded", "i3d_nl_embedded_scaled", "i3d_nl_dot"})
+            "i3d_nl_embedded", "i3d_nl_embedded_scaled", "i3d_nl_dot", "r2plus1d_mmaction2"})
     void backboneMatchesTheReference(String variant) {
         ParityFixture fixture = ParityFixture.resource(ParityTest.class, variant);
         ResNet3dConfig config = FixtureConfigs.resNet3dConfig(fixture);

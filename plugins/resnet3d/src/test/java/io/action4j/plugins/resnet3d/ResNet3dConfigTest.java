@@ -58,7 +58,7 @@ class ResNet3dConfigTest {
 
     static Stream<Arguments> convTypes() {
         return Stream.of(Arguments.of("3d", ConvType.FULL_3D), Arguments.of("mc3", ConvType.MIXED),
-                Arguments.of("2plus1d", ConvType.FACTORISED));
+                Arguments.of("2plus1d", ConvType.FACTORISED), Arguments.of("conv2plus1d", ConvType.CONV2PLUS1D));
     }
 
     @Test
@@ -151,6 +151,9 @@ class ResNet3dConfigTest {
                 bad("inflateStyle 3x3x1", c -> c.inflateStyle("3x3x1"), "inflateStyle"),
                 bad("missing inflateStyle", c -> c.inflateStyle(null), "inflateStyle"),
                 bad("inflateStyle 3x1x1 with 2plus1d", c -> c.convType("2plus1d").inflateStyle("3x1x1"), "inflateStyle"),
+                bad("conv2plus1d with bottlenecks", c -> c.convType("conv2plus1d").depth(50), "depth"),
+                bad("stemMidChannels with conv2plus1d", c -> c.convType("conv2plus1d").stemMidChannels(83),
+                        "stemMidChannels"),
                 bad("negative bnEpsilon", c -> c.bnEpsilon(-1e-5), "bnEpsilon"),
                 bad("NaN bnEpsilon", c -> c.bnEpsilon(Double.NaN), "bnEpsilon"));
     }
