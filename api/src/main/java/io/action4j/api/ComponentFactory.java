@@ -1,5 +1,8 @@
 package io.action4j.api;
 
+import io.action4j.api.model.CheckpointKeyMapping;
+import java.util.List;
+
 /**
  * Creates one kind of component from its typed config.
  *
@@ -29,5 +32,14 @@ public interface ComponentFactory<C extends Record, T> {
     /** One line for listings such as {@code action4j plugins}. */
     default String description() {
         return "";
+    }
+
+    /**
+     * The other frameworks' checkpoint layouts this component's parameters load from (torchvision's names
+     * for a torchvision architecture, say). Checkpoints in action4j's own format, and MMAction2's, whose
+     * keys are the graph's with a dot for the scope's slash, need none.
+     */
+    default List<CheckpointKeyMapping> checkpointKeyMappings() {
+        return List.of();
     }
 }

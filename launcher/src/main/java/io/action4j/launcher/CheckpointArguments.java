@@ -16,8 +16,9 @@ final class CheckpointArguments {
     Path checkpoint;
 
     @Option(names = "--key-mapping", defaultValue = "auto", paramLabel = "NAME",
-            description = "How checkpoint keys name graph variables: auto (from the keys; default), mmaction2, "
-                    + "torchvision_video_resnet, torchvision_r2plus1d, torchvision_s3d, graph.")
+            description = "How checkpoint keys name graph variables: auto (from the keys; default), mmaction2, graph, "
+                    + "or one the model's components declare (resnet3d: torchvision_video_resnet, torchvision_r2plus1d; "
+                    + "s3d: torchvision_s3d).")
     String keyMapping;
 
     @Option(names = "--non-strict", description = "Load the tensors that match and list the rest, instead of refusing "

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.action4j.api.model.TensorShape;
 import io.action4j.engine.checkpoint.CheckpointLoader;
-import io.action4j.engine.checkpoint.KeyMapping;
+import io.action4j.engine.checkpoint.KeyMappings;
 import io.action4j.engine.checkpoint.LoadReport;
 import io.action4j.engine.checkpoint.Safetensors;
 import io.action4j.engine.checkpoint.StateDict;
@@ -17,6 +17,7 @@ import io.action4j.engine.training.LossFunction;
 import io.action4j.engine.training.Optimizer;
 import io.action4j.engine.training.OptimizerConfig;
 import io.action4j.engine.training.TrainingGraph;
+import io.action4j.plugins.resnet3d.ResNet3dBackboneFactory;
 import io.action4j.registry.PluginLoader;
 import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.config.ConfigBinder;
@@ -149,7 +150,8 @@ class TrainingParityTest {
                 tensors.put(key, tensor.rename(key));
             }
         });
-        CheckpointLoader loader = new CheckpointLoader(KeyMapping.TORCHVISION_R2PLUS1D);
+        CheckpointLoader loader = new CheckpointLoader(KeyMappings.of(
+                new ResNet3dBackboneFactory().checkpointKeyMappings()).named("torchvision_r2plus1d"));
         return strict ? loader.loadStrict(model, tensors, prefix) : loader.loadMatching(model, tensors, prefix);
     }
 

@@ -1,5 +1,6 @@
 package io.action4j.engine.checkpoint;
 
+import io.action4j.api.model.CheckpointKeyMapping;
 import io.action4j.engine.model.ComposedModel;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -10,7 +11,8 @@ import java.util.Objects;
  *
  * @param file the checkpoint
  * @param keyMapping how its keys name graph variables: {@value #AUTO} (detected from the keys) or a
- *        mapping's name ({@code mmaction2}, {@code torchvision_video_resnet}, ...)
+ *        mapping's name: {@code mmaction2}, {@code graph}, or one the model's components declare
+ *        ({@code torchvision_video_resnet}, ...)
  * @param strict refuse a checkpoint with missing, unexpected or mis-shaped keys (else load what matches
  *        and list the rest)
  */
@@ -37,8 +39,9 @@ public record Checkpoint(Path file, String keyMapping, boolean strict) {
      */
     public LoadReport loadInto(ComposedModel model) {
         StateDict state = CheckpointFiles.read(file);
-        KeyMapping mapping = keyMapping.equalsIgnoreCase(AUTO)
-                ? KeyMapping.detect(state.tensors().keySet()) : KeyMapping.named(keyMapping);
+        KeyMappings mappings = KeyMappings.of(model.config().checkpointKeyMappings());
+        CheckpointKeyMapping mapping = keyMapping.equalsIgnoreCase(AUTO)
+                ? mappings.detect(state.tensors().keySet()) : mappings.named(keyMapping);
         CheckpointLoader loader = new CheckpointLoader(mapping);
         return strict
                 ? loader.loadStrict(model, state.tensors(), file.toString())

@@ -1,5 +1,6 @@
 package io.action4j.engine.checkpoint;
 
+import io.action4j.api.model.CheckpointKeyMapping;
 import io.action4j.engine.model.ComposedModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Loads checkpoint tensors into a graph's variables and constants by name: each key goes through
- * the {@link KeyMapping}, each value through {@link LayoutConversion} when the mapping's layout is
+ * the {@link CheckpointKeyMapping}, each value through {@link LayoutConversion} when the mapping's layout is
  * PyTorch's. The whole checkpoint is matched against the graph before any value is written, so a
  * strict load either loads everything or nothing. {@code num_batches_tracked} is ignored: the graph
  * has no use for it.
@@ -26,9 +27,9 @@ public final class CheckpointLoader {
 
     private static final String IGNORED_SUFFIX = "num_batches_tracked";
 
-    private final KeyMapping mapping;
+    private final CheckpointKeyMapping mapping;
 
-    public CheckpointLoader(KeyMapping mapping) {
+    public CheckpointLoader(CheckpointKeyMapping mapping) {
         this.mapping = mapping;
     }
 
@@ -143,15 +144,15 @@ public final class CheckpointLoader {
     }
 
     private long[] toGraphShape(long[] shape) {
-        return mapping.layout() == KeyMapping.Layout.TORCH ? LayoutConversion.graphShape(shape) : shape;
+        return mapping.layout() == CheckpointKeyMapping.Layout.TORCH ? LayoutConversion.graphShape(shape) : shape;
     }
 
     private long[] toSourceShape(long[] graphShape) {
-        return mapping.layout() == KeyMapping.Layout.TORCH ? LayoutConversion.torchShape(graphShape) : graphShape;
+        return mapping.layout() == CheckpointKeyMapping.Layout.TORCH ? LayoutConversion.torchShape(graphShape) : graphShape;
     }
 
     private float[] toGraphValues(TensorData tensor) {
-        return mapping.layout() == KeyMapping.Layout.TORCH
+        return mapping.layout() == CheckpointKeyMapping.Layout.TORCH
                 ? LayoutConversion.toGraph(tensor.shape(), tensor.values()) : tensor.values();
     }
 }

@@ -32,7 +32,7 @@ public final class ModelCheckpoint {
 
         /** Loads the weights into {@code model} (built from {@link #config()}), strictly. */
         public LoadReport loadInto(ComposedModel model) {
-            return new CheckpointLoader(KeyMapping.GRAPH).loadStrict(model, weights, file.toString());
+            return new CheckpointLoader(KeyMappings.GRAPH).loadStrict(model, weights, file.toString());
         }
     }
 
@@ -58,7 +58,7 @@ public final class ModelCheckpoint {
         Map<String, String> metadata = read.metadata();
         if (!FORMAT.equals(metadata.get(FORMAT_KEY))) {
             throw new CheckpointException(file + ": not an action4j checkpoint (its metadata has no " + FORMAT_KEY + "="
-                    + FORMAT + "); to load a PyTorch or other safetensors file use CheckpointLoader with a KeyMapping");
+                    + FORMAT + "); to load a PyTorch or other safetensors file use Checkpoint, or CheckpointLoader with a key mapping");
         }
         if (!VERSION.equals(metadata.get(VERSION_KEY))) {
             throw new CheckpointException(file + ": checkpoint format version " + metadata.get(VERSION_KEY)

@@ -3,7 +3,7 @@
  * safetensors ({@link io.action4j.engine.checkpoint.Safetensors}) files into float32
  * {@link io.action4j.engine.checkpoint.TensorData}, loading them into a composed model's graph by
  * name ({@link io.action4j.engine.checkpoint.CheckpointLoader} with a
- * {@link io.action4j.engine.checkpoint.KeyMapping} per source naming), and the framework's own
+ * a {@link io.action4j.api.model.CheckpointKeyMapping} per source naming, built in or declared by a component: {@link io.action4j.engine.checkpoint.KeyMappings}), and the framework's own
  * checkpoint ({@link io.action4j.engine.checkpoint.ModelCheckpoint}: safetensors with the
  * resolved config in its metadata).
  *

@@ -1,7 +1,5 @@
 package io.action4j.engine.config;
 
-import io.action4j.registry.config.ComponentOf;
-import io.action4j.registry.config.ComponentSpec;
 import static io.action4j.api.ComponentKind.CLIP_SAMPLER;
 import static io.action4j.api.ComponentKind.TRANSFORM;
 import static io.action4j.api.ComponentKind.VIDEO_READER;
@@ -9,6 +7,8 @@ import static io.action4j.api.ComponentKind.VIDEO_READER;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.action4j.api.ConfigChecks;
 import io.action4j.api.transform.FormatShapeConfig;
+import io.action4j.registry.config.ComponentOf;
+import io.action4j.registry.config.ComponentSpec;
 import java.util.List;
 
 /**

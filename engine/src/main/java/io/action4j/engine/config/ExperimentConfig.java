@@ -1,7 +1,5 @@
 package io.action4j.engine.config;
 
-import io.action4j.registry.config.ComponentOf;
-import io.action4j.registry.config.ComponentSpec;
 import static io.action4j.api.ComponentKind.METRIC;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -9,6 +7,8 @@ import io.action4j.api.ConfigValueException;
 import io.action4j.engine.training.OptimWrapperConfig;
 import io.action4j.engine.training.ParamSchedulerConfig;
 import io.action4j.engine.training.TrainLoopConfig;
+import io.action4j.registry.config.ComponentOf;
+import io.action4j.registry.config.ComponentSpec;
 import java.util.List;
 
 /**

@@ -1,7 +1,5 @@
 package io.action4j.engine.config;
 
-import io.action4j.registry.config.ComponentOf;
-import io.action4j.registry.config.ComponentSpec;
 import static io.action4j.api.ComponentKind.BACKBONE;
 import static io.action4j.api.ComponentKind.DETECTION_HEAD;
 import static io.action4j.api.ComponentKind.LOCALIZATION_HEAD;
@@ -10,9 +8,14 @@ import static io.action4j.api.ComponentKind.RECOGNITION_HEAD;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.action4j.api.ConfigValueException;
+import io.action4j.api.model.CheckpointKeyMapping;
 import io.action4j.api.model.RecognitionHead;
+import io.action4j.registry.config.ComponentOf;
+import io.action4j.registry.config.ComponentSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A model: a backbone and exactly one head, which decides the task (MMAction2's {@code cls_head}
@@ -70,5 +73,11 @@ public record ModelConfig(
                     + task());
         }
         return clsHead.create(RecognitionHead.class).numClasses();
+    }
+
+    /** The other frameworks' checkpoint layouts the model's components declare (see ComponentFactory). */
+    public List<CheckpointKeyMapping> checkpointKeyMappings() {
+        return Stream.of(backbone, clsHead, locHead, roiHead).filter(Objects::nonNull)
+                .flatMap(spec -> spec.component().factory().checkpointKeyMappings().stream()).toList();
     }
 }

@@ -70,6 +70,11 @@ public final class ComposedModel implements AutoCloseable {
         return sameDiff;
     }
 
+    /** The config the model was composed from. */
+    public ModelConfig config() {
+        return recipe.config();
+    }
+
     public ModelConfig.Task task() {
         return task;
     }

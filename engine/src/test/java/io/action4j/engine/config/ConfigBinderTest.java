@@ -1,10 +1,5 @@
 package io.action4j.engine.config;
 
-import io.action4j.registry.config.ComponentSpec;
-import io.action4j.registry.config.ConfigBinder;
-import io.action4j.registry.config.ConfigException;
-import io.action4j.registry.config.ConfigLoader;
-import io.action4j.registry.config.ConfigTree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +8,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.action4j.api.ComponentKind;
 import io.action4j.registry.PluginLoader;
 import io.action4j.registry.PluginRegistry;
+import io.action4j.registry.config.ComponentSpec;
+import io.action4j.registry.config.ConfigBinder;
+import io.action4j.registry.config.ConfigException;
+import io.action4j.registry.config.ConfigLoader;
+import io.action4j.registry.config.ConfigTree;
 import io.action4j.registry.fakes.TinyBackboneFactory;
 import io.action4j.registry.fakes.TinyHeadFactory;
 import java.io.IOException;

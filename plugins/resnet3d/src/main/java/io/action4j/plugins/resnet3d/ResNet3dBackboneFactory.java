@@ -2,6 +2,8 @@ package io.action4j.plugins.resnet3d;
 
 import io.action4j.api.model.Backbone;
 import io.action4j.api.model.BackboneFactory;
+import io.action4j.api.model.CheckpointKeyMapping;
+import java.util.List;
 
 /** Registers {@link ResNet3dBackbone} as {@value #NAME}. */
 public final class ResNet3dBackboneFactory implements BackboneFactory<ResNet3dConfig> {
@@ -32,5 +34,11 @@ public final class ResNet3dBackboneFactory implements BackboneFactory<ResNet3dCo
     public String description() {
         return "3D ResNet (torchvision r3d_18, mc3_18, r2plus1d_18 via convType; MMAction2 ResNet3d / I3D via inflate; "
                 + "depth 18-152), NCTHW input";
+    }
+
+    /** torchvision's checkpoints of this architecture load as they are. */
+    @Override
+    public List<CheckpointKeyMapping> checkpointKeyMappings() {
+        return TorchvisionKeyMappings.ALL;
     }
 }

@@ -2,6 +2,8 @@ package io.action4j.plugins.s3d;
 
 import io.action4j.api.model.Backbone;
 import io.action4j.api.model.BackboneFactory;
+import io.action4j.api.model.CheckpointKeyMapping;
+import java.util.List;
 
 /** Registers {@link S3dBackbone} as {@value #NAME}. */
 public final class S3dBackboneFactory implements BackboneFactory<S3dConfig> {
@@ -32,5 +34,11 @@ public final class S3dBackboneFactory implements BackboneFactory<S3dConfig> {
     public String description() {
         return "S3D (torchvision s3d features: separable 3D convolutions, inception blocks), NCTHW input, "
                 + "1024 channels at T/8 x H/32 x W/32";
+    }
+
+    /** torchvision's checkpoints of this architecture load as they are. */
+    @Override
+    public List<CheckpointKeyMapping> checkpointKeyMappings() {
+        return List.of(TorchvisionS3dKeys.MAPPING);
     }
 }

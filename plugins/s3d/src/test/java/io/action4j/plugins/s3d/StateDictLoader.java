@@ -33,7 +33,7 @@ final class StateDictLoader {
     private static void load(SameDiff graph, Set<String> parameterNames, Map<String, INDArray> stateDict) {
         Set<String> loaded = new TreeSet<>();
         stateDict.forEach((key, value) -> {
-            String name = TorchvisionKeys.graphName(key).orElseThrow(() -> new AssertionError("no rule for " + key));
+            String name = TorchvisionS3dKeys.MAPPING.toGraphName(key).orElseThrow(() -> new AssertionError("no rule for " + key));
             SDVariable variable = graph.getVariable(name);
             assertThat(variable).as("graph variable for torchvision's %s", key).isNotNull();
             INDArray array = value.rank() == 5 ? TorchLayout.conv3dWeight(value) : value;
