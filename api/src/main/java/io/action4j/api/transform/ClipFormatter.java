@@ -71,7 +71,7 @@ public final class ClipFormatter {
             }
             shape = Arrays.copyOfRange(shape, 1, shape.length);
         }
-        return new FormattedClip(shape, values);
+        return new FormattedClip(shape, values, clip.boxes());
     }
 
     /** HWC pixels to planes: channel c of pixel p goes to {@code base + c * channelStride + p}. */

@@ -3,6 +3,7 @@ package io.action4j.engine.data;
 import io.action4j.api.sampling.ClipSampler;
 import io.action4j.api.sampling.FrameSelection;
 import io.action4j.api.sampling.SamplingRequest;
+import io.action4j.api.transform.Box;
 import io.action4j.api.transform.Clip;
 import io.action4j.api.transform.ClipFormatter;
 import io.action4j.api.transform.FormattedClip;
@@ -49,12 +50,22 @@ public final class ClipPipeline {
 
     /** @param random the only source of randomness (train-mode sampling, random crops, flips) */
     public Result run(VideoReader reader, RandomGenerator random) throws VideoException {
+        return run(reader, random, OptionalInt.empty(), List.of());
+    }
+
+    /**
+     * A clip around {@code keyframe} (AVA-style sampling) with {@code boxes} on it, which the transforms
+     * move with the pixels: the result's tensor carries them in the formatted frames' coordinates.
+     *
+     * @param boxes in the decoded frames' pixel coordinates
+     */
+    public Result run(VideoReader reader, RandomGenerator random, OptionalInt keyframe, List<Box> boxes)
+            throws VideoException {
         VideoMetadata metadata = reader.metadata();
         FrameSelection selection = sample(
-                new SamplingRequest(metadata.frameCount(), metadata.fps(), metadata.startIndex(), OptionalInt.empty()),
-                random);
+                new SamplingRequest(metadata.frameCount(), metadata.fps(), metadata.startIndex(), keyframe), random);
         List<VideoFrame> frames = reader.read(selection.indices());
-        return new Result(selection, transform(selection, frames, random));
+        return new Result(selection, transform(selection, frames, random, boxes));
     }
 
     /** The config's sampler alone: which frames a video (or a window of one) of this many frames gives. */
@@ -69,11 +80,17 @@ public final class ClipPipeline {
      * @param random the same generator the sampling drew from, so a seeded run repeats
      */
     public FormattedClip transform(FrameSelection selection, List<VideoFrame> frames, RandomGenerator random) {
+        return transform(selection, frames, random, List.of());
+    }
+
+    /** {@link #transform(FrameSelection, List, RandomGenerator)} with boxes on the frames, moved as the pixels are. */
+    public FormattedClip transform(FrameSelection selection, List<VideoFrame> frames, RandomGenerator random,
+                                   List<Box> boxes) {
         List<Image> images = new ArrayList<>(frames.size());
         for (VideoFrame frame : frames) {
             images.add(toImage(frame));
         }
-        Clip clip = new Clip(images, selection.clipLen(), selection.numClips(), 1, List.of());
+        Clip clip = new Clip(images, selection.clipLen(), selection.numClips(), 1, boxes);
         for (Transform transform : transforms) {
             clip = transform.apply(clip, random);
         }
