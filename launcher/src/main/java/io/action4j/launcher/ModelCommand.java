@@ -76,14 +76,14 @@ final class ModelCommand implements Runnable {
                 throw new IllegalArgumentException(configArguments.describe() + " has no 'model' section");
             }
             TensorShape inputShape = input != null ? TensorShape.parse(input)
-                    : model.task() == ModelConfig.Task.LOCALIZATION ? TensorShape.of(1, 400, 100)
+                    : model.backbone() == null ? TensorShape.of(1, 400, 100)
                     : TensorShape.of(1, 3, 16, 112, 112);
             if (!inputShape.isFullyKnown()) {
                 throw new IllegalArgumentException("--input must give every size, got " + inputShape);
             }
             Map<String, TensorShape> shapes = new LinkedHashMap<>();
             shapes.put(ModelComposer.INPUT, inputShape);
-            if (model.task() == ModelConfig.Task.DETECTION) {
+            if (model.has(ModelConfig.Task.DETECTION)) {
                 shapes.put(ModelComposer.ROIS, TensorShape.of(rois, 5));
             }
             ModelSummary summary;
@@ -100,8 +100,14 @@ final class ModelCommand implements Runnable {
             return 0;
         }
 
+        /** {@code recognition}, or {@code recognition+detection} for a model with two heads. */
+        private static String tasks(ModelConfig model) {
+            return model.tasks().stream().map(task -> task.name().toLowerCase(Locale.ROOT))
+                    .collect(java.util.stream.Collectors.joining("+"));
+        }
+
         private void printText(PrintWriter out, String source, ModelConfig model, ModelSummary summary) {
-            out.println("Model: " + source + " (" + model.task().name().toLowerCase(Locale.ROOT) + ")");
+            out.println("Model: " + source + " (" + tasks(model) + ")");
             summary.inputs().forEach((name, shape) -> out.println("Input: " + name + " " + shape));
             if (!noLayers) {
                 int width = Math.max(40, summary.layers().stream().mapToInt(l -> l.name().length()).max().orElse(0) + 2);
@@ -123,7 +129,7 @@ final class ModelCommand implements Runnable {
             ObjectMapper mapper = new ObjectMapper();
             ObjectNode root = mapper.createObjectNode();
             root.put("config", tree.mainSource());
-            root.put("task", model.task().name().toLowerCase(Locale.ROOT));
+            root.put("task", tasks(model));
             ObjectNode inputs = root.putObject("inputs");
             summary.inputs().forEach((name, shape) -> inputs.put(name, shape.toString()));
             ObjectNode outputs = root.putObject("outputs");
@@ -186,7 +192,7 @@ final class ModelCommand implements Runnable {
             NpyFiles.FloatArray x = NpyFiles.readFloat32(input);
             Map<String, INDArray> inputs = new LinkedHashMap<>();
             inputs.put(ModelComposer.INPUT, Nd4j.create(x.values(), x.shape(), 'c'));
-            if (model.task() == ModelConfig.Task.DETECTION) {
+            if (model.has(ModelConfig.Task.DETECTION)) {
                 if (rois == null) {
                     throw new IllegalArgumentException("a detection model needs --rois R.npy (R x 5: batch index, x1, y1, x2, y2)");
                 }

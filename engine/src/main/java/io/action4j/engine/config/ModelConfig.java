@@ -12,15 +12,17 @@ import io.action4j.api.model.CheckpointKeyMapping;
 import io.action4j.api.model.RecognitionHead;
 import io.action4j.registry.config.ComponentOf;
 import io.action4j.registry.config.ComponentSpec;
-import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A model: a backbone and exactly one head, which decides the task (MMAction2's {@code cls_head}
- * for recognition, {@code roi_head} for spatio-temporal detection; a localization head reads
- * precomputed snippet features, so it needs no backbone).
+ * A model: a backbone and its heads, one of each kind at most (MMAction2's {@code cls_head} for
+ * recognition, {@code roi_head} for spatio-temporal detection, a localization head). A localization
+ * head reads snippet features (N x C x T): precomputed ones, with no backbone, or the backbone's,
+ * averaged over height and width. A model with two heads computes both from one pass of the backbone.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ModelConfig(
@@ -29,36 +31,37 @@ public record ModelConfig(
         @ComponentOf(LOCALIZATION_HEAD) ComponentSpec locHead,
         @ComponentOf(DETECTION_HEAD) ComponentSpec roiHead) {
 
-    /** The three tasks, told apart by the head a model has. */
+    /** The three tasks, told apart by the heads a model has. */
     public enum Task { RECOGNITION, LOCALIZATION, DETECTION }
 
     public ModelConfig {
-        List<String> heads = new ArrayList<>();
-        if (clsHead != null) {
-            heads.add("clsHead");
+        if (clsHead == null && locHead == null && roiHead == null) {
+            throw new ConfigValueException("clsHead", "a model needs a head: clsHead, locHead or roiHead");
         }
-        if (locHead != null) {
-            heads.add("locHead");
-        }
-        if (roiHead != null) {
-            heads.add("roiHead");
-        }
-        if (heads.size() != 1) {
-            throw new ConfigValueException(heads.isEmpty() ? "clsHead" : heads.get(1),
-                    heads.isEmpty() ? "a model needs one head: clsHead, locHead or roiHead"
-                            : "a model has exactly one head, got " + heads);
-        }
-        if (backbone == null && locHead == null) {
-            throw new ConfigValueException("backbone", "is required with " + heads.get(0));
-        }
-        if (backbone != null && locHead != null) {
-            throw new ConfigValueException("backbone", "a localization head reads snippet features; remove the backbone");
+        if (backbone == null && (clsHead != null || roiHead != null)) {
+            throw new ConfigValueException("backbone", "is required with " + (clsHead != null ? "clsHead" : "roiHead"));
         }
     }
 
+    /** The tasks of the model's heads, in the order recognition, localization, detection. */
     @JsonIgnore
-    public Task task() {
-        return clsHead != null ? Task.RECOGNITION : locHead != null ? Task.LOCALIZATION : Task.DETECTION;
+    public Set<Task> tasks() {
+        Set<Task> tasks = EnumSet.noneOf(Task.class);
+        if (clsHead != null) {
+            tasks.add(Task.RECOGNITION);
+        }
+        if (locHead != null) {
+            tasks.add(Task.LOCALIZATION);
+        }
+        if (roiHead != null) {
+            tasks.add(Task.DETECTION);
+        }
+        return tasks;
+    }
+
+    /** Whether the model has a head for {@code task}. */
+    public boolean has(Task task) {
+        return tasks().contains(task);
     }
 
     /**
@@ -70,7 +73,7 @@ public record ModelConfig(
     public int recognitionClasses(String use) {
         if (clsHead == null) {
             throw new IllegalArgumentException(use + " needs a recognition model (a clsHead); this config's model is for "
-                    + task());
+                    + tasks());
         }
         return clsHead.create(RecognitionHead.class).numClasses();
     }

@@ -11,6 +11,8 @@ import io.action4j.engine.config.ModelConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,10 +39,10 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class ComposedModel implements AutoCloseable {
 
     private final SameDiff sameDiff;
-    private final ModelConfig.Task task;
+    private final Set<ModelConfig.Task> tasks;
     private final Map<String, Feature> inputs;
     private final Map<String, Feature> outputs;
-    private final Object head;
+    private final List<Object> heads;
     private final Recipe recipe;
     /** Intermediate arrays kept between calls, per thread, at most (a bound, not a reservation). */
     private static final long MAX_KEPT_BYTES = 8L << 30;
@@ -56,13 +58,13 @@ public final class ComposedModel implements AutoCloseable {
     record Recipe(ModelConfig config, TensorShape inputShape, long seed, GraphBuilder builder, List<ConvNorm> folded) {
     }
 
-    ComposedModel(SameDiff sameDiff, ModelConfig.Task task, Map<String, Feature> inputs, Map<String, Feature> outputs,
-                  Object head, Recipe recipe) {
+    ComposedModel(SameDiff sameDiff, Set<ModelConfig.Task> tasks, Map<String, Feature> inputs,
+                  Map<String, Feature> outputs, List<Object> heads, Recipe recipe) {
         this.sameDiff = sameDiff;
-        this.task = task;
+        this.tasks = Collections.unmodifiableSet(EnumSet.copyOf(tasks));
         this.inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
         this.outputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(outputs));
-        this.head = head;
+        this.heads = List.copyOf(heads);
         this.recipe = recipe;
     }
 
@@ -75,8 +77,9 @@ public final class ComposedModel implements AutoCloseable {
         return recipe.config();
     }
 
-    public ModelConfig.Task task() {
-        return task;
+    /** The tasks of the model's heads. */
+    public Set<ModelConfig.Task> tasks() {
+        return tasks;
     }
 
     /** Input name to its placeholder and declared shape ({@code ?} where any size is accepted). */
@@ -90,11 +93,11 @@ public final class ComposedModel implements AutoCloseable {
     }
 
     public Optional<LocalizationHead> localizationHead() {
-        return head instanceof LocalizationHead h ? Optional.of(h) : Optional.empty();
+        return heads.stream().filter(LocalizationHead.class::isInstance).map(LocalizationHead.class::cast).findFirst();
     }
 
     public Optional<DetectionHead> detectionHead() {
-        return head instanceof DetectionHead h ? Optional.of(h) : Optional.empty();
+        return heads.stream().filter(DetectionHead.class::isInstance).map(DetectionHead.class::cast).findFirst();
     }
 
     /** Declared shape of every input, by name. */

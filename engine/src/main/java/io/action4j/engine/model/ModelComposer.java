@@ -12,6 +12,7 @@ import io.action4j.api.model.RecognitionHead;
 import io.action4j.api.model.TensorShape;
 import io.action4j.engine.config.ModelConfig;
 import io.action4j.registry.config.ComponentSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,35 +74,61 @@ public final class ModelComposer {
         Feature input = new Feature(sameDiff.placeHolder(INPUT, DataType.FLOAT, open.dims()), open);
         Map<String, Feature> inputs = new LinkedHashMap<>();
         inputs.put(INPUT, input);
-        return switch (config.task()) {
-            case RECOGNITION -> {
-                Feature features = buildBackbone(graph, config.backbone(), input);
-                RecognitionHead head = create(config.clsHead(), RecognitionHead.class);
-                Feature logits = inScope(graph, "cls_head", config.clsHead(), () -> head.build(graph, features));
-                TensorShape expected = TensorShape.of(TensorShape.UNKNOWN, head.numClasses());
-                if (!logits.shape().equals(expected)) {
-                    throw new GraphBuildException("cls_head '" + config.clsHead().type() + "' declares output "
-                            + logits.shape() + ", expected " + expected);
-                }
-                yield new ComposedModel(sameDiff, config.task(), inputs, Map.of(CLS_SCORE, logits), head, recipe);
+        Feature features = config.backbone() == null ? null : buildBackbone(graph, config.backbone(), input);
+        Map<String, Feature> outputs = new LinkedHashMap<>();
+        List<Object> heads = new ArrayList<>();
+        if (config.clsHead() != null) {
+            RecognitionHead head = create(config.clsHead(), RecognitionHead.class);
+            Feature logits = inScope(graph, "cls_head", config.clsHead(), () -> head.build(graph, features));
+            TensorShape expected = TensorShape.of(TensorShape.UNKNOWN, head.numClasses());
+            if (!logits.shape().equals(expected)) {
+                throw new GraphBuildException("cls_head '" + config.clsHead().type() + "' declares output "
+                        + logits.shape() + ", expected " + expected);
             }
-            case LOCALIZATION -> {
-                LocalizationHead head = create(config.locHead(), LocalizationHead.class);
-                Map<String, Feature> outputs = inScope(graph, "loc_head", config.locHead(), () -> head.build(graph, input));
-                yield new ComposedModel(sameDiff, config.task(), inputs, outputs, head, recipe);
+            addOutputs(outputs, Map.of(CLS_SCORE, logits), "cls_head");
+            heads.add(head);
+        }
+        if (config.locHead() != null) {
+            LocalizationHead head = create(config.locHead(), LocalizationHead.class);
+            Feature sequence = features == null ? input : snippetSequence(graph, features);
+            addOutputs(outputs, inScope(graph, "loc_head", config.locHead(), () -> head.build(graph, sequence)),
+                    "loc_head");
+            heads.add(head);
+        }
+        if (config.roiHead() != null) {
+            TensorShape roiShape = TensorShape.of(TensorShape.UNKNOWN, 5);
+            Feature rois = new Feature(sameDiff.placeHolder(ROIS, DataType.FLOAT, roiShape.dims()), roiShape);
+            inputs.put(ROIS, rois);
+            DetectionHead head = create(config.roiHead(), DetectionHead.class);
+            addOutputs(outputs, inScope(graph, "roi_head", config.roiHead(), () -> head.build(graph, features, rois)),
+                    "roi_head");
+            heads.add(head);
+        }
+        return new ComposedModel(sameDiff, config.tasks(), inputs, outputs, heads, recipe);
+    }
+
+    /**
+     * A backbone's features (N x C x T x H x W) as the snippet sequence a localization head reads
+     * (N x C x T): averaged over height and width ({@code neck/spatial_mean}).
+     */
+    private static Feature snippetSequence(GraphBuilder graph, Feature features) {
+        TensorShape shape = features.shape();
+        if (shape.rank() != 5) {
+            throw new GraphBuildException("a localization head after a backbone needs N x C x T x H x W features, "
+                    + "the backbone gives " + shape);
+        }
+        SDVariable mean = graph.sameDiff().mean("neck/spatial_mean", features.variable(), 3, 4);
+        return new Feature(mean, TensorShape.of(shape.dim(0), shape.dim(1), shape.dim(2)));
+    }
+
+    /** The head's outputs under their names; two heads may not both name one. */
+    private static void addOutputs(Map<String, Feature> outputs, Map<String, Feature> headOutputs, String scope) {
+        headOutputs.forEach((name, feature) -> {
+            if (outputs.putIfAbsent(name, feature) != null) {
+                throw new GraphBuildException(scope + " names an output '" + name + "' that another head already has;"
+                        + " a model's heads need distinct output names");
             }
-            case DETECTION -> {
-                Feature features = buildBackbone(graph, config.backbone(), input);
-                TensorShape roiShape = TensorShape.of(TensorShape.UNKNOWN, 5);
-                SDVariable roiVariable = sameDiff.placeHolder(ROIS, DataType.FLOAT, roiShape.dims());
-                Feature rois = new Feature(roiVariable, roiShape);
-                inputs.put(ROIS, rois);
-                DetectionHead head = create(config.roiHead(), DetectionHead.class);
-                Map<String, Feature> outputs = inScope(graph, "roi_head", config.roiHead(),
-                        () -> head.build(graph, features, rois));
-                yield new ComposedModel(sameDiff, config.task(), inputs, outputs, head, recipe);
-            }
-        };
+        });
     }
 
     private static Feature buildBackbone(GraphBuilder graph, ComponentSpec spec, Feature input) {

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -48,9 +49,9 @@ public final class TrainingGraph implements AutoCloseable {
     }
 
     private TrainingGraph(ComposedModel model, LossFunction loss) {
-        if (model.task() != ModelConfig.Task.RECOGNITION) {
-            throw new IllegalArgumentException("training is implemented for recognition models; this one is "
-                    + model.task());
+        if (!model.tasks().equals(Set.of(ModelConfig.Task.RECOGNITION))) {
+            throw new IllegalArgumentException("training is implemented for recognition models (a clsHead and no "
+                    + "other head); this one has " + model.tasks());
         }
         this.model = model;
         SameDiff sameDiff = model.sameDiff();

@@ -136,15 +136,15 @@ class ConfigBinderTest {
     void modelWithoutHeadIsRejected() {
         assertBindFails("model:\n  backbone:\n    type: tiny3d\n")
                 .hasMessageContaining("model.clsHead")
-                .hasMessageContaining("needs one head");
+                .hasMessageContaining("a model needs a head: clsHead, locHead or roiHead");
     }
 
     @Test
-    void modelWithTwoHeadsIsRejected() {
-        assertBindFails("model:\n  backbone:\n    type: tiny3d\n" + CLS_HEAD + "  roiHead:\n    type: tiny_roi\n")
-                .hasMessageContaining("model.roiHead")
-                .hasMessageContaining("exactly one head")
-                .hasMessageContaining("[clsHead, roiHead]");
+    void backboneWithTwoHeadsBinds() {
+        ModelConfig model = bind("model:\n  backbone:\n    type: tiny3d\n" + CLS_HEAD + "  roiHead:\n    type: tiny_roi\n")
+                .model();
+
+        assertThat(model.tasks()).containsExactly(ModelConfig.Task.RECOGNITION, ModelConfig.Task.DETECTION);
     }
 
     @Test
@@ -155,20 +155,28 @@ class ConfigBinderTest {
     }
 
     @Test
-    void localizationHeadWithBackboneIsRejected() {
-        assertBindFails("model:\n  backbone:\n    type: tiny3d\n  locHead:\n    type: tiny_loc\n")
-                .hasMessageContaining("model.backbone")
-                .hasMessageContaining("remove the backbone");
+    void localizationHeadAfterABackboneBinds() {
+        ModelConfig model = bind("model:\n  backbone:\n    type: tiny3d\n  locHead:\n    type: tiny_loc\n").model();
+
+        assertThat(model.tasks()).containsExactly(ModelConfig.Task.LOCALIZATION);
+        assertThat(model.backbone().type()).isEqualTo("tiny3d");
     }
 
     @Test
-    void taskFollowsTheHead() {
-        assertThat(bind("model:\n  locHead:\n    type: tiny_loc\n").model().task())
-                .isEqualTo(ModelConfig.Task.LOCALIZATION);
-        assertThat(bind("model:\n  backbone:\n    type: tiny3d\n  roiHead:\n    type: tiny_roi\n").model().task())
-                .isEqualTo(ModelConfig.Task.DETECTION);
+    void detectionHeadWithoutBackboneIsRejected() {
+        assertBindFails("model:\n  roiHead:\n    type: tiny_roi\n")
+                .hasMessageContaining("model.backbone")
+                .hasMessageContaining("is required with roiHead");
+    }
+
+    @Test
+    void tasksFollowTheHeads() {
+        assertThat(bind("model:\n  locHead:\n    type: tiny_loc\n").model().tasks())
+                .containsExactly(ModelConfig.Task.LOCALIZATION);
+        assertThat(bind("model:\n  backbone:\n    type: tiny3d\n  roiHead:\n    type: tiny_roi\n").model().tasks())
+                .containsExactly(ModelConfig.Task.DETECTION);
         ModelConfig recognition = bind("model:\n  backbone:\n    type: tiny3d\n" + CLS_HEAD).model();
-        assertThat(recognition.task()).isEqualTo(ModelConfig.Task.RECOGNITION);
+        assertThat(recognition.tasks()).containsExactly(ModelConfig.Task.RECOGNITION);
         assertThat(recognition.locHead()).isNull();
         assertThat(recognition.roiHead()).isNull();
     }

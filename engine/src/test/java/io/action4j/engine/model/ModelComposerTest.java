@@ -29,7 +29,7 @@ class ModelComposerTest {
     @Test
     void recognitionModelDeclaresAnOpenBatchAndRunsOnARealBatch() {
         try (ComposedModel model = TestModels.recognition()) {
-            assertThat(model.task()).isEqualTo(ModelConfig.Task.RECOGNITION);
+            assertThat(model.tasks()).containsExactly(ModelConfig.Task.RECOGNITION);
             assertThat(model.inputShapes()).containsExactly(Map.entry(ModelComposer.INPUT, TensorShape.parse("?x3x4x8x8")));
             assertThat(model.outputs().get(ModelComposer.CLS_SCORE).shape()).hasToString("?x3");
 
@@ -87,9 +87,47 @@ class ModelComposerTest {
             Map<String, INDArray> outputs = model.run(Map.of(ModelComposer.INPUT, features));
             List<TemporalSegment> segments = model.localizationHead().orElseThrow().decode(outputs, 20.0);
 
-            assertThat(model.task()).isEqualTo(ModelConfig.Task.LOCALIZATION);
+            assertThat(model.tasks()).containsExactly(ModelConfig.Task.LOCALIZATION);
             assertThat(outputs.get("actionness").shape()).containsExactly(1, 10);
             assertThat(segments).containsExactly(new TemporalSegment(4.0, 10.0, -1, 1));
+        }
+    }
+
+    @Test
+    void localizationHeadAfterABackboneReadsItsFeaturesAveragedOverSpace() {
+        // tiny3d: a 1x3x3 convolution without padding to 4 channels: 2 x 3 x 4 x 8 x 8 -> 2 x 4 x 4 x 6 x 6.
+        try (ComposedModel model = ModelComposer.compose(model(TINY3D, TINY_LOC), CLIP, 5)) {
+            INDArray clip = randomClip();
+            Map<String, INDArray> outputs = model.run(Map.of(ModelComposer.INPUT, clip));
+
+            assertThat(model.tasks()).containsExactly(ModelConfig.Task.LOCALIZATION);
+            assertThat(model.outputs().get("actionness").shape()).hasToString("?x4");
+            assertThat(outputs.get("actionness").shape()).containsExactly(2, 4);
+            // The same as the head on the backbone's features averaged over height and width by hand.
+            INDArray features = model.sameDiff().getVariable("neck/spatial_mean").getArr();
+            assertThat(features.shape()).containsExactly(2, 4, 4);
+            INDArray expected = org.nd4j.linalg.ops.transforms.Transforms.sigmoid(features.mean(1));
+            assertThat(outputs.get("actionness")).isEqualTo(expected);
+            assertThat(model.localizationHead()).isPresent();
+        }
+    }
+
+    @Test
+    void backboneWithTwoHeadsGivesBothOutputsFromOnePass() {
+        try (ComposedModel model = ModelComposer.compose(model(TINY3D, TINY_CLS, TINY_ROI), CLIP, 3);
+             ComposedModel recognition = ModelComposer.compose(model(TINY3D, TINY_CLS), CLIP, 3)) {
+            INDArray clip = randomClip();
+            INDArray rois = Nd4j.createFromArray(new float[][] {{0, 0, 0, 7, 7}, {1, 1, 1, 5, 5}});
+
+            Map<String, INDArray> outputs = model.run(Map.of(ModelComposer.INPUT, clip, ModelComposer.ROIS, rois));
+
+            assertThat(model.tasks()).containsExactly(ModelConfig.Task.RECOGNITION, ModelConfig.Task.DETECTION);
+            assertThat(outputs).containsKeys(ModelComposer.CLS_SCORE, "scores");
+            assertThat(outputs.get("scores").shape()).containsExactly(2, 2);
+            assertThat(model.detectionHead()).isPresent();
+            // Same seed, same backbone and classifier: the second head changes nothing about the first.
+            assertThat(outputs.get(ModelComposer.CLS_SCORE))
+                    .isEqualTo(recognition.run(Map.of(ModelComposer.INPUT, clip)).get(ModelComposer.CLS_SCORE));
         }
     }
 
