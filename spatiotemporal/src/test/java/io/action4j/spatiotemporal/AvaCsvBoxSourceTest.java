@@ -3,26 +3,37 @@ package io.action4j.spatiotemporal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.action4j.api.detection.Keyframe;
+import io.action4j.api.detection.NormalizedBox;
+import io.action4j.api.detection.PersonBox;
 import io.action4j.api.detection.PersonBoxSource;
-import io.action4j.api.transform.Box;
+import io.action4j.api.video.VideoFrame;
+import io.action4j.spatiotemporal.ava.AvaFormatException;
 import io.action4j.spatiotemporal.boxes.AvaCsvBoxSourceConfig;
 import io.action4j.spatiotemporal.boxes.AvaCsvBoxSourceFactory;
-import io.action4j.spatiotemporal.ava.AvaFormatException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AvaCsvBoxSourceTest {
 
-    private static final Box FIRST = new Box(0.1f, 0.2f, 0.5f, 0.9f);
-    private static final Box SECOND = new Box(0.5f, 0.1f, 0.8f, 0.7f);
-    private static final Box WEAK = new Box(0.0f, 0.0f, 0.1f, 0.1f);
+    private static final NormalizedBox FIRST = new NormalizedBox(0.1f, 0.2f, 0.5f, 0.9f);
+    private static final NormalizedBox SECOND = new NormalizedBox(0.5f, 0.1f, 0.8f, 0.7f);
+    private static final NormalizedBox WEAK = new NormalizedBox(0.0f, 0.0f, 0.1f, 0.1f);
 
     @TempDir
     Path dir;
+
+    private static final VideoFrame FRAME = new VideoFrame(0, 2, 2, 3, new byte[12]);
+
+    /** What the source gives for the keyframe, the boxes alone. */
+    private static List<NormalizedBox> boxes(PersonBoxSource source, String video, double seconds) {
+        return source.boxes(new Keyframe(video, seconds, FRAME)).stream().map(PersonBox::box).toList();
+    }
 
     private PersonBoxSource source(double minScore) throws IOException {
         Path file = dir.resolve("boxes.csv");
@@ -39,28 +50,36 @@ class AvaCsvBoxSourceTest {
 
     @Test
     void boxesComeOncePerPersonBestScoreFirst() throws IOException {
-        assertThat(source(0.0).boxes("vid_a", 902)).containsExactly(SECOND, FIRST, WEAK);
+        assertThat(boxes(source(0.0), "vid_a", 902)).containsExactly(SECOND, FIRST, WEAK);
     }
 
     @Test
     void boxesBelowTheMinimumScoreAreDropped() throws IOException {
-        assertThat(source(0.5).boxes("vid_a", 902)).containsExactly(SECOND, FIRST);
+        assertThat(boxes(source(0.5), "vid_a", 902)).containsExactly(SECOND, FIRST);
     }
 
     /** Rows without a score count as 1.0, as in MMAction2's reader. */
     @Test
     void aSevenColumnRowCountsAsCertain() throws IOException {
-        assertThat(source(1.0).boxes("vid_a", 903)).containsExactly(FIRST);
+        assertThat(boxes(source(1.0), "vid_a", 903)).containsExactly(FIRST);
     }
 
     @Test
     void keyframesAreMatchedByWholeSecond() throws IOException {
         PersonBoxSource source = source(0.0);
 
-        assertThat(source.boxes("vid_a", 902.4)).hasSize(3);
-        assertThat(source.boxes("vid_a", 902.9999999)).containsExactly(FIRST);
-        assertThat(source.boxes("vid_a", 904)).isEmpty();
-        assertThat(source.boxes("vid_b", 902)).isEmpty();
+        assertThat(boxes(source, "vid_a", 902.4)).hasSize(3);
+        assertThat(boxes(source, "vid_a", 902.9999999)).containsExactly(FIRST);
+        assertThat(boxes(source, "vid_a", 904)).isEmpty();
+        assertThat(boxes(source, "vid_b", 902)).isEmpty();
+    }
+
+    @Test
+    void eachPersonComesWithItsBestScore() throws IOException {
+        try (PersonBoxSource source = source(0.0)) {
+            assertThat(source.boxes(new Keyframe("vid_a", 902, FRAME))).containsExactly(
+                    new PersonBox(SECOND, 0.95f), new PersonBox(FIRST, 0.90f), new PersonBox(WEAK, 0.05f));
+        }
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.action4j.spatiotemporal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.action4j.api.transform.Box;
+import io.action4j.api.detection.NormalizedBox;
 import io.action4j.spatiotemporal.ava.AvaCsvReader;
 import io.action4j.spatiotemporal.ava.AvaCsvRow;
 import io.action4j.spatiotemporal.ava.AvaExclusionsReader;
@@ -32,7 +32,7 @@ class AvaFilesTest {
         AvaCsvRow first = rows.get(0);
         assertThat(first.videoId()).isEqualTo("3reY9zJKhqN");
         assertThat(first.timestampSeconds()).isEqualTo(1774.0);
-        assertThat(first.box()).isEqualTo(new Box(0.278f, 0.203f, 0.964f, 0.677f));
+        assertThat(first.box()).isEqualTo(new NormalizedBox(0.278f, 0.203f, 0.964f, 0.677f));
         assertThat(first.actionId()).isEqualTo(3);
         assertThat(first.lastColumn()).isZero();
         assertThat(first.keyframe()).isEqualTo(new KeyframeKey("3reY9zJKhqN", 1774));

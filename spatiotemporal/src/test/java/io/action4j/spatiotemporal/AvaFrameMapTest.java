@@ -6,8 +6,8 @@ import static io.action4j.spatiotemporal.Detections.truth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.action4j.api.detection.NormalizedBox;
 import io.action4j.api.metric.MetricResult;
-import io.action4j.api.transform.Box;
 import io.action4j.spatiotemporal.metric.AvaFrameMap;
 import io.action4j.spatiotemporal.metric.AvaFrameMapConfig;
 import java.util.List;
@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 /** Hand-computed cases of the reference's matching rules. */
 class AvaFrameMapTest {
 
-    private static final Box LEFT = new Box(0.0f, 0.0f, 0.4f, 1.0f);
-    private static final Box RIGHT = new Box(0.6f, 0.0f, 1.0f, 1.0f);
-    private static final Box NEARLY_LEFT = new Box(0.0f, 0.0f, 0.38f, 1.0f);
+    private static final NormalizedBox LEFT = new NormalizedBox(0.0f, 0.0f, 0.4f, 1.0f);
+    private static final NormalizedBox RIGHT = new NormalizedBox(0.6f, 0.0f, 1.0f, 1.0f);
+    private static final NormalizedBox NEARLY_LEFT = new NormalizedBox(0.0f, 0.0f, 0.38f, 1.0f);
 
     private final AvaFrameMap metric = new AvaFrameMap(AvaFrameMapConfig.defaults());
 

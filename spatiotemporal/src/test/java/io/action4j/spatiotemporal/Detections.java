@@ -1,8 +1,8 @@
 package io.action4j.spatiotemporal;
 
+import io.action4j.api.detection.NormalizedBox;
 import io.action4j.api.metric.DetectionSample;
 import io.action4j.api.result.ActorDetection;
-import io.action4j.api.transform.Box;
 import java.util.List;
 
 /** Small builders for hand-made keyframes. */
@@ -13,11 +13,11 @@ final class Detections {
     private Detections() {
     }
 
-    static ActorDetection detection(int second, Box box, int actionId, float score) {
+    static ActorDetection detection(int second, NormalizedBox box, int actionId, float score) {
         return new ActorDetection(VIDEO, second, box, actionId, score);
     }
 
-    static ActorDetection truth(int second, Box box, int actionId) {
+    static ActorDetection truth(int second, NormalizedBox box, int actionId) {
         return detection(second, box, actionId, 1f);
     }
 

@@ -1,19 +1,22 @@
 package io.action4j.api.detection;
 
-import io.action4j.api.transform.Box;
 import java.util.List;
 
 /**
- * Person boxes on a keyframe, from a detector or from a proposals file (AVA-style); a
- * {@link io.action4j.api.ComponentKind#PERSON_BOX_SOURCE}.
+ * Person boxes on a keyframe: from a detector that looks at the frame, or from a proposals file (AVA-style)
+ * that looks them up by video and time; a {@link io.action4j.api.ComponentKind#PERSON_BOX_SOURCE}. A source
+ * may hold native resources (a detector's graph): close it when done.
  */
 @FunctionalInterface
-public interface PersonBoxSource {
+public interface PersonBoxSource extends AutoCloseable {
 
     /**
-     * @param videoId the video, as the annotation files name it
-     * @param timestampSeconds the keyframe's time
-     * @return boxes normalised to 0..1 of the frame, best first; empty when there are none
+     * @return the people on {@code keyframe}, best first; empty when there are none
      */
-    List<Box> boxes(String videoId, double timestampSeconds);
+    List<PersonBox> boxes(Keyframe keyframe);
+
+    /** Frees what the source holds; nothing by default. */
+    @Override
+    default void close() {
+    }
 }

@@ -1,7 +1,7 @@
 package io.action4j.api.model;
 
+import io.action4j.api.detection.NormalizedBox;
 import io.action4j.api.result.ActorDetection;
-import io.action4j.api.transform.Box;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,5 +23,5 @@ public interface DetectionHead {
     Map<String, Feature> build(GraphBuilder graph, Feature features, Feature rois);
 
     /** Turns the outputs for {@code boxes} (in the original frame, normalised to 0..1) into detections. */
-    List<ActorDetection> decode(Map<String, INDArray> outputs, List<Box> boxes, double timestampSeconds);
+    List<ActorDetection> decode(Map<String, INDArray> outputs, List<NormalizedBox> boxes, double timestampSeconds);
 }

@@ -1,6 +1,6 @@
 package io.action4j.api.result;
 
-import io.action4j.api.transform.Box;
+import io.action4j.api.detection.NormalizedBox;
 
 /**
  * One person on one keyframe and one of their actions (AVA's CSV row: video, time, box, action, score).
@@ -11,5 +11,5 @@ import io.action4j.api.transform.Box;
  * @param actionId the action's id, as in the label map
  * @param score confidence
  */
-public record ActorDetection(String videoId, double timestampSeconds, Box box, int actionId, float score) {
+public record ActorDetection(String videoId, double timestampSeconds, NormalizedBox box, int actionId, float score) {
 }

@@ -10,11 +10,11 @@ import static io.action4j.engine.model.TestModels.randomClip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.action4j.api.detection.NormalizedBox;
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.TensorShape;
 import io.action4j.api.result.ActorDetection;
 import io.action4j.api.result.TemporalSegment;
-import io.action4j.api.transform.Box;
 import io.action4j.engine.config.ModelConfig;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +139,7 @@ class ModelComposerTest {
 
             Map<String, INDArray> outputs = model.run(Map.of(
                     ModelComposer.INPUT, randomClip(), ModelComposer.ROIS, rois));
-            List<Box> boxes = List.of(new Box(0, 0, 1, 1), new Box(0, 0, .5f, .5f), new Box(.2f, .2f, .8f, .8f));
+            List<NormalizedBox> boxes = List.of(new NormalizedBox(0, 0, 1, 1), new NormalizedBox(0, 0, .5f, .5f), new NormalizedBox(.2f, .2f, .8f, .8f));
             List<ActorDetection> detections = model.detectionHead().orElseThrow().decode(outputs, boxes, 902);
 
             assertThat(model.inputShapes()).containsKeys(ModelComposer.INPUT, ModelComposer.ROIS);

@@ -1,12 +1,12 @@
 package io.action4j.registry.fakes;
 
+import io.action4j.api.detection.NormalizedBox;
 import io.action4j.api.model.DetectionHead;
 import io.action4j.api.model.DetectionHeadFactory;
 import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
 import io.action4j.api.result.ActorDetection;
-import io.action4j.api.transform.Box;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ public final class TinyDetectionHeadFactory implements DetectionHeadFactory<Tiny
             }
 
             @Override
-            public List<ActorDetection> decode(Map<String, INDArray> outputs, List<Box> boxes, double timestampSeconds) {
+            public List<ActorDetection> decode(Map<String, INDArray> outputs, List<NormalizedBox> boxes, double timestampSeconds) {
                 INDArray scores = outputs.get("scores");
                 List<ActorDetection> detections = new ArrayList<>();
                 for (int b = 0; b < boxes.size(); b++) {

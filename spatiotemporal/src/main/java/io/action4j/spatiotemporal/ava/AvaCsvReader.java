@@ -1,6 +1,6 @@
 package io.action4j.spatiotemporal.ava;
 
-import io.action4j.api.transform.Box;
+import io.action4j.api.detection.NormalizedBox;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -50,6 +50,6 @@ public final class AvaCsvReader {
             throw new AvaFormatException(file, lineNumber, "box corners out of order: " + String.join(",", cells[2],
                     cells[3], cells[4], cells[5]));
         }
-        return new AvaCsvRow(cells[0], timestamp, new Box(x1, y1, x2, y2), actionId, lastColumn, lineNumber);
+        return new AvaCsvRow(cells[0], timestamp, new NormalizedBox(x1, y1, x2, y2), actionId, lastColumn, lineNumber);
     }
 }

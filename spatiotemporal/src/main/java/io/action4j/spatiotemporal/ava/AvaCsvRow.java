@@ -1,6 +1,6 @@
 package io.action4j.spatiotemporal.ava;
 
-import io.action4j.api.transform.Box;
+import io.action4j.api.detection.NormalizedBox;
 
 /**
  * One row of an AVA ground-truth, prediction or proposal CSV.
@@ -13,7 +13,7 @@ import io.action4j.api.transform.Box;
  *                   1.0 when the row has only 7 columns, as MMAction2's {@code read_csv} assumes
  * @param line the 1-based line in the file, for messages
  */
-public record AvaCsvRow(String videoId, double timestampSeconds, Box box, int actionId, double lastColumn, int line) {
+public record AvaCsvRow(String videoId, double timestampSeconds, NormalizedBox box, int actionId, double lastColumn, int line) {
 
     public KeyframeKey keyframe() {
         return KeyframeKey.of(videoId, timestampSeconds);

@@ -1,7 +1,9 @@
 package io.action4j.spatiotemporal.boxes;
 
+import io.action4j.api.detection.Keyframe;
+import io.action4j.api.detection.NormalizedBox;
+import io.action4j.api.detection.PersonBox;
 import io.action4j.api.detection.PersonBoxSource;
-import io.action4j.api.transform.Box;
 import io.action4j.spatiotemporal.ava.AvaCsvReader;
 import io.action4j.spatiotemporal.ava.AvaCsvRow;
 import io.action4j.spatiotemporal.ava.KeyframeKey;
@@ -22,33 +24,39 @@ import java.util.Map;
  */
 public final class AvaCsvBoxSource implements PersonBoxSource {
 
-    private final Map<KeyframeKey, List<Box>> boxesByKeyframe;
+    private final Map<KeyframeKey, List<PersonBox>> boxesByKeyframe;
 
-    private AvaCsvBoxSource(Map<KeyframeKey, List<Box>> boxesByKeyframe) {
+    private AvaCsvBoxSource(Map<KeyframeKey, List<PersonBox>> boxesByKeyframe) {
         this.boxesByKeyframe = Map.copyOf(boxesByKeyframe);
     }
 
     public static AvaCsvBoxSource read(Path file, double minScore) throws IOException {
-        Map<KeyframeKey, Map<Box, Double>> bestScores = new LinkedHashMap<>();
+        Map<KeyframeKey, Map<NormalizedBox, Double>> bestScores = new LinkedHashMap<>();
         for (AvaCsvRow row : AvaCsvReader.read(file)) {
             if (row.lastColumn() >= minScore) {
                 bestScores.computeIfAbsent(row.keyframe(), key -> new LinkedHashMap<>())
                         .merge(row.box(), row.lastColumn(), Math::max);
             }
         }
-        Map<KeyframeKey, List<Box>> boxes = new LinkedHashMap<>();
+        Map<KeyframeKey, List<PersonBox>> boxes = new LinkedHashMap<>();
         bestScores.forEach((key, scores) -> boxes.put(key, bestFirst(scores)));
         return new AvaCsvBoxSource(boxes);
     }
 
-    private static List<Box> bestFirst(Map<Box, Double> scores) {
-        List<Map.Entry<Box, Double>> entries = new ArrayList<>(scores.entrySet());
-        entries.sort(Map.Entry.<Box, Double>comparingByValue(Comparator.reverseOrder()));
-        return entries.stream().map(Map.Entry::getKey).toList();
+    private static List<PersonBox> bestFirst(Map<NormalizedBox, Double> scores) {
+        List<Map.Entry<NormalizedBox, Double>> entries = new ArrayList<>(scores.entrySet());
+        entries.sort(Map.Entry.<NormalizedBox, Double>comparingByValue(Comparator.reverseOrder()));
+        return entries.stream().map(entry -> new PersonBox(entry.getKey(), entry.getValue().floatValue())).toList();
     }
 
+    /** The file's boxes for the keyframe's video and second; the frame's pixels are not needed. */
     @Override
-    public List<Box> boxes(String videoId, double timestampSeconds) {
+    public List<PersonBox> boxes(Keyframe keyframe) {
+        return boxes(keyframe.videoId(), keyframe.timestampSeconds());
+    }
+
+    /** The file's boxes for {@code videoId} at {@code timestampSeconds} (matched by whole second). */
+    public List<PersonBox> boxes(String videoId, double timestampSeconds) {
         return boxesByKeyframe.getOrDefault(KeyframeKey.of(videoId, timestampSeconds), List.of());
     }
 }

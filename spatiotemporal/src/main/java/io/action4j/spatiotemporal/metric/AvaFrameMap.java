@@ -1,10 +1,10 @@
 package io.action4j.spatiotemporal.metric;
 
+import io.action4j.api.detection.NormalizedBox;
 import io.action4j.api.metric.DetectionSample;
 import io.action4j.api.metric.Metric;
 import io.action4j.api.metric.MetricResult;
 import io.action4j.api.result.ActorDetection;
-import io.action4j.api.transform.Box;
 import io.action4j.spatiotemporal.ava.KeyframeKey;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -119,7 +119,7 @@ public final class AvaFrameMap implements Metric<DetectionSample> {
         return detections.stream().filter(detection -> detection.actionId() == classId).toList();
     }
 
-    private static List<Box> boxesOf(List<ActorDetection> detections) {
+    private static List<NormalizedBox> boxesOf(List<ActorDetection> detections) {
         return detections.stream().map(ActorDetection::box).toList();
     }
 

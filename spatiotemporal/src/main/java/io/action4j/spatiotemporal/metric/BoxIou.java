@@ -1,6 +1,6 @@
 package io.action4j.spatiotemporal.metric;
 
-import io.action4j.api.transform.Box;
+import io.action4j.api.detection.NormalizedBox;
 
 /**
  * IoU of two normalised boxes with the reference's arithmetic (MMAction2's {@code np_box_ops.iou}
@@ -13,7 +13,7 @@ final class BoxIou {
     private BoxIou() {
     }
 
-    static double of(Box a, Box b) {
+    static double of(NormalizedBox a, NormalizedBox b) {
         double height = Math.max(0.0, (double) (Math.min(a.y2(), b.y2()) - Math.max(a.y1(), b.y1())));
         double width = Math.max(0.0, (double) (Math.min(a.x2(), b.x2()) - Math.max(a.x1(), b.x1())));
         double intersection = height * width;
@@ -21,7 +21,7 @@ final class BoxIou {
         return intersection / (areaSum - intersection);
     }
 
-    private static float area(Box box) {
+    private static float area(NormalizedBox box) {
         return (box.y2() - box.y1()) * (box.x2() - box.x1());
     }
 }

@@ -1,7 +1,7 @@
 package io.action4j.spatiotemporal.metric;
 
+import io.action4j.api.detection.NormalizedBox;
 import io.action4j.api.result.ActorDetection;
-import io.action4j.api.transform.Box;
 import java.util.List;
 
 /**
@@ -23,7 +23,7 @@ final class FrameMatcher {
      * @param truth the same class's ground-truth boxes on the frame, in the reference's order
      * @param into where each decision goes
      */
-    void match(List<ActorDetection> detections, List<Box> truth, ClassDetections into) {
+    void match(List<ActorDetection> detections, List<NormalizedBox> truth, ClassDetections into) {
         boolean[] taken = new boolean[truth.size()];
         for (ActorDetection detection : detections) {
             boolean truePositive = false;
@@ -37,7 +37,7 @@ final class FrameMatcher {
     }
 
     /** numpy's argmax: the first maximum, and the first NaN if any (a 0/0 IoU of empty boxes). */
-    private static int bestOverlap(Box box, List<Box> truth) {
+    private static int bestOverlap(NormalizedBox box, List<NormalizedBox> truth) {
         int best = -1;
         double bestIou = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < truth.size(); i++) {
