@@ -7,13 +7,17 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.NameScope;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling3D;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv1DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling3DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -61,6 +65,17 @@ public final class GraphBuilder {
     private Layout layout = Layout.CHANNELS_FIRST;
     private final List<BatchStatistics> batchStatistics = new ArrayList<>();
     private final List<DropoutMask> dropoutMasks = new ArrayList<>();
+    /** Qualified parameter name to the PyTorch-to-graph axis order of its values (conv and linear weights). */
+    private final Map<String, int[]> torchLayouts = new HashMap<>();
+
+    /** conv1d weight {@code [out, in, k]} in PyTorch, {@code [k, in, out]} here. */
+    private static final int[] CONV1D_LAYOUT = {2, 1, 0};
+    /** conv2d weight {@code [out, in, kH, kW]} in PyTorch, {@code [kH, kW, in, out]} here. */
+    private static final int[] CONV2D_LAYOUT = {2, 3, 1, 0};
+    /** conv3d weight {@code [out, in, kT, kH, kW]} in PyTorch, {@code [kT, kH, kW, in, out]} here. */
+    private static final int[] CONV3D_LAYOUT = {2, 3, 4, 1, 0};
+    /** linear weight {@code [out, in]} in PyTorch, {@code [in, out]} here. */
+    private static final int[] LINEAR_LAYOUT = {1, 0};
 
     public GraphBuilder(SameDiff sameDiff, long seed) {
         this.sameDiff = sameDiff;
@@ -259,6 +274,7 @@ public final class GraphBuilder {
         // ND4J's conv3d weight layout is [kT, kH, kW, inC, outC] (torch's weight permuted 2,3,4,1,0).
         SDVariable weight = parameter(name + ".weight", normal(Math.sqrt(2.0 / fanOut)),
                 kernel[0], kernel[1], kernel[2], inChannels, outChannels);
+        torchLayouts.put(weight.name(), CONV3D_LAYOUT);
         String qualifiedName = qualified(name);
         // A folded batch norm leaves its shift in the convolution's bias.
         boolean withBias = bias || foldedConvs.containsKey(qualifiedName);
@@ -278,6 +294,90 @@ public final class GraphBuilder {
         convBiases.put(qualifiedName, bias);
         TensorShape shape = TensorShape.of(out);
         return channelsLast() ? Feature.channelsLast(output, shape) : new Feature(output, shape);
+    }
+
+    /**
+     * 1D convolution over an N x C x W sequence, torch's {@code Conv1d} with {@code groups} (channels split
+     * into that many groups, each convolved on its own, as BMN's temporal convolutions are): weight
+     * {@code name.weight} ({@code [k, in / groups, out]}), He-normal (fan out). A batch norm right after it
+     * folds into it like a conv3d's.
+     */
+    public Feature conv1d(String name, Feature input, int outChannels, int kernel, int stride, int padding,
+                          int groups, boolean bias) {
+        TensorShape in = requireRank(name, input, 3);
+        long inChannels = knownChannels(name, in);
+        if (groups < 1 || inChannels % groups != 0 || outChannels % groups != 0) {
+            throw new GraphBuildException(qualified(name) + ": " + groups + " groups must divide both the "
+                    + inChannels + " input and the " + outChannels + " output channels");
+        }
+        long width = slidingOutput(name, "convolution", in, 2, kernel, stride, padding);
+        SDVariable weight = parameter(name + ".weight", normal(Math.sqrt(2.0 * groups / ((long) outChannels * kernel))),
+                kernel, inChannels / groups, outChannels);
+        torchLayouts.put(weight.name(), CONV1D_LAYOUT);
+        String qualifiedName = qualified(name);
+        boolean withBias = bias || foldedConvs.containsKey(qualifiedName);
+        SDVariable biasVariable = withBias ? parameter(name + ".bias", constant(0), outChannels) : null;
+        Conv1DConfig config = Conv1DConfig.builder().k(kernel).s(stride).p(padding).d(1)
+                .dataFormat(Conv1DConfig.NCW).paddingMode(PaddingMode.VALID).build();
+        SDVariable x = input.variable();
+        SDVariable output;
+        if (groups == 1) {
+            output = withBias ? sameDiff.cnn().conv1d(name, x, weight, biasVariable, config)
+                    : sameDiff.cnn().conv1d(name, x, weight, config);
+        } else {
+            // ND4J's conv1d has no groups: one convolution per channel group, concatenated.
+            int inPerGroup = Math.toIntExact(inChannels / groups);
+            int outPerGroup = outChannels / groups;
+            SDVariable[] parts = new SDVariable[groups];
+            for (int g = 0; g < groups; g++) {
+                // Slice sizes of -1 take the rest of an axis (the batch, the width).
+                SDVariable slice = sameDiff.slice(x, new int[] {0, g * inPerGroup, 0}, -1, inPerGroup, -1);
+                SDVariable groupWeight = sameDiff.slice(weight, new int[] {0, 0, g * outPerGroup}, kernel, inPerGroup,
+                        outPerGroup);
+                parts[g] = withBias
+                        ? sameDiff.cnn().conv1d(slice, groupWeight,
+                                sameDiff.slice(biasVariable, new int[] {g * outPerGroup}, outPerGroup), config)
+                        : sameDiff.cnn().conv1d(slice, groupWeight, config);
+            }
+            output = sameDiff.concat(name, 1, parts);
+        }
+        convOutputs.put(output.name(), qualifiedName);
+        convBiases.put(qualifiedName, bias);
+        return new Feature(output, TensorShape.of(in.dim(0), outChannels, width));
+    }
+
+    /**
+     * 2D convolution over N x C x H x W images, torch's {@code Conv2d}: weight {@code name.weight}
+     * ({@code [kH, kW, in, out]}), He-normal (fan out). A batch norm right after it folds into it.
+     */
+    public Feature conv2d(String name, Feature input, int outChannels, int[] kernel, int[] stride, int[] padding,
+                          boolean bias) {
+        TensorShape in = requireRank(name, input, 4);
+        long inChannels = knownChannels(name, in);
+        long height = slidingOutput(name, "convolution", in, 2, kernel[0], stride[0], padding[0]);
+        long width = slidingOutput(name, "convolution", in, 3, kernel[1], stride[1], padding[1]);
+        SDVariable weight = parameter(name + ".weight", normal(Math.sqrt(2.0 / ((long) outChannels * kernel[0] * kernel[1]))),
+                kernel[0], kernel[1], inChannels, outChannels);
+        torchLayouts.put(weight.name(), CONV2D_LAYOUT);
+        String qualifiedName = qualified(name);
+        boolean withBias = bias || foldedConvs.containsKey(qualifiedName);
+        SDVariable biasVariable = withBias ? parameter(name + ".bias", constant(0), outChannels) : null;
+        Conv2DConfig config = Conv2DConfig.builder().kH(kernel[0]).kW(kernel[1]).sH(stride[0]).sW(stride[1])
+                .pH(padding[0]).pW(padding[1]).dH(1).dW(1).dataFormat(Conv2DConfig.NCHW).build();
+        SDVariable output = withBias ? sameDiff.cnn().conv2d(name, input.variable(), weight, biasVariable, config)
+                : sameDiff.cnn().conv2d(name, input.variable(), weight, config);
+        convOutputs.put(output.name(), qualifiedName);
+        convBiases.put(qualifiedName, bias);
+        return new Feature(output, TensorShape.of(in.dim(0), outChannels, height, width));
+    }
+
+    /**
+     * The PyTorch-to-graph axis order of a parameter this builder made, by its graph name: for each graph
+     * axis the PyTorch axis it comes from ({@code [2, 1, 0]} for a conv1d weight); empty for parameters
+     * whose values are in PyTorch's order (biases, batch-norm vectors) or that a plugin made itself.
+     */
+    public Optional<int[]> torchLayout(String parameter) {
+        return Optional.ofNullable(torchLayouts.get(parameter)).map(int[]::clone);
     }
 
     /** Batch norm over the channels, inference form: {@code name.weight/bias/running_mean/running_var}. */
@@ -365,6 +465,10 @@ public final class GraphBuilder {
 
     public Feature relu(String name, Feature input) {
         return input.sameLayout(sameDiff.nn().relu(name, input.stored(), 0));
+    }
+
+    public Feature sigmoid(String name, Feature input) {
+        return input.sameLayout(sameDiff.nn().sigmoid(name, input.stored()));
     }
 
     public Feature add(String name, Feature a, Feature b) {
@@ -466,6 +570,7 @@ public final class GraphBuilder {
         TensorShape in = requireRank(name, input, 2);
         long inFeatures = knownChannels(name, in);
         SDVariable weight = parameter(name + ".weight", normal(std), inFeatures, outFeatures);
+        torchLayouts.put(weight.name(), LINEAR_LAYOUT);
         SDVariable bias = parameter(name + ".bias", constant(0), outFeatures);
         SDVariable product = sameDiff.mmul(name + ".matmul", input.variable(), weight);
         return new Feature(sameDiff.math().add(name, product, bias), TensorShape.of(in.dim(0), outFeatures));
@@ -477,6 +582,19 @@ public final class GraphBuilder {
         init.fill(values, new SplittableRandom(seed * 31 + qualified(name).hashCode()));
         // SameDiff's var() and constant() ignore the name scope: qualify the name here.
         return sameDiff.var(qualified(name), Nd4j.create(values, shape, 'c'));
+    }
+
+    /**
+     * A non-trainable constant with the given values, row-major in {@code shape} (a sampling mask, a
+     * position table). Not a checkpoint entry unless its name looks like a module's buffer ({@code a.b}).
+     */
+    public SDVariable constant(String name, float[] values, long... shape) {
+        long size = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        if (size != values.length) {
+            throw new GraphBuildException(qualified(name) + ": shape " + Arrays.toString(shape) + " needs " + size
+                    + " values, got " + values.length);
+        }
+        return sameDiff.constant(qualified(name), Nd4j.create(values.clone(), shape, 'c'));
     }
 
     /** A non-trainable constant, filled with {@code value} (e.g. running statistics). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -40,16 +41,30 @@ public final class CheckpointLoader {
      * @throws CheckpointMismatchException listing every missing, unexpected, misshapen and duplicate tensor
      */
     public LoadReport loadStrict(ComposedModel model, Map<String, TensorData> tensors, String source) {
-        return loadStrict(model.sameDiff(), tensors, source);
+        return loadStrict(model.sameDiff(), model::torchLayout, tensors, source);
     }
 
     /** Loads the tensors that fit and reports the rest. */
     public LoadReport loadMatching(ComposedModel model, Map<String, TensorData> tensors, String source) {
-        return loadMatching(model.sameDiff(), tensors, source);
+        return loadMatching(model.sameDiff(), model::torchLayout, tensors, source);
     }
 
+    /** Into a bare graph: PyTorch layouts are told apart by rank alone (see {@link LayoutConversion}). */
     public LoadReport loadStrict(SameDiff graph, Map<String, TensorData> tensors, String source) {
-        Plan plan = plan(graph, tensors, source);
+        return loadStrict(graph, name -> Optional.empty(), tensors, source);
+    }
+
+    public LoadReport loadMatching(SameDiff graph, Map<String, TensorData> tensors, String source) {
+        return loadMatching(graph, name -> Optional.empty(), tensors, source);
+    }
+
+    /**
+     * Into a graph built with a {@code GraphBuilder}: {@code layouts} is its {@code torchLayout}, which knows
+     * each conv and linear weight's PyTorch order (a conv1d's among them, which rank alone cannot tell).
+     */
+    public LoadReport loadStrict(SameDiff graph, Function<String, Optional<int[]>> layouts,
+                                 Map<String, TensorData> tensors, String source) {
+        Plan plan = plan(graph, layouts, tensors, source);
         if (!plan.report.complete()) {
             throw new CheckpointMismatchException(plan.report);
         }
@@ -57,8 +72,9 @@ public final class CheckpointLoader {
         return plan.report;
     }
 
-    public LoadReport loadMatching(SameDiff graph, Map<String, TensorData> tensors, String source) {
-        Plan plan = plan(graph, tensors, source);
+    public LoadReport loadMatching(SameDiff graph, Function<String, Optional<int[]>> layouts,
+                                   Map<String, TensorData> tensors, String source) {
+        Plan plan = plan(graph, layouts, tensors, source);
         plan.apply(graph);
         return plan.report;
     }
@@ -77,7 +93,9 @@ public final class CheckpointLoader {
         }
     }
 
-    private Plan plan(SameDiff graph, Map<String, TensorData> tensors, String source) {
+    /** @param layouts a parameter's own PyTorch-to-graph axis order, where its builder recorded one */
+    private Plan plan(SameDiff graph, Function<String, Optional<int[]>> layouts, Map<String, TensorData> tensors,
+                      String source) {
         Map<String, long[]> parameters = parameterShapes(graph);
         Map<String, List<String>> keysByName = new TreeMap<>();
         List<String> unexpected = new ArrayList<>();
@@ -100,12 +118,14 @@ public final class CheckpointLoader {
             keysByName.computeIfAbsent(name, n -> new ArrayList<>()).add(key);
             TensorData tensor = entry.getValue();
             long[] graphShape = parameters.get(name);
-            long[] converted = toGraphShape(tensor.shape());
+            int[] permutation = permutation(layouts, name, tensor.shape().length);
+            long[] converted = toGraphShape(tensor.shape(), permutation);
             if (!Arrays.equals(converted, graphShape)) {
-                mismatched.add(new ShapeMismatch(key, name, tensor.shape(), converted, graphShape, toSourceShape(graphShape)));
+                mismatched.add(new ShapeMismatch(key, name, tensor.shape(), converted, graphShape,
+                        toSourceShape(graphShape, permutation)));
                 continue;
             }
-            assignments.add(new Assignment(name, graphShape, toGraphValues(tensor)));
+            assignments.add(new Assignment(name, graphShape, toGraphValues(tensor, permutation)));
         }
         List<String> duplicates = new ArrayList<>();
         keysByName.forEach((name, keys) -> {
@@ -143,16 +163,24 @@ public final class CheckpointLoader {
         return name.substring(name.lastIndexOf('/') + 1).contains(".");
     }
 
-    private long[] toGraphShape(long[] shape) {
-        return mapping.layout() == CheckpointKeyMapping.Layout.TORCH ? LayoutConversion.graphShape(shape) : shape;
+    /** The parameter's recorded axis order, else the rank's; null ("as is") for a graph-layout mapping. */
+    private int[] permutation(Function<String, Optional<int[]>> layouts, String name, int rank) {
+        if (mapping.layout() != CheckpointKeyMapping.Layout.TORCH) {
+            return null;
+        }
+        // A tensor of another rank than the parameter's is reported as mis-shaped, whatever its order.
+        return layouts.apply(name).filter(order -> order.length == rank).orElseGet(() -> LayoutConversion.byRank(rank));
     }
 
-    private long[] toSourceShape(long[] graphShape) {
-        return mapping.layout() == CheckpointKeyMapping.Layout.TORCH ? LayoutConversion.torchShape(graphShape) : graphShape;
+    private static long[] toGraphShape(long[] shape, int[] permutation) {
+        return LayoutConversion.graphShape(shape, permutation);
     }
 
-    private float[] toGraphValues(TensorData tensor) {
-        return mapping.layout() == CheckpointKeyMapping.Layout.TORCH
-                ? LayoutConversion.toGraph(tensor.shape(), tensor.values()) : tensor.values();
+    private static long[] toSourceShape(long[] graphShape, int[] permutation) {
+        return LayoutConversion.torchShape(graphShape, permutation);
+    }
+
+    private static float[] toGraphValues(TensorData tensor, int[] permutation) {
+        return LayoutConversion.toGraph(tensor.shape(), tensor.values(), permutation);
     }
 }

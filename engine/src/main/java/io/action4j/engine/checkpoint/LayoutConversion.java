@@ -1,10 +1,12 @@
 package io.action4j.engine.checkpoint;
 
 /**
- * PyTorch layouts to ND4J's, chosen by rank alone (shapes cannot decide: a square linear weight
- * fits either way): rank 5, conv3d {@code [out,in,kT,kH,kW]} to {@code [kT,kH,kW,in,out]}; rank 4,
- * conv2d {@code [out,in,kH,kW]} to {@code [kH,kW,in,out]}; rank 2, linear {@code [out,in]} to
- * {@code [in,out]}; other ranks (batch-norm vectors, scalars) as they are.
+ * PyTorch layouts to ND4J's. A parameter the graph builder made knows its own (a conv1d weight
+ * {@code [out,in,k]} to {@code [k,in,out]}, say: {@code GraphBuilder.torchLayout}); for the rest the
+ * layout is chosen by rank alone (shapes cannot decide: a square linear weight fits either way):
+ * rank 5, conv3d {@code [out,in,kT,kH,kW]} to {@code [kT,kH,kW,in,out]}; rank 4, conv2d
+ * {@code [out,in,kH,kW]} to {@code [kH,kW,in,out]}; rank 2, linear {@code [out,in]} to {@code [in,out]};
+ * other ranks (batch-norm vectors, scalars, rank-3 embeddings) as they are.
  */
 final class LayoutConversion {
 
@@ -15,8 +17,8 @@ final class LayoutConversion {
     private LayoutConversion() {
     }
 
-    /** For each graph axis, the torch axis it comes from; null for "as is". */
-    private static int[] permutation(int rank) {
+    /** For each graph axis, the torch axis it comes from, by rank; null for "as is". */
+    static int[] byRank(int rank) {
         return switch (rank) {
             case 5 -> CONV3D;
             case 4 -> CONV2D;
@@ -26,7 +28,11 @@ final class LayoutConversion {
     }
 
     static long[] graphShape(long[] torchShape) {
-        int[] permutation = permutation(torchShape.length);
+        return graphShape(torchShape, byRank(torchShape.length));
+    }
+
+    /** @param permutation for each graph axis the torch axis it comes from; null for "as is" */
+    static long[] graphShape(long[] torchShape, int[] permutation) {
         if (permutation == null) {
             return torchShape.clone();
         }
@@ -38,7 +44,10 @@ final class LayoutConversion {
     }
 
     static long[] torchShape(long[] graphShape) {
-        int[] permutation = permutation(graphShape.length);
+        return torchShape(graphShape, byRank(graphShape.length));
+    }
+
+    static long[] torchShape(long[] graphShape, int[] permutation) {
         if (permutation == null) {
             return graphShape.clone();
         }
@@ -51,7 +60,10 @@ final class LayoutConversion {
 
     /** {@code values} (row-major, torch layout {@code torchShape}) in the graph layout, row-major. */
     static float[] toGraph(long[] torchShape, float[] values) {
-        int[] permutation = permutation(torchShape.length);
+        return toGraph(torchShape, values, byRank(torchShape.length));
+    }
+
+    static float[] toGraph(long[] torchShape, float[] values, int[] permutation) {
         if (permutation == null) {
             return values;
         }
@@ -62,7 +74,7 @@ final class LayoutConversion {
             torchStrides[axis] = stride;
             stride *= torchShape[axis];
         }
-        long[] shape = graphShape(torchShape);
+        long[] shape = graphShape(torchShape, permutation);
         long[] strides = new long[rank];
         for (int axis = 0; axis < rank; axis++) {
             strides[axis] = torchStrides[permutation[axis]];

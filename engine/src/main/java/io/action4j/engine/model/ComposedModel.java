@@ -72,6 +72,14 @@ public final class ComposedModel implements AutoCloseable {
         return sameDiff;
     }
 
+    /**
+     * For a parameter the builder made (by its graph name), the PyTorch-to-graph axis order of its values
+     * ({@code [2, 1, 0]} for a conv1d weight); empty for the rest.
+     */
+    public Optional<int[]> torchLayout(String parameter) {
+        return recipe.builder().torchLayout(parameter);
+    }
+
     /** The config the model was composed from. */
     public ModelConfig config() {
         return recipe.config();
