@@ -60,21 +60,21 @@ def randomise(model, generator, conv_bias_std=0.2, linear_std=None):
     """Random weights from `generator`, module by module in model.modules() order; returns the
     model in eval mode.
 
-    * Conv2d / Conv3d: weights He normal, fan out (per group); biases, where there are any,
+    * Conv1d / Conv2d / Conv3d: weights He normal, fan out (per group); biases, where there are any,
       N(0, conv_bias_std^2).
-    * BatchNorm2d / BatchNorm3d: weight 0.5 + U(0, 1), bias N(0, 0.2^2), running mean N(0, 0.2^2),
+    * BatchNorm1d / 2d / 3d: weight 0.5 + U(0, 1), bias N(0, 0.2^2), running mean N(0, 0.2^2),
       running variance 0.5 + 1.5 U(0, 1).
     * Linear: left as built when linear_std is None; otherwise weights N(0, linear_std^2), or
       N(0, 2 / in_features) (He normal, fan in) when linear_std is "fan_in", and biases N(0, 0.1^2).
     """
     for module in model.modules():
-        if isinstance(module, (nn.Conv2d, nn.Conv3d)):
+        if isinstance(module, (nn.Conv1d, nn.Conv2d, nn.Conv3d)):
             fan_out = module.out_channels // module.groups * int(np.prod(module.kernel_size))
             with torch.no_grad():
                 module.weight.copy_(torch.randn(module.weight.shape, generator=generator) * (2.0 / fan_out) ** 0.5)
                 if module.bias is not None:
                     module.bias.copy_(conv_bias_std * torch.randn(module.bias.shape, generator=generator))
-        elif isinstance(module, (nn.BatchNorm2d, nn.BatchNorm3d)):
+        elif isinstance(module, (nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d)):
             n = module.num_features
             with torch.no_grad():
                 module.weight.copy_(0.5 + torch.rand(n, generator=generator))

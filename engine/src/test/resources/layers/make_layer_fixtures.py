@@ -8,18 +8,14 @@ compares the outputs.
 """
 import json
 import os
+import sys
+from pathlib import Path
 
 import torch
 import torch.nn as nn
 
-
-def randomise_bn(bn, generator):
-    n = bn.num_features
-    with torch.no_grad():
-        bn.weight.copy_(0.5 + torch.rand(n, generator=generator))
-        bn.bias.copy_(0.2 * torch.randn(n, generator=generator))
-        bn.running_mean.copy_(0.2 * torch.randn(n, generator=generator))
-        bn.running_var.copy_(0.5 + 1.5 * torch.rand(n, generator=generator))
+sys.path.insert(0, str(Path(__file__).resolve().parents[5] / "tools" / "parity"))
+from parity_fixtures import randomise  # noqa: E402  (the plugins' random weights and batch-norm statistics)
 
 
 class Sequence(nn.Module):
@@ -48,15 +44,8 @@ class Image(nn.Module):
 
 
 def case(model, shape, generator):
+    randomise(model, generator)
     with torch.no_grad():
-        for module in model.modules():
-            if isinstance(module, (nn.Conv1d, nn.Conv2d)):
-                module.weight.copy_(torch.randn(module.weight.shape, generator=generator) * 0.5)
-                if module.bias is not None:
-                    module.bias.copy_(0.2 * torch.randn(module.bias.shape, generator=generator))
-            elif isinstance(module, (nn.BatchNorm1d, nn.BatchNorm2d)):
-                randomise_bn(module, generator)
-        model.eval()
         x = torch.randn(shape, generator=generator)
         y = model(x)
     tensors = {k: {"shape": list(v.shape), "values": v.flatten().tolist()}
