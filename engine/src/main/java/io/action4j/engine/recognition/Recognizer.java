@@ -67,6 +67,11 @@ public final class Recognizer implements AutoCloseable {
         this.options = options;
     }
 
+    /** A recognizer from a config file, a checkpoint and options; see {@link RecognizerBuilder}. */
+    public static RecognizerBuilder builder() {
+        return new RecognizerBuilder();
+    }
+
     /** The number of classes the model scores: a label list must have as many lines. */
     public int numClasses() {
         return numClasses;
