@@ -5,16 +5,14 @@ import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 
 /**
- * The 2D layers {@link GraphBuilder} lacks, on frames ({@code (N*T) x C x H x W}), in the same
- * manner: PyTorch's names and initialisation, output shapes checked while building. Square kernels,
- * strides and paddings, as every layer of a ResNet has.
+ * 2D layers on frames ({@code (N*T) x C x H x W}): the builder's convolution, and the max pool it lacks in
+ * the same manner (PyTorch's names, output shapes checked while building). Square kernels, strides and
+ * paddings, as every layer of a ResNet has.
  */
 final class Layers2d {
 
@@ -29,27 +27,14 @@ final class Layers2d {
     }
 
     /**
-     * torch's {@code Conv2d} without bias: weight {@code name.weight} in ND4J's layout
-     * {@code [kH, kW, inC, outC]} (torch's weight permuted 2, 3, 1, 0), He-normal (fan out)
-     * initialised as MMAction2's ResNet does.
+     * torch's {@code Conv2d} without bias, the builder's ({@code name.weight} in ND4J's layout
+     * {@code [kH, kW, inC, outC]}, He-normal (fan out) as MMAction2's ResNet initialises it), so its
+     * batch norm folds into it in the inference form.
      */
     Feature conv2d(String name, Feature input, int outChannels, int kernel, int stride, int padding) {
-        TensorShape in = requireFrames(name, input);
-        long inChannels = in.dim(1);
-        if (inChannels == TensorShape.UNKNOWN) {
-            throw new GraphBuildException(graph.qualified(name) + ": needs a known channel count, got " + in);
-        }
-        long fanOut = (long) outChannels * kernel * kernel;
-        SDVariable weight = graph.parameter(name + ".weight", GraphBuilder.normal(Math.sqrt(2.0 / fanOut)),
-                kernel, kernel, inChannels, outChannels);
-        Conv2DConfig config = Conv2DConfig.builder()
-                .kH(kernel).kW(kernel).sH(stride).sW(stride).pH(padding).pW(padding).dH(1).dW(1)
-                .paddingMode(PaddingMode.VALID)
-                .dataFormat(Conv2DConfig.NCHW)
-                .weightsFormat(WeightsFormat.YXIO)
-                .build();
-        SDVariable output = graph.sameDiff().cnn().conv2d(name, input.variable(), weight, config);
-        return new Feature(output, outputShape(name, "convolution", in, outChannels, kernel, stride, padding));
+        requireFrames(name, input);
+        return graph.conv2d(name, input, outChannels, new int[] {kernel, kernel}, new int[] {stride, stride},
+                new int[] {padding, padding}, false);
     }
 
     /** torch's {@code MaxPool2d} (padding never wins the maximum, floor rounding). */
