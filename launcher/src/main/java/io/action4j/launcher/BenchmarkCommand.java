@@ -163,7 +163,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                     median * 1e3, fastest / 1e6, slowest / 1e6, iterations, warmup);
             printJit(out, compileMillis, Arrays.stream(nanos).sum() / 1e6);
             out.printf("batch norm: %s%n", foldBatchNorm
-                    ? composed.foldedBatchNorms().size() + " conv3d + batch-norm pairs folded" : "not folded (--no-fold-bn)");
+                    ? composed.foldedBatchNorms().size() + " conv + batch-norm pairs folded" : "not folded (--no-fold-bn)");
             out.printf("layout: %s%n", foldBatchNorm && layout == Layout.CHANNELS_LAST
                     ? "channels last (N x T x H x W x C)" : "channels first (NCTHW)");
             out.printf("intermediate arrays: %s%n", reuseArrays ? "reused from call to call"

@@ -156,7 +156,7 @@ public final class ComposedModel implements AutoCloseable {
         return recipe.builder().dropoutMasks();
     }
 
-    /** The conv3d + batch-norm pairs folded in this model's graph (empty unless it came from {@link #foldBatchNorm}). */
+    /** The conv + batch-norm pairs folded in this model's graph (empty unless it came from {@link #foldBatchNorm}). */
     public List<ConvNorm> foldedBatchNorms() {
         return recipe.folded();
     }
