@@ -45,6 +45,23 @@ class ModelSummaryEndToEndTest {
                 .contains("Parameters: 33,371,472 trainable");
     }
 
+    /** A size the user typed is checked before anything is allocated: no JVM crash, one line naming it. */
+    @Test
+    void inputsLargerThanMemoryAreRefusedBeforeAnythingIsAllocated() {
+        Launcher.Result summary = Launcher.run("model", "summary", "--no-layers", "--input", "1x3x100000x4000x4000");
+        Launcher.Result benchmark = Launcher.run("benchmark", "--batch", "1000000");
+        Launcher.Result overflow = Launcher.run("model", "summary", "--input", "1x3x99999999999x99999999999x9");
+
+        assertThat(summary.exitCode()).isEqualTo(1);
+        assertThat(summary.err()).contains("error: --input: a 1x3x100000x4000x4000 tensor is 4800000000000 values "
+                + "(19.2 TB), more than the memory available");
+        assertThat(benchmark.exitCode()).isEqualTo(1);
+        assertThat(benchmark.err()).contains("error: --input 1x3x16x112x112 with --batch 1000000: a "
+                + "1000000x3x16x112x112 tensor is 602112000000 values (2.4 TB)");
+        assertThat(overflow.exitCode()).isEqualTo(1);
+        assertThat(overflow.err()).contains("more values than a 64-bit count holds");
+    }
+
     @Test
     void inputThatIsNotAShapeIsReported() {
         Launcher.Result result = Launcher.run("model", "summary", "--input", "1x3xsixteen");

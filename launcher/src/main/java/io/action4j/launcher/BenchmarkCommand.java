@@ -9,6 +9,7 @@ import io.action4j.engine.model.ComposedModel;
 import io.action4j.engine.model.ModelComposer;
 import io.action4j.engine.model.ModelSummarizer;
 import io.action4j.engine.model.ModelSummary;
+import io.action4j.engine.model.TensorBudget;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -125,6 +126,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch and --iterations must be positive, --warmup not negative");
         }
         TensorShape shape = TensorShape.parse(input).with(0, batch);
+        TensorBudget.ofThisMachine().check("--input " + input + " with --batch " + batch, shape.dims(), 4);
         PrintWriter out = spec.commandLine().getOut();
         long rssBefore = ResidentMemory.bytes();
         ModelSummary summary;

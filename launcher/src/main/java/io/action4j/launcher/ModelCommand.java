@@ -12,6 +12,7 @@ import io.action4j.engine.model.LayerSummary;
 import io.action4j.engine.model.ModelComposer;
 import io.action4j.engine.model.ModelSummarizer;
 import io.action4j.engine.model.ModelSummary;
+import io.action4j.engine.model.TensorBudget;
 import io.action4j.registry.config.ConfigTree;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -81,6 +82,7 @@ final class ModelCommand implements Runnable {
             if (!inputShape.isFullyKnown()) {
                 throw new IllegalArgumentException("--input must give every size, got " + inputShape);
             }
+            TensorBudget.ofThisMachine().check("--input", inputShape.dims(), 4);
             Map<String, TensorShape> shapes = new LinkedHashMap<>();
             shapes.put(ModelComposer.INPUT, inputShape);
             if (model.has(ModelConfig.Task.DETECTION)) {
