@@ -12,6 +12,8 @@ scripts' own copies did. If you change any of it, regenerate every plugin's fixt
 * state_tensors: a state dict without num_batches_tracked, optionally with a prefix on every key.
 * randomise: He-normal convolutions, random non-trivial batch norms, and optionally random
   linears, so that every parameter and running statistic is really tested.
+* save_recognizer: a full-size reference as tools/parity_full_size.sh reads it (the checkpoint under a
+  Recognizer3D's keys, input.npy, features.npy, logits.npy, model.yaml).
 * ConvModule: mmcv's ConvModule with Conv3d (conv, optional BN3d, optional ReLU) under
   MMAction2's module names, so state-dict keys read `<name>.conv.weight`, `<name>.bn.running_var`.
 """
@@ -87,6 +89,19 @@ def randomise(model, generator, conv_bias_std=0.2, linear_std=None):
                 module.weight.copy_(torch.randn(module.weight.shape, generator=generator) * std)
                 module.bias.copy_(0.1 * torch.randn(module.bias.shape, generator=generator))
     return model.eval()
+
+
+def save_recognizer(folder, checkpoint, backbone, fc_cls, x, features, logits, model_yaml, wrapped=False):
+    """Writes a full-size reference into `folder`: `checkpoint` with a Recognizer3D's keys (backbone.*,
+    cls_head.fc_cls.*; inside "state_dict" as MMAction2's own files when `wrapped`), input.npy, features.npy,
+    logits.npy (the arrays as given) and model.yaml (`model_yaml`)."""
+    state = {"backbone." + k: v for k, v in backbone.state_dict().items()}
+    state.update({"cls_head.fc_cls." + k: v for k, v in fc_cls.state_dict().items()})
+    torch.save({"state_dict": state} if wrapped else state, os.path.join(folder, checkpoint))
+    for name, array in (("input", x), ("features", features), ("logits", logits)):
+        np.save(os.path.join(folder, name + ".npy"), array.numpy())
+    with open(os.path.join(folder, "model.yaml"), "w") as out:
+        out.write(model_yaml)
 
 
 class ConvModule(nn.Module):

@@ -50,7 +50,7 @@ import torch.nn as nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[6] / "tools" / "parity"))
 import parity_fixtures  # noqa: E402
-from parity_fixtures import write_fixture  # noqa: E402
+from parity_fixtures import save_recognizer, write_fixture  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -147,14 +147,7 @@ def make_full(folder):
         x = torch.randn((1, 3, 16, 112, 112), generator=generator)
         features = backbone(x)
         logits = fc_cls(features)
-    state = {"backbone." + k: v for k, v in backbone.state_dict().items()}
-    state.update({"cls_head.fc_cls." + k: v for k, v in fc_cls.state_dict().items()})
-    torch.save(state, os.path.join(folder, "c3d.pth"))
-    np.save(os.path.join(folder, "input.npy"), x.numpy())
-    np.save(os.path.join(folder, "features.npy"), features.numpy())
-    np.save(os.path.join(folder, "logits.npy"), logits.numpy())
-    with open(os.path.join(folder, "model.yaml"), "w") as out:
-        out.write(MODEL_YAML)
+    save_recognizer(folder, "c3d.pth", backbone, fc_cls, x, features, logits, MODEL_YAML)
     print("c3d: backbone %d parameters (%d with the 101-class fc_cls); wrote %s (features %s, logits %s)" % (
         sum(p.numel() for p in backbone.parameters()),
         sum(p.numel() for p in backbone.parameters()) + sum(p.numel() for p in fc_cls.parameters()),

@@ -62,7 +62,7 @@ import torch.nn as nn
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[6] / "tools" / "parity"))
 import parity_fixtures  # noqa: E402
-from parity_fixtures import randomise, state_tensors, write_fixture  # noqa: E402
+from parity_fixtures import randomise, save_recognizer, state_tensors, write_fixture  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -182,23 +182,18 @@ def make_full(mode, folder, depth=152, num_classes=400):
         x = torch.randn((1, 3, 8, 112, 112), generator=generator)
         features = backbone(x)
         logits = fc_cls(features.mean(dim=(2, 3, 4)))
-    state = {"backbone." + k: v for k, v in backbone.state_dict().items()}
-    state.update({"cls_head.fc_cls." + k: v for k, v in fc_cls.state_dict().items()})
     name = "%scsn_r%d" % (mode, depth)
-    torch.save({"state_dict": state}, os.path.join(folder, name + ".pth"))
-    np.save(os.path.join(folder, "input.npy"), x.numpy())
-    np.save(os.path.join(folder, "features.npy"), features.numpy())
-    np.save(os.path.join(folder, "logits.npy"), logits.numpy())
+    save_recognizer(folder, name + ".pth", backbone, fc_cls, x, features, logits,
+                    "# MMAction2's %s-CSN-%d (ResNet3dCSN, with_pool2 False) with the random weights in %s.pth\n"
+                    "model:\n  backbone:\n    type: csn\n    depth: %d\n    bottleneckMode: %s\n"
+                    "  clsHead:\n    type: i3d\n    numClasses: %d\n" % (mode, depth, name, depth, mode, num_classes),
+                    wrapped=True)
     write_fixture(folder, "backbone", state_tensors(backbone) + [("input", x), ("output", features)], {
         "variant": name,
         "names": "mmaction2",
         "config": {"depth": depth, "bottleneckMode": mode},
         "madeBy": "make_parity_fixtures.py --full %s, torch %s" % (mode, torch.__version__),
     })
-    with open(os.path.join(folder, "model.yaml"), "w") as out:
-        out.write("# MMAction2's %s-CSN-%d (ResNet3dCSN, with_pool2 False) with the random weights in %s.pth\n"
-                  "model:\n  backbone:\n    type: csn\n    depth: %d\n    bottleneckMode: %s\n"
-                  "  clsHead:\n    type: i3d\n    numClasses: %d\n" % (mode, depth, name, depth, mode, num_classes))
     print("%s: backbone %d parameters, %d with the %d-class fc_cls; wrote %s (features %s, logits %s)" % (
         name, count(backbone), count(backbone) + count(fc_cls), num_classes, folder, tuple(features.shape),
         tuple(logits.shape)))

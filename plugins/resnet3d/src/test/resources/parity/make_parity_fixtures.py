@@ -102,7 +102,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[6] / "tools" / "parity")
 # randomise: random conv weights (He normal, fan out, as VideoResNet initialises them), conv biases
 # (only NonLocal3d's g, theta, phi have one) and random, non-trivial batch-norm weights, biases and
 # running statistics; ConvModule: mmcv's, with Conv3d and BN3d.
-from parity_fixtures import ConvModule, randomise, state_tensors, write_fixture  # noqa: E402
+from parity_fixtures import ConvModule, randomise, save_recognizer, state_tensors, write_fixture  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -547,14 +547,8 @@ def make_full_slowfast(folder):
         fc_cls.bias.copy_(0.01 * torch.randn(fc_cls.bias.shape, generator=generator))
         x = torch.randn((1, 3, 32, 112, 112), generator=generator)
         features, logits = slowfast_head(backbone(x), fc_cls)
-    state = {"backbone." + k: v for k, v in backbone.state_dict().items()}
-    state.update({"cls_head.fc_cls." + k: v for k, v in fc_cls.state_dict().items()})
-    torch.save({"state_dict": state}, os.path.join(folder, "slowfast_r50.pth"))
-    np.save(os.path.join(folder, "input.npy"), x.numpy())
-    np.save(os.path.join(folder, "features.npy"), features.reshape(1, -1, 1, 1, 1).numpy())
-    np.save(os.path.join(folder, "logits.npy"), logits.numpy())
-    with open(os.path.join(folder, "model.yaml"), "w") as out:
-        out.write(SLOWFAST_R50_YAML)
+    save_recognizer(folder, "slowfast_r50.pth", backbone, fc_cls, x, features.reshape(1, -1, 1, 1, 1), logits,
+                    SLOWFAST_R50_YAML, wrapped=True)
     count = sum(p.numel() for p in backbone.parameters())
     print("slowfast_r50: backbone %d parameters (%d with the 400-class fc_cls); wrote %s (features %s, logits %s)" % (
         count, count + sum(p.numel() for p in fc_cls.parameters()), folder, tuple(features.shape),
@@ -668,17 +662,10 @@ def make_full_i3d(folder, non_local=False):
                 len(blocks), float((backbone(x) - features).abs().max()), float(features.abs().max())))
             for block in blocks:
                 block.non_local = True
-    state = {"backbone." + k: v for k, v in backbone.state_dict().items()}
-    state.update({"cls_head.fc_cls." + k: v for k, v in fc_cls.state_dict().items()})
-    torch.save(state, os.path.join(folder, name + ".pth"))
-    np.save(os.path.join(folder, "input.npy"), x.numpy())
-    np.save(os.path.join(folder, "features.npy"), features.numpy())
-    np.save(os.path.join(folder, "logits.npy"), logits.numpy())
     yaml = I3D_R50_YAML.replace("i3d_r50.pth", name + ".pth")
     if non_local:
         yaml = yaml.replace("    inflateStyle:", I3D_NL_YAML_KEYS + "    inflateStyle:")
-    with open(os.path.join(folder, "model.yaml"), "w") as out:
-        out.write(yaml)
+    save_recognizer(folder, name + ".pth", backbone, fc_cls, x, features, logits, yaml)
     print("%s: backbone %d parameters (%d with the 400-class fc_cls); wrote %s (features %s, logits %s)" % (
         name, sum(p.numel() for p in backbone.parameters()),
         sum(p.numel() for p in backbone.parameters()) + sum(p.numel() for p in fc_cls.parameters()),
@@ -827,14 +814,7 @@ def make_full_r2plus1d_r34(folder):
         x = torch.randn((1, 3, 8, 112, 112), generator=generator)
         features = backbone(x)
         logits = fc_cls(features.mean(dim=(2, 3, 4)))
-    state = {"backbone." + k: v for k, v in backbone.state_dict().items()}
-    state.update({"cls_head.fc_cls." + k: v for k, v in fc_cls.state_dict().items()})
-    torch.save(state, os.path.join(folder, "r2plus1d_r34.pth"))
-    np.save(os.path.join(folder, "input.npy"), x.numpy())
-    np.save(os.path.join(folder, "features.npy"), features.numpy())
-    np.save(os.path.join(folder, "logits.npy"), logits.numpy())
-    with open(os.path.join(folder, "model.yaml"), "w") as out:
-        out.write(R2PLUS1D_R34_YAML)
+    save_recognizer(folder, "r2plus1d_r34.pth", backbone, fc_cls, x, features, logits, R2PLUS1D_R34_YAML)
     print("r2plus1d_r34: backbone %d parameters; wrote %s (features %s, logits %s)" % (
         sum(p.numel() for p in backbone.parameters()), folder, tuple(features.shape), tuple(logits.shape)))
 

@@ -7,9 +7,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.JavaCompiler;
@@ -103,18 +102,9 @@ class JavaQuickStartEndToEndTest {
 
     /** The compiled program in a JVM of its own, as a user runs it; returns what it printed. */
     private String runProgram(Path classes, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", classes + java.io.File.pathSeparator + System.getProperty("java.class.path"),
-                "RecognizeVideo"));
-        command.addAll(List.of(args));
-        Path out = folder.resolve("program.out");
-        Path err = folder.resolve("program.err");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("the README's program did not finish in 5 minutes");
-        }
-        assertThat(process.exitValue()).as(Files.readString(err)).isZero();
-        return Files.readString(out);
+        ChildJvm.Result program = ChildJvm.run(List.of("-Xmx1g"), List.of(classes), "RecognizeVideo", List.of(args),
+                Map.of(), folder);
+        assertThat(program.exitCode()).as(program.stderr()).isZero();
+        return program.stdout();
     }
 }

@@ -10,13 +10,12 @@ import io.action4j.nativebuilds.Nd4jBuild;
 import io.action4j.nativebuilds.Nd4jBuilds;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +57,7 @@ class Nd4jBuildsEndToEndTest {
         List<float[]> outputs = new ArrayList<>();
         for (Nd4jBuild build : runnable) {
             Path output = folder.resolve(build.id() + ".npy");
-            Child child = runChild(build.id(), Map.of("DNNL_MAX_CPU_ISA", ONEDNN_ISA.get(build), "DNNL_VERBOSE", "1"),
+            ChildJvm.Result child = runChild(build.id(), Map.of("DNNL_MAX_CPU_ISA", ONEDNN_ISA.get(build), "DNNL_VERBOSE", "1"),
                     "model", "run", config.toString(), "--checkpoint", checkpoint.toString(),
                     "--input", clip.toString(), "--output", output.toString());
 
@@ -84,7 +83,7 @@ class Nd4jBuildsEndToEndTest {
 
     @Test
     void unknownBuildIsOneClearLineAndNoCrash() throws Exception {
-        Child child = runChild("onednn-avx1024", Map.of(), "info");
+        ChildJvm.Result child = runChild("onednn-avx1024", Map.of(), "info");
 
         assertThat(child.exitCode()).isEqualTo(1);
         assertThat(child.output()).contains("error: -Daction4j.nd4j.build=onednn-avx1024 names no ND4J build; "
@@ -100,37 +99,25 @@ class Nd4jBuildsEndToEndTest {
         // On an AVX-512 machine every shipped build runs; Nd4jBuildsTest covers the refusal from a feature list.
         assumeFalse(unrunnable.isEmpty(), "this CPU runs every shipped build");
 
-        Child child = runChild(unrunnable.get(0).id(), Map.of(), "demo");
+        ChildJvm.Result child = runChild(unrunnable.get(0).id(), Map.of(), "demo");
 
         assertThat(child.exitCode()).isEqualTo(1);
         assertThat(child.output()).contains("the ND4J build '" + unrunnable.get(0).id() + "' needs CPU features")
                 .contains("it would die of an illegal instruction");
     }
 
-    private record Child(int exitCode, String output) {
-    }
-
-    /** The launcher in a fresh JVM with the build forced by system property; stdout and stderr together. */
-    private Child runChild(String build, Map<String, String> environment, String... args)
+    /** The launcher in a fresh JVM with the build forced by system property. */
+    private ChildJvm.Result runChild(String build, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ErrorFile=" + folder.resolve("hs_err_%p.log"),
-                "-D" + Nd4jBuilds.PROPERTY + "=" + build, "-cp", System.getProperty("java.class.path"),
-                ForcedBuildLauncher.class.getName()));
-        command.addAll(List.of(args));
-        Path log = folder.resolve("child-" + build + "-" + System.nanoTime() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove(Nd4jBuilds.ENVIRONMENT);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("child JVM for " + build + " did not finish in 5 minutes");
-        }
+        Map<String, String> variables = new HashMap<>(environment);
+        variables.put(Nd4jBuilds.ENVIRONMENT, null);
+        ChildJvm.Result child = ChildJvm.run(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1",
+                "-XX:ErrorFile=" + folder.resolve("hs_err_%p.log"), "-D" + Nd4jBuilds.PROPERTY + "=" + build),
+                List.of(), ForcedBuildLauncher.class.getName(), List.of(args), variables, folder);
         try (var files = Files.list(folder)) {
             assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch(name -> name.startsWith("hs_err"));
         }
-        return new Child(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        return child;
     }
 
     /** Runs one launcher command, then says which ND4J library the JVM loaded. */

@@ -4,6 +4,7 @@ import io.action4j.api.result.ClassScore;
 import io.action4j.api.result.ClipScores;
 import io.action4j.engine.checkpoint.ModelCheckpoint;
 import io.action4j.engine.config.ExperimentConfig;
+import io.action4j.engine.data.VideoWriters;
 import io.action4j.engine.recognition.RecognitionOptions;
 import io.action4j.engine.recognition.Recognizer;
 import io.action4j.registry.PluginRegistry;

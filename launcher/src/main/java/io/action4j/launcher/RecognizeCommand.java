@@ -9,6 +9,7 @@ import io.action4j.api.result.ClipScores;
 import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.video.VideoException;
 import io.action4j.engine.config.ExperimentConfig;
+import io.action4j.engine.data.VideoWriters;
 import io.action4j.engine.recognition.AnnotatedVideo;
 import io.action4j.engine.recognition.RecognitionOptions;
 import io.action4j.engine.recognition.Recognizer;

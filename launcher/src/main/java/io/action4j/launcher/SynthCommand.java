@@ -1,5 +1,6 @@
 package io.action4j.launcher;
 
+import io.action4j.engine.data.VideoWriters;
 import io.action4j.registry.PluginRegistry;
 import io.action4j.synth.MotionClass;
 import io.action4j.synth.SynthConfig;

@@ -270,15 +270,11 @@ public final class GraphBuilder {
         for (int axis = 0; axis < 3; axis++) {
             out[axis + 2] = slidingOutput(name, "convolution", in, axis, kernel, stride, padding);
         }
-        long fanOut = (long) outChannels * kernel[0] * kernel[1] * kernel[2];
         // ND4J's conv3d weight layout is [kT, kH, kW, inC, outC] (torch's weight permuted 2,3,4,1,0).
-        SDVariable weight = parameter(name + ".weight", normal(Math.sqrt(2.0 / fanOut)),
+        SDVariable weight = convWeight(name, (long) outChannels * kernel[0] * kernel[1] * kernel[2], CONV3D_LAYOUT,
                 kernel[0], kernel[1], kernel[2], inChannels, outChannels);
-        torchLayouts.put(weight.name(), CONV3D_LAYOUT);
-        String qualifiedName = qualified(name);
-        // A folded batch norm leaves its shift in the convolution's bias.
-        boolean withBias = bias || foldedConvs.containsKey(qualifiedName);
-        SDVariable biasVariable = withBias ? parameter(name + ".bias", constant(0), outChannels) : null;
+        SDVariable biasVariable = convBias(name, outChannels, bias);
+        boolean withBias = biasVariable != null;
         Conv3DConfig config = Conv3DConfig.builder()
                 .kD(kernel[0]).kH(kernel[1]).kW(kernel[2])
                 .sD(stride[0]).sH(stride[1]).sW(stride[2])
@@ -290,8 +286,7 @@ public final class GraphBuilder {
         SDVariable output = withBias
                 ? sameDiff.cnn().conv3d(name, x, weight, biasVariable, config)
                 : sameDiff.cnn().conv3d(name, x, weight, config);
-        convOutputs.put(output.name(), qualifiedName);
-        convBiases.put(qualifiedName, bias);
+        recordConv(output, name, bias);
         TensorShape shape = TensorShape.of(out);
         return channelsLast() ? Feature.channelsLast(output, shape) : new Feature(output, shape);
     }
@@ -311,12 +306,10 @@ public final class GraphBuilder {
                     + inChannels + " input and the " + outChannels + " output channels");
         }
         long width = slidingOutput(name, "convolution", in, 2, kernel, stride, padding);
-        SDVariable weight = parameter(name + ".weight", normal(Math.sqrt(2.0 * groups / ((long) outChannels * kernel))),
+        SDVariable weight = convWeight(name, (long) outChannels / groups * kernel, CONV1D_LAYOUT,
                 kernel, inChannels / groups, outChannels);
-        torchLayouts.put(weight.name(), CONV1D_LAYOUT);
-        String qualifiedName = qualified(name);
-        boolean withBias = bias || foldedConvs.containsKey(qualifiedName);
-        SDVariable biasVariable = withBias ? parameter(name + ".bias", constant(0), outChannels) : null;
+        SDVariable biasVariable = convBias(name, outChannels, bias);
+        boolean withBias = biasVariable != null;
         Conv1DConfig config = Conv1DConfig.builder().k(kernel).s(stride).p(padding).d(1)
                 .dataFormat(Conv1DConfig.NCW).paddingMode(PaddingMode.VALID).build();
         SDVariable x = input.variable();
@@ -341,8 +334,7 @@ public final class GraphBuilder {
             }
             output = sameDiff.concat(name, 1, parts);
         }
-        convOutputs.put(output.name(), qualifiedName);
-        convBiases.put(qualifiedName, bias);
+        recordConv(output, name, bias);
         return new Feature(output, TensorShape.of(in.dim(0), outChannels, width));
     }
 
@@ -356,19 +348,39 @@ public final class GraphBuilder {
         long inChannels = knownChannels(name, in);
         long height = slidingOutput(name, "convolution", in, 2, kernel[0], stride[0], padding[0]);
         long width = slidingOutput(name, "convolution", in, 3, kernel[1], stride[1], padding[1]);
-        SDVariable weight = parameter(name + ".weight", normal(Math.sqrt(2.0 / ((long) outChannels * kernel[0] * kernel[1]))),
+        SDVariable weight = convWeight(name, (long) outChannels * kernel[0] * kernel[1], CONV2D_LAYOUT,
                 kernel[0], kernel[1], inChannels, outChannels);
-        torchLayouts.put(weight.name(), CONV2D_LAYOUT);
-        String qualifiedName = qualified(name);
-        boolean withBias = bias || foldedConvs.containsKey(qualifiedName);
-        SDVariable biasVariable = withBias ? parameter(name + ".bias", constant(0), outChannels) : null;
+        SDVariable biasVariable = convBias(name, outChannels, bias);
+        boolean withBias = biasVariable != null;
         Conv2DConfig config = Conv2DConfig.builder().kH(kernel[0]).kW(kernel[1]).sH(stride[0]).sW(stride[1])
                 .pH(padding[0]).pW(padding[1]).dH(1).dW(1).dataFormat(Conv2DConfig.NCHW).build();
         SDVariable output = withBias ? sameDiff.cnn().conv2d(name, input.variable(), weight, biasVariable, config)
                 : sameDiff.cnn().conv2d(name, input.variable(), weight, config);
+        recordConv(output, name, bias);
+        return new Feature(output, TensorShape.of(in.dim(0), outChannels, height, width));
+    }
+
+    /** A convolution's weight {@code name.weight}, He-normal with {@code fanOut}, its PyTorch order recorded. */
+    private SDVariable convWeight(String name, long fanOut, int[] torchLayout, long... shape) {
+        SDVariable weight = parameter(name + ".weight", normal(Math.sqrt(2.0 / fanOut)), shape);
+        torchLayouts.put(weight.name(), torchLayout);
+        return weight;
+    }
+
+    /**
+     * A convolution's bias {@code name.bias}: its own, or, when a batch norm is folded into it, the one
+     * that takes the norm's shift; null when it has neither.
+     */
+    private SDVariable convBias(String name, int outChannels, boolean bias) {
+        boolean withBias = bias || foldedConvs.containsKey(qualified(name));
+        return withBias ? parameter(name + ".bias", constant(0), outChannels) : null;
+    }
+
+    /** Remembers the convolution's output, so that a batch norm applied to it next is recorded as a pair. */
+    private void recordConv(SDVariable output, String name, boolean bias) {
+        String qualifiedName = qualified(name);
         convOutputs.put(output.name(), qualifiedName);
         convBiases.put(qualifiedName, bias);
-        return new Feature(output, TensorShape.of(in.dim(0), outChannels, height, width));
     }
 
     /**

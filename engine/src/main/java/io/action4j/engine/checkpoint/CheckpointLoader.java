@@ -119,13 +119,14 @@ public final class CheckpointLoader {
             TensorData tensor = entry.getValue();
             long[] graphShape = parameters.get(name);
             int[] permutation = permutation(layouts, name, tensor.shape().length);
-            long[] converted = toGraphShape(tensor.shape(), permutation);
+            long[] converted = LayoutConversion.graphShape(tensor.shape(), permutation);
             if (!Arrays.equals(converted, graphShape)) {
                 mismatched.add(new ShapeMismatch(key, name, tensor.shape(), converted, graphShape,
-                        toSourceShape(graphShape, permutation)));
+                        LayoutConversion.torchShape(graphShape, permutation)));
                 continue;
             }
-            assignments.add(new Assignment(name, graphShape, toGraphValues(tensor, permutation)));
+            assignments.add(new Assignment(name, graphShape,
+                    LayoutConversion.toGraph(tensor.shape(), tensor.values(), permutation)));
         }
         List<String> duplicates = new ArrayList<>();
         keysByName.forEach((name, keys) -> {
@@ -170,17 +171,5 @@ public final class CheckpointLoader {
         }
         // A tensor of another rank than the parameter's is reported as mis-shaped, whatever its order.
         return layouts.apply(name).filter(order -> order.length == rank).orElseGet(() -> LayoutConversion.byRank(rank));
-    }
-
-    private static long[] toGraphShape(long[] shape, int[] permutation) {
-        return LayoutConversion.graphShape(shape, permutation);
-    }
-
-    private static long[] toSourceShape(long[] graphShape, int[] permutation) {
-        return LayoutConversion.torchShape(graphShape, permutation);
-    }
-
-    private static float[] toGraphValues(TensorData tensor, int[] permutation) {
-        return LayoutConversion.toGraph(tensor.shape(), tensor.values(), permutation);
     }
 }

@@ -1,14 +1,13 @@
 package io.action4j.engine.recognition;
 
 import io.action4j.api.video.Overlay;
-import io.action4j.api.video.TruncatedVideoException;
 import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.video.VideoEncoder;
 import io.action4j.api.video.VideoFormat;
 import io.action4j.api.video.VideoFrame;
 import io.action4j.api.video.VideoReader;
 import io.action4j.api.video.VideoSink;
-import io.action4j.api.video.VideoStreamException;
+import io.action4j.engine.data.DecodedStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -33,18 +32,10 @@ public final class AnnotatedVideo {
         try (VideoReader reader = decoder.open(source);
              VideoSink sink = encoder.open(target, VideoFormat.like(reader.metadata()))) {
             Iterator<VideoFrame> frames = reader.stream(reader.metadata().startIndex());
-            while (true) {
-                try {
-                    if (!frames.hasNext()) {
-                        break;
-                    }
-                    sink.write(frames.next(), overlay);
-                } catch (VideoStreamException e) {
-                    if (e.getCause() instanceof TruncatedVideoException) {
-                        break; // the frames before the cut are the video, as recognition saw it
-                    }
-                    throw e.getCause();
-                }
+            VideoFrame frame;
+            // A file cut short is copied up to the cut, the frames recognition saw.
+            while ((frame = DecodedStream.nextBeforeCut(frames)) != null) {
+                sink.write(frame, overlay);
             }
             sink.finish();
         }

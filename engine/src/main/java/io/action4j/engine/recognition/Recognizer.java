@@ -10,10 +10,10 @@ import io.action4j.api.video.VideoException;
 import io.action4j.api.video.VideoFrame;
 import io.action4j.api.video.VideoMetadata;
 import io.action4j.api.video.VideoReader;
-import io.action4j.api.video.VideoStreamException;
 import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.engine.config.ModelConfig;
 import io.action4j.engine.data.ClipPipeline;
+import io.action4j.engine.data.DecodedStream;
 import io.action4j.engine.model.ComposedModel;
 import io.action4j.engine.model.ModelComposer;
 import java.nio.file.Path;
@@ -113,19 +113,8 @@ public final class Recognizer implements AutoCloseable {
                     options.seed(), metadata.frameCount());
             Iterator<VideoFrame> frames = reader.stream(metadata.startIndex());
             int scored = 0;
-            while (true) {
-                VideoFrame frame;
-                try {
-                    if (!frames.hasNext()) {
-                        break;
-                    }
-                    frame = frames.next();
-                } catch (VideoStreamException e) {
-                    if (e.getCause() instanceof TruncatedVideoException) {
-                        break; // the frames before the cut are the video
-                    }
-                    throw e.getCause();
-                }
+            VideoFrame frame;
+            while ((frame = DecodedStream.nextBeforeCut(frames)) != null) {
                 for (WindowStream.ReadyWindow window : stream.accept(frame)) {
                     sink.accept(scoreWindow(video, metadata.fps(), window));
                     scored++;
