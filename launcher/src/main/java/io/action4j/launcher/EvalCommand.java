@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code action4j eval ...}: scores saved results against annotations. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Scores saved predictions against annotations, the same way whichever tool made them.",
-        subcommands = {EvalCommand.Recognition.class})
+        subcommands = {EvalCommand.Recognition.class, LocalizationEvalCommands.Proposals.class,
+            LocalizationEvalCommands.Detection.class})
 final class EvalCommand implements Runnable {
 
     @Spec

@@ -2,6 +2,7 @@ package io.action4j.localization;
 
 import io.action4j.api.VideoPlugin;
 import io.action4j.api.metric.MetricFactory;
+import io.action4j.localization.metric.ProposalRecallFactory;
 import io.action4j.localization.metric.TemporalDetectionMapFactory;
 import java.util.List;
 
@@ -15,6 +16,6 @@ public final class LocalizationPlugin implements VideoPlugin {
 
     @Override
     public List<MetricFactory<?>> metrics() {
-        return List.of(new TemporalDetectionMapFactory());
+        return List.of(new TemporalDetectionMapFactory(), new ProposalRecallFactory());
     }
 }

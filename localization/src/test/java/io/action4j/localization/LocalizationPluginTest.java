@@ -25,10 +25,11 @@ class LocalizationPluginTest {
     }
 
     @Test
-    void contributesTheTemporalDetectionMapMetric() {
+    void contributesTheDetectionAndProposalMetrics() {
         List<MetricFactory<?>> metrics = new LocalizationPlugin().metrics();
 
-        assertThat(metrics).extracting(MetricFactory::name).containsExactly("temporal_detection_map");
+        assertThat(metrics).extracting(MetricFactory::name)
+                .containsExactly("temporal_detection_map", "average_recall_at_avg_proposals");
         assertThat(metrics.get(0).name()).matches("[a-z][a-z0-9_.]*");
         TemporalDetectionMapFactory factory = (TemporalDetectionMapFactory) metrics.get(0);
         assertThat(factory.configType()).isEqualTo(TemporalDetectionMapConfig.class);

@@ -22,6 +22,8 @@ public final class ActivityNetFiles {
     private static final String GROUND_TRUTH_PREFIX = "v_";
     /** Ground truth carries no score; the metric ignores it. */
     private static final double GROUND_TRUTH_SCORE = 1.0;
+    /** The label of a class-agnostic proposal. */
+    public static final int PROPOSAL_LABEL = -1;
 
     private ActivityNetFiles() {
     }
@@ -31,9 +33,27 @@ public final class ActivityNetFiles {
      *         value, or a result label that the ground truth does not have (MMAction2 fails on it too)
      */
     public static ActivityNetDataset read(Path groundTruthFile, Path resultsFile) throws ActivityNetFormatException {
+        return read(groundTruthFile, resultsFile, true);
+    }
+
+    /**
+     * Reads class-agnostic proposals ({@code {"results": {"<id>": [{"score": x, "segment": [s, e]}]}}},
+     * as MMAction2's BMN writes them): a {@code label}, if there is one, is ignored, and every
+     * proposal has label -1.
+     *
+     * @throws ActivityNetFormatException naming the file and key path of a missing or ill-typed value
+     */
+    public static ActivityNetDataset readProposals(Path groundTruthFile, Path proposalsFile)
+            throws ActivityNetFormatException {
+        return read(groundTruthFile, proposalsFile, false);
+    }
+
+    private static ActivityNetDataset read(Path groundTruthFile, Path resultsFile, boolean labelled)
+            throws ActivityNetFormatException {
         Map<String, Integer> classIndex = new LinkedHashMap<>();
         Map<String, List<TemporalSegment>> truthByVideo = readGroundTruth(JsonDocument.read(groundTruthFile), classIndex);
-        Map<String, List<TemporalSegment>> resultsByVideo = readResults(JsonDocument.read(resultsFile), classIndex);
+        Map<String, List<TemporalSegment>> resultsByVideo =
+                readResults(JsonDocument.read(resultsFile), labelled ? classIndex : null);
 
         List<LocalizationSample> samples = new ArrayList<>();
         resultsByVideo.forEach((video, predicted) ->
@@ -73,6 +93,7 @@ public final class ActivityNetFiles {
         return byVideo;
     }
 
+    /** @param classIndex the ground truth's classes, or null to read proposals without labels */
     private static Map<String, List<TemporalSegment>> readResults(JsonDocument json, Map<String, Integer> classIndex)
             throws ActivityNetFormatException {
         Map<String, List<TemporalSegment>> byVideo = new LinkedHashMap<>();
@@ -86,18 +107,24 @@ public final class ActivityNetFiles {
             for (int i = 0; i < detections.size(); i++) {
                 String path = JsonDocument.element(videoPath, i);
                 JsonNode detection = json.object(detections.get(i), path);
-                String labelPath = JsonDocument.child(path, "label");
-                String label = json.text(json.field(detection, path, "label"), labelPath);
-                Integer index = classIndex.get(label);
-                if (index == null) {
-                    throw json.error(labelPath, "class '" + label + "' is not in the ground truth");
-                }
+                int index = classIndex == null ? PROPOSAL_LABEL : label(json, detection, path, classIndex);
                 double score = json.number(json.field(detection, path, "score"), JsonDocument.child(path, "score"));
                 segments.add(segment(json, detection, path, index, score));
             }
             byVideo.put(video.getKey(), segments);
         }
         return byVideo;
+    }
+
+    private static int label(JsonDocument json, JsonNode detection, String path, Map<String, Integer> classIndex)
+            throws ActivityNetFormatException {
+        String labelPath = JsonDocument.child(path, "label");
+        String label = json.text(json.field(detection, path, "label"), labelPath);
+        Integer index = classIndex.get(label);
+        if (index == null) {
+            throw json.error(labelPath, "class '" + label + "' is not in the ground truth");
+        }
+        return index;
     }
 
     private static TemporalSegment segment(JsonDocument json, JsonNode owner, String ownerPath, int label, double score)

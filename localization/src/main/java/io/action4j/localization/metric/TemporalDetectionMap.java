@@ -38,6 +38,15 @@ public final class TemporalDetectionMap implements Metric<LocalizationSample> {
 
     @Override
     public MetricResult evaluate(List<LocalizationSample> samples) {
+        return table(samples).toMetricResult();
+    }
+
+    /**
+     * Every figure: AP per class and threshold, mAP per threshold and their average.
+     *
+     * @throws IllegalArgumentException if no sample has ground truth
+     */
+    public TemporalDetectionMapTable table(List<LocalizationSample> samples) {
         Map<Integer, Map<String, List<TemporalSegment>>> truthByClass = truthByClassAndVideo(samples);
         if (truthByClass.isEmpty()) {
             throw new IllegalArgumentException("no ground-truth segments in " + samples.size()
@@ -46,24 +55,22 @@ public final class TemporalDetectionMap implements Metric<LocalizationSample> {
         Map<Integer, List<RankedDetection>> detectionsByClass = detectionsByClass(samples);
 
         ClassAveragePrecision classAp = new ClassAveragePrecision(thresholds);
-        double[] mapPerThreshold = new double[thresholds.size()];
+        Map<Integer, double[]> apByClass = new LinkedHashMap<>();
         for (Map.Entry<Integer, Map<String, List<TemporalSegment>>> entry : truthByClass.entrySet()) {
-            double[] ap = classAp.compute(entry.getValue(),
-                    detectionsByClass.getOrDefault(entry.getKey(), List.of()));
-            for (int t = 0; t < ap.length; t++) {
-                mapPerThreshold[t] += ap[t];
-            }
+            apByClass.put(entry.getKey(), classAp.compute(entry.getValue(),
+                    detectionsByClass.getOrDefault(entry.getKey(), List.of())));
         }
-
-        Map<String, Double> values = new LinkedHashMap<>();
-        double sumOfMaps = 0;
+        // numpy's means, as MMAction2 takes them: ap.mean(axis=1) per threshold, then mAP.mean().
+        double[] mapPerThreshold = new double[thresholds.size()];
         for (int t = 0; t < thresholds.size(); t++) {
-            double map = mapPerThreshold[t] / truthByClass.size();
-            values.put(valueName(thresholds.get(t)), map);
-            sumOfMaps += map;
+            double[] classValues = new double[apByClass.size()];
+            int c = 0;
+            for (double[] ap : apByClass.values()) {
+                classValues[c++] = ap[t];
+            }
+            mapPerThreshold[t] = NumpySums.mean(classValues);
         }
-        values.put("average_mAP", sumOfMaps / thresholds.size());
-        return new MetricResult(values);
+        return new TemporalDetectionMapTable(thresholds, apByClass, mapPerThreshold, NumpySums.mean(mapPerThreshold));
     }
 
     // Sorted by class index: the order MMAction2 averages the classes in.

@@ -2,7 +2,6 @@ package io.action4j.localization.metric;
 
 import io.action4j.api.ConfigChecks;
 import io.action4j.api.ConfigValueException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,17 +35,6 @@ public record TemporalDetectionMapConfig(List<Double> tiouThresholds) {
 
     /** MMAction2's default, {@code numpy.linspace(0.5, 0.95, 10)}, computed the way numpy does. */
     public static TemporalDetectionMapConfig defaults() {
-        return new TemporalDetectionMapConfig(linspace(0.5, 0.95, 10));
-    }
-
-    // numpy: start + i * step, with the last value set to stop exactly (0.9 comes out as 0.8999999999999999).
-    private static List<Double> linspace(double start, double stop, int count) {
-        double step = (stop - start) / (count - 1);
-        List<Double> values = new ArrayList<>(count);
-        for (int i = 0; i < count - 1; i++) {
-            values.add(i * step + start);
-        }
-        values.add(stop);
-        return values;
+        return new TemporalDetectionMapConfig(TiouThresholds.activityNet());
     }
 }

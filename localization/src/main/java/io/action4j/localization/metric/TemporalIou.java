@@ -18,4 +18,14 @@ final class TemporalIou {
         double union = b.durationSeconds() + a.durationSeconds() - intersection;
         return (float) (intersection / union);
     }
+
+    /**
+     * The tIoU of segments stored as float32, as MMAction2's {@code average_recall_at_avg_proposals}
+     * casts them: the intersection and union in float32, their ratio in double, stored as float32.
+     */
+    static float ofFloat32(float start, float end, float otherStart, float otherEnd) {
+        float intersection = Math.max(Math.min(end, otherEnd) - Math.max(start, otherStart), 0f);
+        float union = (otherEnd - otherStart) + (end - start) - intersection;
+        return (float) ((double) intersection / union);
+    }
 }

@@ -48,6 +48,19 @@ class ActivityNetFilesTest {
     }
 
     @Test
+    void proposalsNeedNoLabelAndIgnoreOne() throws Exception {
+        Path proposals = write("p.json", "{\"results\": {\"abc\": [{\"segment\": [0.0, 1.0], \"score\": 0.5}, "
+                + "{\"segment\": [2.0, 3.0], \"score\": 0.25, \"label\": \"not a class\"}]}}");
+
+        ActivityNetDataset dataset = ActivityNetFiles.readProposals(write("gt.json", GROUND_TRUTH), proposals);
+
+        assertThat(dataset.samples().get(0).videoId()).isEqualTo("abc");
+        assertThat(dataset.samples().get(0).predicted()).extracting(TemporalSegment::label)
+                .containsExactly(ActivityNetFiles.PROPOSAL_LABEL, ActivityNetFiles.PROPOSAL_LABEL);
+        assertThat(dataset.samples().get(0).predicted()).extracting(TemporalSegment::score).containsExactly(0.5, 0.25);
+    }
+
+    @Test
     void aMissingFileIsNamed() throws Exception {
         Path missing = dir.resolve("nowhere.json");
 
