@@ -609,6 +609,30 @@ public final class GraphBuilder {
         return sameDiff.constant(qualified(name), Nd4j.create(values.clone(), shape, 'c'));
     }
 
+    /**
+     * A non-trainable constant that checkpoints carry (a module's registered buffer, such as BMN's
+     * sampling mask): loaded by name, its values in PyTorch's order as they are, so that a checkpoint
+     * made for other sizes is refused by its shape. {@code name} needs a dot ({@code bmn.sample_mask}),
+     * as every checkpoint entry does.
+     */
+    public SDVariable checkpointBuffer(String name, float[] values, long... shape) {
+        if (!name.contains(".")) {
+            throw new GraphBuildException(qualified(name) + ": a checkpoint buffer's name needs a dot, as a module's "
+                    + "buffer has (e.g. 'bmn.sample_mask')");
+        }
+        long size = Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        if (size != values.length) {
+            throw new GraphBuildException(qualified(name) + ": shape " + Arrays.toString(shape) + " needs " + size
+                    + " values, got " + values.length);
+        }
+        // No defensive copy: such buffers can be large (BMN's is 128 MB) and Nd4j.create copies anyway.
+        SDVariable buffer = sameDiff.constant(qualified(name), Nd4j.create(values, shape, 'c'));
+        int[] asIs = new int[shape.length];
+        Arrays.setAll(asIs, axis -> axis);
+        torchLayouts.put(buffer.name(), asIs);
+        return buffer;
+    }
+
     /** A non-trainable constant, filled with {@code value} (e.g. running statistics). */
     public SDVariable buffer(String name, float value, long... shape) {
         return sameDiff.constant(qualified(name), Nd4j.valueArrayOf(shape, value, DataType.FLOAT));
