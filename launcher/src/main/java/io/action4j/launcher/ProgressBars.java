@@ -1,6 +1,6 @@
 package io.action4j.launcher;
 
-import io.action4j.engine.recognition.DecodeProgress;
+import io.action4j.engine.stream.DecodeProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.action4j.api.model;
 import io.action4j.api.result.TemporalSegment;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -25,4 +26,12 @@ public interface LocalizationHead {
      * @param durationSeconds the length of the video the features cover
      */
     List<TemporalSegment> decode(Map<String, INDArray> outputs, double durationSeconds);
+
+    /**
+     * The number of time steps the head reads, when it is fixed (BMN's {@code temporal_dim}): a
+     * localizer rescales a video's snippet features to it. Empty: any length, features as they are.
+     */
+    default OptionalInt temporalLength() {
+        return OptionalInt.empty();
+    }
 }

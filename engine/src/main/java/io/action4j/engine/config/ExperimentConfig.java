@@ -25,13 +25,15 @@ import java.util.List;
  * @param trainCfg epochs, validation and checkpoint intervals, seed, loss
  * @param valEvaluator the metric validation reports (MMAction2's {@code val_evaluator}); absent: {@code acc}
  * @param testEvaluator the metric {@code test} reports; absent: {@code acc}
+ * @param windows how a long video is cut into the model's inputs where a task streams it (a
+ *     localizer's snippets)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentConfig(ModelConfig model, DataConfig data, DataloaderConfig trainDataloader,
                                DataloaderConfig valDataloader, DataloaderConfig testDataloader,
                                OptimWrapperConfig optimWrapper, List<ParamSchedulerConfig> paramScheduler,
                                TrainLoopConfig trainCfg, @ComponentOf(METRIC) ComponentSpec valEvaluator,
-                               @ComponentOf(METRIC) ComponentSpec testEvaluator) {
+                               @ComponentOf(METRIC) ComponentSpec testEvaluator, WindowsConfig windows) {
 
     public ExperimentConfig {
         if (model == null && data == null) {
@@ -42,6 +44,6 @@ public record ExperimentConfig(ModelConfig model, DataConfig data, DataloaderCon
 
     /** A config with a model and an inference pipeline only. */
     public ExperimentConfig(ModelConfig model, DataConfig data) {
-        this(model, data, null, null, null, null, null, null, null, null);
+        this(model, data, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -42,6 +42,8 @@ public final class ComposedModel implements AutoCloseable {
     private final Set<ModelConfig.Task> tasks;
     private final Map<String, Feature> inputs;
     private final Map<String, Feature> outputs;
+    /** The backbone's output averaged over every axis but batch and channels (N x C); null without a backbone. */
+    private final Feature clipFeatures;
     private final List<Object> heads;
     private final Recipe recipe;
     /** Intermediate arrays kept between calls, per thread, at most (a bound, not a reservation). */
@@ -55,11 +57,13 @@ public final class ComposedModel implements AutoCloseable {
      * How the graph was built, so that it can be built again folded: the config, input shape and
      * seed, the builder (which recorded the conv3d + batch-norm pairs) and the pairs folded in it.
      */
-    record Recipe(ModelConfig config, TensorShape inputShape, long seed, GraphBuilder builder, List<ConvNorm> folded) {
+    record Recipe(ModelConfig config, TensorShape inputShape, long seed, GraphBuilder builder, List<ConvNorm> folded,
+                  ModelComposer.Parts parts) {
     }
 
     ComposedModel(SameDiff sameDiff, Set<ModelConfig.Task> tasks, Map<String, Feature> inputs,
-                  Map<String, Feature> outputs, List<Object> heads, Recipe recipe) {
+                  Map<String, Feature> outputs, Feature clipFeatures, List<Object> heads, Recipe recipe) {
+        this.clipFeatures = clipFeatures;
         this.sameDiff = sameDiff;
         this.tasks = Collections.unmodifiableSet(EnumSet.copyOf(tasks));
         this.inputs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputs));
@@ -117,14 +121,42 @@ public final class ComposedModel implements AutoCloseable {
 
     /** Runs the graph: input arrays by input name, outputs by output name. */
     public Map<String, INDArray> run(Map<String, INDArray> inputArrays) {
+        return execute(inputArrays, outputs);
+    }
+
+    /**
+     * The backbone's features of each input clip, averaged over time and space (N x C): what a
+     * localizer's snippet features are. Only the backbone runs, not the heads.
+     *
+     * @throws IllegalStateException when the model has no backbone
+     */
+    public INDArray clipFeatures(Map<String, INDArray> inputArrays) {
+        if (clipFeatures == null) {
+            throw new IllegalStateException("the model has no backbone, so no clip features");
+        }
+        return execute(inputArrays, Map.of(CLIP_FEATURES, clipFeatures)).get(CLIP_FEATURES);
+    }
+
+    /** The shape {@link #clipFeatures} returns. */
+    public Optional<TensorShape> clipFeatureShape() {
+        return Optional.ofNullable(clipFeatures).map(Feature::shape);
+    }
+
+    private static final String CLIP_FEATURES = "clip_features";
+
+    private Map<String, INDArray> execute(Map<String, INDArray> inputArrays, Map<String, Feature> wanted) {
         for (String name : inputs.keySet()) {
-            if (!inputArrays.containsKey(name)) {
+            if (!inputArrays.containsKey(name) && (wanted == outputs || !name.equals(ModelComposer.ROIS))) {
                 throw new IllegalArgumentException("missing model input '" + name + "'; the model takes " + inputs.keySet());
             }
         }
         Map<String, INDArray> placeholders = new LinkedHashMap<>();
-        inputs.forEach((name, feature) -> placeholders.put(feature.variable().name(), inputArrays.get(name)));
-        String[] graphOutputs = outputs.values().stream().map(f -> f.variable().name()).toArray(String[]::new);
+        inputs.forEach((name, feature) -> {
+            if (inputArrays.containsKey(name)) {
+                placeholders.put(feature.variable().name(), inputArrays.get(name));
+            }
+        });
+        String[] graphOutputs = wanted.values().stream().map(f -> f.variable().name()).toArray(String[]::new);
         ReusingMemoryMgr memory = reuseArrays ? memoryManager() : null;
         List<INDArray> keep = new ArrayList<>(inputArrays.values());
         Map<String, INDArray> raw;
@@ -137,7 +169,7 @@ public final class ComposedModel implements AutoCloseable {
             }
         }
         Map<String, INDArray> named = new LinkedHashMap<>();
-        outputs.forEach((name, feature) -> named.put(name, raw.get(feature.variable().name())));
+        wanted.forEach((name, feature) -> named.put(name, raw.get(feature.variable().name())));
         return named;
     }
 
@@ -185,7 +217,7 @@ public final class ComposedModel implements AutoCloseable {
     public ComposedModel foldBatchNorm(Layout layout) {
         List<ConvNorm> foldable = recipe.builder().convNorms().stream().filter(this::foldable).toList();
         ComposedModel folded = ModelComposer.compose(recipe.config(), recipe.inputShape(), recipe.seed(), foldable,
-                false, layout);
+                false, layout, recipe.parts());
         try {
             folded.copyFoldedArrays(this, foldable);
         } catch (RuntimeException e) {

@@ -13,9 +13,11 @@ import io.action4j.api.model.TensorShape;
 import io.action4j.engine.config.ModelConfig;
 import io.action4j.registry.config.ComponentSpec;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.nd4j.autodiff.samediff.NameScope;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -47,7 +49,32 @@ public final class ModelComposer {
      * @throws GraphBuildException when a layer does not fit its input, naming the layer
      */
     public static ComposedModel compose(ModelConfig config, TensorShape inputShape, long seed) {
-        return compose(config, inputShape, seed, List.of(), false, Layout.CHANNELS_FIRST);
+        return compose(config, inputShape, seed, List.of(), false, Layout.CHANNELS_FIRST, Parts.ALL);
+    }
+
+    /** Which parts of a model a graph holds. */
+    enum Parts {
+        /** The backbone and the heads, the heads reading the backbone's output. */
+        ALL,
+        /** The backbone alone (a feature extractor). */
+        BACKBONE,
+        /** The heads alone, reading precomputed features (a localizer's snippet sequence, N x C x T). */
+        HEADS
+    }
+
+    /**
+     * The model's backbone alone, as a feature extractor: no head is built and the model has no
+     * outputs, only {@link ComposedModel#clipFeatures} (N x C, the backbone's output averaged over time
+     * and space; a localizer's snippet features). Its parameters are named as in the whole model, so
+     * the whole model's checkpoint loads into it (non-strictly: the heads' tensors are left over).
+     *
+     * @throws GraphBuildException when the config has no backbone
+     */
+    public static ComposedModel composeBackbone(ModelConfig config, TensorShape inputShape, long seed) {
+        if (config.backbone() == null) {
+            throw new GraphBuildException("the model has no backbone to extract features with");
+        }
+        return compose(config, inputShape, seed, List.of(), false, Layout.CHANNELS_FIRST, Parts.BACKBONE);
     }
 
     /**
@@ -57,7 +84,7 @@ public final class ModelComposer {
      * buffer names are those of {@link #compose}, so weights move between the two by name.
      */
     public static ComposedModel composeForTraining(ModelConfig config, TensorShape inputShape, long seed) {
-        return compose(config, inputShape, seed, List.of(), true, Layout.CHANNELS_FIRST);
+        return compose(config, inputShape, seed, List.of(), true, Layout.CHANNELS_FIRST, Parts.ALL);
     }
 
     /**
@@ -66,18 +93,24 @@ public final class ModelComposer {
      * arrays.
      */
     static ComposedModel compose(ModelConfig config, TensorShape inputShape, long seed, List<ConvNorm> folded,
-                                 boolean training, Layout layout) {
+                                 boolean training, Layout layout, Parts parts) {
         SameDiff sameDiff = SameDiff.create();
         GraphBuilder graph = new GraphBuilder(sameDiff, seed).foldBatchNorms(folded).training(training).layout(layout);
-        ComposedModel.Recipe recipe = new ComposedModel.Recipe(config, inputShape, seed, graph, folded);
+        ComposedModel.Recipe recipe = new ComposedModel.Recipe(config, inputShape, seed, graph, folded, parts);
         TensorShape open = inputShape.with(0, TensorShape.UNKNOWN);
         Feature input = new Feature(sameDiff.placeHolder(INPUT, DataType.FLOAT, open.dims()), open);
         Map<String, Feature> inputs = new LinkedHashMap<>();
         inputs.put(INPUT, input);
-        Feature features = config.backbone() == null ? null : buildBackbone(graph, config.backbone(), input);
+        Feature features = config.backbone() == null || parts == Parts.HEADS ? null
+                : buildBackbone(graph, config.backbone(), input);
+        boolean withHeads = parts != Parts.BACKBONE;
         Map<String, Feature> outputs = new LinkedHashMap<>();
         List<Object> heads = new ArrayList<>();
-        if (config.clsHead() != null) {
+        if (parts == Parts.HEADS && (config.clsHead() != null || config.roiHead() != null)) {
+            throw new GraphBuildException("only a localization head runs on precomputed features; this model also has "
+                    + (config.clsHead() != null ? "a clsHead" : "a roiHead"));
+        }
+        if (withHeads && config.clsHead() != null) {
             RecognitionHead head = create(config.clsHead(), RecognitionHead.class);
             Feature logits = inScope(graph, "cls_head", config.clsHead(), () -> head.build(graph, features));
             TensorShape expected = TensorShape.of(TensorShape.UNKNOWN, head.numClasses());
@@ -88,14 +121,14 @@ public final class ModelComposer {
             addOutputs(outputs, Map.of(CLS_SCORE, logits), "cls_head");
             heads.add(head);
         }
-        if (config.locHead() != null) {
+        if (withHeads && config.locHead() != null) {
             LocalizationHead head = create(config.locHead(), LocalizationHead.class);
             Feature sequence = features == null ? input : snippetSequence(graph, features);
             addOutputs(outputs, inScope(graph, "loc_head", config.locHead(), () -> head.build(graph, sequence)),
                     "loc_head");
             heads.add(head);
         }
-        if (config.roiHead() != null) {
+        if (withHeads && config.roiHead() != null) {
             TensorShape roiShape = TensorShape.of(TensorShape.UNKNOWN, 5);
             Feature rois = new Feature(sameDiff.placeHolder(ROIS, DataType.FLOAT, roiShape.dims()), roiShape);
             inputs.put(ROIS, rois);
@@ -104,7 +137,25 @@ public final class ModelComposer {
                     "roi_head");
             heads.add(head);
         }
-        return new ComposedModel(sameDiff, config.tasks(), inputs, outputs, heads, recipe);
+        Feature clipFeatures = features == null ? null : clipFeatures(graph, features);
+        Set<ModelConfig.Task> tasks = parts == Parts.ALL ? config.tasks()
+                : parts == Parts.HEADS ? EnumSet.of(ModelConfig.Task.LOCALIZATION) : EnumSet.noneOf(ModelConfig.Task.class);
+        return new ComposedModel(sameDiff, tasks, inputs,
+                outputs, clipFeatures, heads, recipe);
+    }
+
+    /**
+     * The model's localization head alone, on precomputed snippet features ({@code featureShape}, N x
+     * C x T, as {@link #INPUT}): the second half of a localizer whose backbone ran snippet by snippet
+     * ({@link #composeBackbone}). Parameters are named as in the whole model.
+     *
+     * @throws GraphBuildException when the model has no localization head, or has other heads
+     */
+    public static ComposedModel composeLocalizationHead(ModelConfig config, TensorShape featureShape, long seed) {
+        if (config.locHead() == null) {
+            throw new GraphBuildException("the model has no localization head (locHead)");
+        }
+        return compose(config, featureShape, seed, List.of(), false, Layout.CHANNELS_FIRST, Parts.HEADS);
     }
 
     /**
@@ -119,6 +170,21 @@ public final class ModelComposer {
         }
         SDVariable mean = graph.sameDiff().mean("neck/spatial_mean", features.variable(), 3, 4);
         return new Feature(mean, TensorShape.of(shape.dim(0), shape.dim(1), shape.dim(2)));
+    }
+
+    /**
+     * The backbone's output averaged over every axis after the channels ({@code neck/clip_features},
+     * N x C): not a model output, computed only when asked for ({@link ComposedModel#clipFeatures}).
+     */
+    private static Feature clipFeatures(GraphBuilder graph, Feature features) {
+        TensorShape shape = features.shape();
+        int[] axes = new int[shape.rank() - 2];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = i + 2;
+        }
+        SDVariable variable = axes.length == 0 ? features.variable()
+                : graph.sameDiff().mean("neck/clip_features", features.variable(), axes);
+        return new Feature(variable, TensorShape.of(shape.dim(0), shape.dim(1)));
     }
 
     /** The head's outputs under their names; two heads may not both name one. */

@@ -4,21 +4,21 @@ import io.action4j.api.model.TensorShape;
 import io.action4j.api.result.ClipScores;
 import io.action4j.api.result.ViewAveraging;
 import io.action4j.api.transform.FormattedClip;
-import io.action4j.api.video.TruncatedVideoException;
 import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.video.VideoException;
-import io.action4j.api.video.VideoFrame;
 import io.action4j.api.video.VideoMetadata;
 import io.action4j.api.video.VideoReader;
 import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.engine.config.ModelConfig;
 import io.action4j.engine.data.ClipPipeline;
-import io.action4j.engine.data.DecodedStream;
 import io.action4j.engine.model.ComposedModel;
 import io.action4j.engine.model.ModelComposer;
+import io.action4j.engine.stream.DecodeProgress;
+import io.action4j.engine.stream.WindowRun;
+import io.action4j.engine.stream.WindowSpec;
+import io.action4j.engine.stream.WindowedClips;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -95,50 +95,27 @@ public final class Recognizer implements AutoCloseable {
     }
 
     /**
-     * Scores windows over a video of any length (see {@link WindowPlan} for where they fall): the
+     * Scores windows over a video of any length (see {@link io.action4j.engine.stream.WindowPlan} for where they fall): the
      * video is decoded once, in order, keeping only the frames windows still need; inside a window
      * the config's sampler, transforms and view averaging work as for a whole video of the window's
      * length. Each window goes to {@code sink} as soon as its last frame has been decoded, in time order.
      * The stream's end, not the metadata's frame count, decides the last window (whose frames are read
      * again by random access if the stream ended elsewhere than announced); a file that stops before
-     * its container says ({@link TruncatedVideoException}) ends the stream there, and the returned run
+     * its container says ({@link io.action4j.api.video.TruncatedVideoException}) ends the stream there, and the returned run
      * says how many frames were decoded.
      */
     public WindowRun recognizeWindows(Path video, WindowSpec windows, Consumer<WindowScores> sink,
                                       DecodeProgress progress) throws VideoException {
         try (VideoReader reader = decoders.apply(video).open(video)) {
-            VideoMetadata metadata = reader.metadata();
-            WindowPlan plan = windows.inFrames(metadata.fps());
-            WindowStream stream = new WindowStream(plan, pipeline::sample, metadata.fps(), metadata.startIndex(),
-                    options.seed(), metadata.frameCount());
-            Iterator<VideoFrame> frames = reader.stream(metadata.startIndex());
-            int scored = 0;
-            VideoFrame frame;
-            while ((frame = DecodedStream.nextBeforeCut(frames)) != null) {
-                for (WindowStream.ReadyWindow window : stream.accept(frame)) {
-                    sink.accept(scoreWindow(video, metadata.fps(), window));
-                    scored++;
-                }
-                progress.framesDecoded(stream.framesArrived(), metadata.frameCount());
-            }
-            for (WindowStream.ReadyWindow window : stream.finish(reader::read)) {
-                sink.accept(scoreWindow(video, metadata.fps(), window));
-                scored++;
-            }
-            if (scored == 0) {
-                throw new VideoException(video, "no frame decoded, so no window to recognise");
-            }
-            return new WindowRun(metadata, plan, stream.framesArrived(), scored, stream.maxFramesHeld(),
-                    stream.framesReadAgain());
+            return WindowedClips.stream(video, reader, pipeline, windows, options.seed(),
+                    window -> sink.accept(scoreWindow(video, window)), progress);
         }
     }
 
-    private WindowScores scoreWindow(Path video, double fps, WindowStream.ReadyWindow window) {
-        FormattedClip views = pipeline.transform(window.selection(), window.frames(), window.random());
-        WindowPlan.Span span = window.span();
-        ClipScores scores = new ClipScores(video.toString(), span.start() / fps, span.end() / fps,
-                scoreAndAverage(video, views));
-        return new WindowScores(window.index(), span.start(), span.end(), scores);
+    private WindowScores scoreWindow(Path video, WindowedClips.Window window) {
+        ClipScores scores = new ClipScores(video.toString(), window.startSeconds(), window.endSeconds(),
+                scoreAndAverage(video, window.views()));
+        return new WindowScores(window.index(), window.span().start(), window.span().end(), scores);
     }
 
     /** The views' class scores, averaged as MMAction2's {@code average_clips}. */

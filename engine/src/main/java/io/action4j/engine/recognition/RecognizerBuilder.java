@@ -2,11 +2,8 @@ package io.action4j.engine.recognition;
 
 import io.action4j.engine.checkpoint.Checkpoint;
 import io.action4j.engine.config.ExperimentConfig;
+import io.action4j.engine.config.LoadedExperiment;
 import io.action4j.engine.data.VideoReaders;
-import io.action4j.registry.PluginLoader;
-import io.action4j.registry.PluginRegistry;
-import io.action4j.registry.config.ConfigBinder;
-import io.action4j.registry.config.ConfigLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,12 +85,10 @@ public final class RecognizerBuilder {
         if (config == null) {
             throw new IllegalStateException("Recognizer.builder(): config(file) is required");
         }
-        PluginRegistry registry = PluginLoader.load(classLoader, pluginDirectories);
-        ConfigLoader loader = new ConfigLoader();
-        ExperimentConfig experiment = new ConfigBinder(registry).bind(loader.load(config, overrides),
-                ExperimentConfig.class);
+        LoadedExperiment loaded = LoadedExperiment.load(config, overrides, classLoader, pluginDirectories);
+        ExperimentConfig experiment = loaded.config();
         Checkpoint weights = checkpoint;
-        return new Recognizer(experiment, VideoReaders.byPath(registry).decodersFor(experiment),
+        return new Recognizer(experiment, VideoReaders.byPath(loaded.registry()).decodersFor(experiment),
                 model -> {
                     if (weights != null) {
                         weights.loadInto(model);

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A sampler and a random transform for window tests, as config components (the real ones are plugins). */
-final class TestComponents {
+public final class TestComponents {
 
     private TestComponents() {
     }
@@ -25,10 +25,10 @@ final class TestComponents {
      * {@code (N - clipLen) / 2} for one clip), or each at a random start when {@code random}; frames
      * past the end repeat the last one.
      */
-    record ClipsConfig(int clipLen, int numClips, boolean random) {
+    public record ClipsConfig(int clipLen, int numClips, boolean random) {
     }
 
-    static ClipSampler clips(ClipsConfig config) {
+    public static ClipSampler clips(ClipsConfig config) {
         return (request, random) -> {
             int total = request.totalFrames();
             int room = Math.max(total - config.clipLen(), 0);

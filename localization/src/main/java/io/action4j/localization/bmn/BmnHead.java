@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -127,6 +128,11 @@ final class BmnHead implements LocalizationHead {
         SDVariable map = sd.reshape(sampled, -1, out, steps, steps);
         SDVariable withBias = sd.math().add(graph.qualified("x_3d_p.0"), map, sd.reshape(bias, 1, out, 1, 1));
         return new Feature(withBias, TensorShape.of(input.shape().dim(0), out, steps, steps));
+    }
+
+    @Override
+    public OptionalInt temporalLength() {
+        return OptionalInt.of(config.temporalDim());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.action4j.engine.recognition;
+package io.action4j.engine.stream;
 
 import io.action4j.api.sampling.ClipSampler;
 import io.action4j.api.sampling.FrameSelection;

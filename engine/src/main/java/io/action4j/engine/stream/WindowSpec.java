@@ -1,4 +1,4 @@
-package io.action4j.engine.recognition;
+package io.action4j.engine.stream;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package io.action4j.engine.recognition;
+package io.action4j.engine.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,10 @@
-package io.action4j.engine.recognition;
+package io.action4j.engine.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.action4j.api.sampling.ClipSampler;
+import io.action4j.engine.recognition.TestComponents;
 import io.action4j.api.sampling.FrameSelection;
 import io.action4j.api.sampling.SamplingRequest;
 import io.action4j.api.video.VideoException;

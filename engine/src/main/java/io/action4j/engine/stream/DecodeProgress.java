@@ -1,4 +1,4 @@
-package io.action4j.engine.recognition;
+package io.action4j.engine.stream;
 
 /** Hears how far the decoding of a streamed video has got, e.g. to draw a progress bar. */
 @FunctionalInterface

@@ -1,0 +1,92 @@
+package io.action4j.engine.stream;
+
+import io.action4j.api.transform.FormattedClip;
+import io.action4j.api.video.TruncatedVideoException;
+import io.action4j.api.video.VideoException;
+import io.action4j.api.video.VideoFrame;
+import io.action4j.api.video.VideoMetadata;
+import io.action4j.api.video.VideoReader;
+import io.action4j.engine.data.ClipPipeline;
+import io.action4j.engine.data.DecodedStream;
+import java.nio.file.Path;
+import java.util.Iterator;
+
+/**
+ * A video of any length as a stream of windows (see {@link WindowPlan} for where they fall), each
+ * turned into model input by a data pipeline: the video is decoded once, in order, keeping only the
+ * frames windows still need; inside a window the pipeline's sampler, transforms and format work as
+ * for a whole video of the window's length. What a task does with a window (class scores, snippet
+ * features) is the sink's business. Frames held at once are bounded by the sampling, not by the
+ * video's length.
+ */
+public final class WindowedClips {
+
+    /**
+     * One window, ready for a model.
+     *
+     * @param index its position in the video's windows, from 0
+     * @param span its frames, counted from the video's first
+     * @param views the pipeline's output for the window (views x C x T x H x W for NCTHW)
+     */
+    public record Window(int index, WindowPlan.Span span, double fps, FormattedClip views) {
+
+        public double startSeconds() {
+            return span.start() / fps;
+        }
+
+        public double endSeconds() {
+            return span.end() / fps;
+        }
+    }
+
+    /** Receives each window as soon as its last frame has been decoded, in time order. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(Window window) throws VideoException;
+    }
+
+    private WindowedClips() {
+    }
+
+    /**
+     * Streams {@code reader}'s video through {@code pipeline} window by window. The stream's end, not
+     * the metadata's frame count, decides the last window (whose frames are read again by random
+     * access if the stream ended elsewhere than announced); a file that stops before its container
+     * says ({@link TruncatedVideoException}) ends the stream there.
+     *
+     * @param video the file {@code reader} reads, for messages
+     * @param seed seeds each window's sampling and transforms alike (a fresh generator per window)
+     * @throws VideoException when no frame could be decoded, or the reader fails
+     */
+    public static WindowRun stream(Path video, VideoReader reader, ClipPipeline pipeline, WindowSpec windows, long seed,
+                                   Sink sink, DecodeProgress progress) throws VideoException {
+        VideoMetadata metadata = reader.metadata();
+        WindowPlan plan = windows.inFrames(metadata.fps());
+        WindowStream stream = new WindowStream(plan, pipeline::sample, metadata.fps(), metadata.startIndex(), seed,
+                metadata.frameCount());
+        Iterator<VideoFrame> frames = reader.stream(metadata.startIndex());
+        int handedOut = 0;
+        VideoFrame frame;
+        while ((frame = DecodedStream.nextBeforeCut(frames)) != null) {
+            for (WindowStream.ReadyWindow window : stream.accept(frame)) {
+                sink.accept(prepare(pipeline, metadata.fps(), window));
+                handedOut++;
+            }
+            progress.framesDecoded(stream.framesArrived(), metadata.frameCount());
+        }
+        for (WindowStream.ReadyWindow window : stream.finish(reader::read)) {
+            sink.accept(prepare(pipeline, metadata.fps(), window));
+            handedOut++;
+        }
+        if (handedOut == 0) {
+            throw new VideoException(video, "no frame decoded, so no window");
+        }
+        return new WindowRun(metadata, plan, stream.framesArrived(), handedOut, stream.maxFramesHeld(),
+                stream.framesReadAgain());
+    }
+
+    private static Window prepare(ClipPipeline pipeline, double fps, WindowStream.ReadyWindow window) {
+        FormattedClip views = pipeline.transform(window.selection(), window.frames(), window.random());
+        return new Window(window.index(), window.span(), fps, views);
+    }
+}

@@ -1,0 +1,171 @@
+package io.action4j.launcher;
+
+import io.action4j.api.io.AtomicFiles;
+import io.action4j.api.result.TemporalSegment;
+import io.action4j.engine.checkpoint.Checkpoint;
+import io.action4j.engine.config.ExperimentConfig;
+import io.action4j.localization.run.LocalizationResult;
+import io.action4j.localization.run.Localizer;
+import io.action4j.localization.run.LocalizerOptions;
+import io.action4j.localization.run.LocalizerWeights;
+import io.action4j.localization.run.SegmentFiles;
+import io.action4j.registry.config.ConfigBinder;
+import io.action4j.registry.config.ConfigLoader;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code action4j localize --config C VIDEO...}: temporal segments from raw videos. */
+@Command(name = "localize", mixinStandardHelpOptions = true,
+        description = {"Finds when actions happen in untrimmed videos, from the raw video in one streaming pass: the "
+                + "config's windows cut each video into snippets, the backbone turns each snippet into a feature "
+                + "vector, the sequence is rescaled to the localization head's length (BMN: 100 by default) and "
+                + "decoded into segments (start, end, score), best first.",
+                "Weights: --checkpoint for the whole model, or --backbone-checkpoint (e.g. a recognizer's) and "
+                        + "--head-checkpoint (e.g. an MMAction2 BMN checkpoint). Without any, the segments mean "
+                        + "nothing.",
+                "With --feature-cache the snippet features are kept: a video is decoded once, and an interrupted "
+                        + "run resumes from the snippets it finished."})
+final class LocalizeCommand implements Callable<Integer> {
+
+    private final ConfigLoader loader;
+    private final ConfigBinder binder;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ReaderArguments readerArguments;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "A localization config: model (backbone + locHead), data (a snippet's pipeline) and windows "
+                    + "(the snippets' length and stride).")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", description = "Weights of the whole model (backbone and head).")
+    Path checkpoint;
+
+    @Option(names = "--backbone-checkpoint", paramLabel = "FILE",
+            description = "The backbone's weights (a recognizer's checkpoint will do; its head's tensors are left over).")
+    Path backboneCheckpoint;
+
+    @Option(names = "--head-checkpoint", paramLabel = "FILE",
+            description = "The localization head's weights (an MMAction2 BMN checkpoint loads as it is).")
+    Path headCheckpoint;
+
+    @Option(names = "--key-mapping", defaultValue = "auto", paramLabel = "NAME",
+            description = "How checkpoint keys name graph variables (default: ${DEFAULT-VALUE}, from the keys).")
+    String keyMapping;
+
+    @Option(names = "--feature-cache", paramLabel = "DIR",
+            description = "Keep snippet features here (MMAction2 CSV, .npy and times per video); reused and resumed.")
+    Path featureCache;
+
+    @Option(names = "--batch", defaultValue = "8", paramLabel = "N",
+            description = "Snippet views per backbone pass (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "Segments printed per video (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--out", paramLabel = "FILE.json", description = "Write every segment as ActivityNet result JSON.")
+    Path activityNet;
+
+    @Option(names = "--csv", paramLabel = "FILE.csv", description = "Write every segment as CSV (video,start,end,label,score).")
+    Path csv;
+
+    @Option(names = "--jsonl", paramLabel = "FILE.jsonl", description = "Write one JSON line per video as it finishes.")
+    Path jsonLines;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of sampling and of unloaded weights (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Parameters(arity = "1..*", paramLabel = "VIDEO", description = "Video files.")
+    List<Path> videos;
+
+    @Inject
+    LocalizeCommand(ConfigLoader loader, ConfigBinder binder) {
+        this.loader = loader;
+        this.binder = binder;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (checkpoint != null && (backboneCheckpoint != null || headCheckpoint != null)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--checkpoint gives the whole model its weights; it excludes --backbone-checkpoint and --head-checkpoint");
+        }
+        ExperimentConfig experiment = binder.bind(loader.load(config, overrides), ExperimentConfig.class);
+        LocalizerWeights weights = weights();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (weights.none()) {
+            err.println("action4j: no checkpoint: the model keeps its seeded initial weights, so the segments mean nothing");
+        }
+        LocalizerOptions options = new LocalizerOptions(seed, batch, Optional.ofNullable(featureCache));
+        Map<String, List<TemporalSegment>> byVideo = new LinkedHashMap<>();
+        try (Localizer localizer = new Localizer(experiment, readerArguments.decodersFor(experiment), weights, options,
+                binder.toJson(experiment));
+             AtomicFiles.Pending pending = jsonLines == null ? null : AtomicFiles.pending(jsonLines);
+             Writer lines = pending == null ? null : Files.newBufferedWriter(pending.temporary(), StandardCharsets.UTF_8)) {
+            for (Path video : videos) {
+                LocalizationResult result = localizer.localize(video);
+                byVideo.put(video.toString(), result.segments());
+                out.printf("%s: %d segments from %d snippets%s (%.1f s)%n", video, result.segments().size(),
+                        result.snippets(), result.fromCache() ? ", features from the cache"
+                                : result.resumedSnippets() > 0 ? ", resumed after " + result.resumedSnippets() : "",
+                        result.durationSeconds());
+                result.segments().stream().limit(top).forEach(segment ->
+                        out.println("  " + SegmentFiles.describe(segment, null)));
+                out.flush();
+                if (lines != null) {
+                    lines.write(SegmentFiles.jsonLine(result, null) + "\n");
+                    lines.flush();
+                }
+            }
+            if (pending != null) {
+                lines.close();
+                pending.commit();
+                out.println("wrote " + jsonLines);
+            }
+        }
+        if (activityNet != null) {
+            SegmentFiles.writeActivityNet(activityNet, byVideo, null);
+            out.println("wrote " + activityNet);
+        }
+        if (csv != null) {
+            SegmentFiles.writeCsv(csv, byVideo, null);
+            out.println("wrote " + csv);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private LocalizerWeights weights() {
+        if (checkpoint != null) {
+            return new LocalizerWeights(new Checkpoint(checkpoint, keyMapping, false),
+                    new Checkpoint(checkpoint, keyMapping, false));
+        }
+        return new LocalizerWeights(backboneCheckpoint == null ? null : new Checkpoint(backboneCheckpoint, keyMapping, false),
+                headCheckpoint == null ? null : new Checkpoint(headCheckpoint, keyMapping, false));
+    }
+}
