@@ -53,7 +53,7 @@ public final class ModelComposer {
     }
 
     /** Which parts of a model a graph holds. */
-    enum Parts {
+    public enum Parts {
         /** The backbone and the heads, the heads reading the backbone's output. */
         ALL,
         /** The backbone alone (a feature extractor). */
@@ -84,7 +84,12 @@ public final class ModelComposer {
      * buffer names are those of {@link #compose}, so weights move between the two by name.
      */
     public static ComposedModel composeForTraining(ModelConfig config, TensorShape inputShape, long seed) {
-        return compose(config, inputShape, seed, List.of(), true, Layout.CHANNELS_FIRST, Parts.ALL);
+        return composeForTraining(config, inputShape, seed, Parts.ALL);
+    }
+
+    /** {@link #composeForTraining(ModelConfig, TensorShape, long)} of some of the model's parts. */
+    public static ComposedModel composeForTraining(ModelConfig config, TensorShape inputShape, long seed, Parts parts) {
+        return compose(config, inputShape, seed, List.of(), true, Layout.CHANNELS_FIRST, parts);
     }
 
     /**

@@ -6,11 +6,12 @@ import io.action4j.api.video.VideoDecoder;
 import io.action4j.engine.checkpoint.ModelCheckpoint;
 import io.action4j.engine.config.DataloaderConfig;
 import io.action4j.engine.config.ExperimentConfig;
-import io.action4j.engine.data.BatchLoader.Batch;
 import io.action4j.engine.data.BatchLoader;
+import io.action4j.engine.data.BatchLoader.Batch;
 import io.action4j.engine.data.ClipPipeline;
 import io.action4j.engine.data.DatasetEntry;
 import io.action4j.engine.model.ComposedModel;
+import io.action4j.engine.model.ModelComposer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,6 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * MMAction2's epoch-based training loop for recognition: batches from the training list, one
@@ -81,10 +81,6 @@ public final class Trainer {
         require(config.trainDataloader(), "trainDataloader");
         require(config.optimWrapper(), "optimWrapper");
         require(config.trainCfg(), "trainCfg");
-        if (config.trainDataloader().dataOr(config.data()) == null) {
-            throw new IllegalArgumentException("trainDataloader has no 'data' pipeline and the config has no top-level "
-                    + "'data' section");
-        }
         this.config = config;
         this.resolvedConfig = resolvedConfig;
         this.workDir = workDir;
@@ -105,9 +101,45 @@ public final class Trainer {
      * @param resumeFrom a checkpoint written by an earlier run ({@code epoch_N.safetensors}) to continue from
      */
     public Result train(Consumer<ComposedModel> initialWeights, Optional<Path> resumeFrom) throws IOException {
+        try (TrainingTask task = recognitionTask()) {
+            return train(task, initialWeights, resumeFrom);
+        }
+    }
+
+    /**
+     * Trains a task's model on its data with the config's optimizer, schedule, epochs and checkpoints
+     * (the loop every task shares), from the seeded weights or {@code initialWeights}, or resumes.
+     */
+    public Result train(TrainingTask task, Consumer<ComposedModel> initialWeights, Optional<Path> resumeFrom)
+            throws IOException {
         TrainLoopConfig loop = config.trainCfg();
         DataloaderConfig train = config.trainDataloader();
-        long seed = loop.seed();
+        Files.createDirectories(workDir);
+        int batchesPerEpoch = task.data().batchesPerEpoch(train.batchSize());
+        LrSchedule schedule = new LrSchedule(config.paramScheduler(), config.optimWrapper().optimizer().lr(),
+                batchesPerEpoch, loop.maxEpochs());
+        try (TrainingGraph graph = TrainingGraph.build(config.model(), task.sampleShape(), loop.seed(), task.objective(),
+                task.parts())) {
+            Optimizer optimizer = config.optimWrapper().createOptimizer(name -> isNormParameter(graph, name));
+            int startEpoch = 1;
+            if (resumeFrom.isPresent()) {
+                startEpoch = TrainingState.restore(resumeFrom.get(), graph, optimizer) + 1;
+                events.log(Map.of("mode", "resume", "checkpoint", resumeFrom.get().toString(), "epoch", startEpoch - 1));
+            } else {
+                initialWeights.accept(graph.model());
+            }
+            return run(loop, train, task.data(), schedule, graph, optimizer, startEpoch, batchesPerEpoch);
+        }
+    }
+
+    /** Recognition's task: clips from the training list's videos, class targets, cross entropy (or BCE). */
+    private TrainingTask recognitionTask() throws IOException {
+        DataloaderConfig train = config.trainDataloader();
+        if (train.dataOr(config.data()) == null) {
+            throw new IllegalArgumentException("trainDataloader has no 'data' pipeline and the config has no top-level "
+                    + "'data' section");
+        }
+        long seed = config.trainCfg().seed();
         List<DatasetEntry> entries = train.dataset().readEntries();
         if (entries.size() < train.batchSize()) {
             throw new IllegalArgumentException(train.dataset().annFile() + " has " + entries.size()
@@ -115,44 +147,60 @@ public final class Trainer {
         }
         int numClasses = config.model().recognitionClasses("training");
         ClipPipeline pipeline = ClipPipeline.build(train.dataOr(config.data()));
-        Files.createDirectories(workDir);
-        try (BatchLoader loader = new BatchLoader(entries, pipeline, decoders, numClasses, train.numWorkers(),
-                train.dataset().skipsBadSamples(), events::warn)) {
-            int batchesPerEpoch = loader.batchesPerEpoch(train.batchSize(), true);
-            LrSchedule schedule = new LrSchedule(config.paramScheduler(), config.optimWrapper().optimizer().lr(),
-                    batchesPerEpoch, loop.maxEpochs());
-            TensorShape clipShape = TrainingShapes.clipShape(pipeline, entries, decoders, seed);
-            try (TrainingGraph graph = TrainingGraph.build(config.model(), clipShape, seed, loop.lossFunction())) {
-                Optimizer optimizer = config.optimWrapper().createOptimizer(name -> isNormParameter(graph, name));
-                int startEpoch = 1;
-                if (resumeFrom.isPresent()) {
-                    startEpoch = TrainingState.restore(resumeFrom.get(), graph, optimizer) + 1;
-                    events.log(Map.of("mode", "resume", "checkpoint", resumeFrom.get().toString(), "epoch", startEpoch - 1));
-                } else {
-                    initialWeights.accept(graph.model());
-                }
-                return run(loop, train, loader, schedule, graph, optimizer, startEpoch, batchesPerEpoch);
+        TensorShape clipShape = TrainingShapes.clipShape(pipeline, entries, decoders, seed);
+        BatchLoader loader = new BatchLoader(entries, pipeline, decoders, numClasses, train.numWorkers(),
+                train.dataset().skipsBadSamples(), events::warn);
+        TrainingData data = new TrainingData() {
+            @Override
+            public int batchesPerEpoch(int batchSize) {
+                return loader.batchesPerEpoch(batchSize, true);
             }
-        }
+
+            @Override
+            public Iterator<TrainingBatch> epoch(long epochSeed, int epoch, int batchSize) {
+                Iterator<Batch> batches = loader.epoch(epochSeed, epoch, batchSize, true, true);
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return batches.hasNext();
+                    }
+
+                    @Override
+                    public TrainingBatch next() {
+                        Batch batch = batches.next();
+                        return batch.size() == 0 ? TrainingBatch.EMPTY : new TrainingBatch(
+                                Map.of(ModelComposer.INPUT, batch.input()), Map.of(TrainingGraph.TARGETS, batch.targets()),
+                                batch.size());
+                    }
+                };
+            }
+
+            @Override
+            public void close() {
+                loader.close();
+            }
+        };
+        return new TrainingTask(clipShape, ModelComposer.Parts.ALL,
+                new ClassificationObjective(config.trainCfg().lossFunction(), numClasses), data);
     }
 
-    private Result run(TrainLoopConfig loop, DataloaderConfig train, BatchLoader loader, LrSchedule schedule,
+    private Result run(TrainLoopConfig loop, DataloaderConfig train, TrainingData data, LrSchedule schedule,
                        TrainingGraph graph, Optimizer optimizer, int startEpoch, int batchesPerEpoch) throws IOException {
         Path checkpoint = null;
         Map<String, Double> validation = Map.of();
         for (int epoch = startEpoch; epoch <= loop.maxEpochs(); epoch++) {
-            Iterator<Batch> batches = loader.epoch(loop.seed(), epoch, train.batchSize(), true, true);
+            Iterator<TrainingBatch> batches = data.epoch(loop.seed(), epoch, train.batchSize());
             long iteration = (long) (epoch - 1) * batchesPerEpoch;
             RunningMeans means = new RunningMeans();
             long waitStart = System.nanoTime();
             for (int step = 1; batches.hasNext(); step++, iteration++) {
-                Batch batch = batches.next();
+                TrainingBatch batch = batches.next();
                 long computeStart = System.nanoTime();
                 if (batch.size() == 0) {
                     continue;
                 }
                 double lr = schedule.lr(iteration);
-                TrainingGraph.Pass pass = graph.forwardBackward(batch.input(), batch.targets(),
+                TrainingGraph.Pass pass = graph.forwardBackward(batch,
                         new SplittableRandom(loop.seed() * 1_000_003L + iteration));
                 double gradNorm = config.optimWrapper().clipGrad() == null
                         ? GradientClipping.totalNorm(pass.gradients().values(), 2)
@@ -160,7 +208,7 @@ public final class Trainer {
                 optimizer.step(graph.parameters(), pass.gradients(), lr);
                 graph.updateRunningStatistics(pass);
                 long end = System.nanoTime();
-                means.add(pass.loss(), batchAccuracy(pass.logits(), batch.targets()), gradNorm,
+                means.add(pass.loss(), graph.objective().batchFigures(pass, batch), gradNorm,
                         (computeStart - waitStart) / 1e9, (end - waitStart) / 1e9, batch.size());
                 waitStart = end;
                 if (!Double.isFinite(pass.loss())) {
@@ -232,43 +280,34 @@ public final class Trainer {
                 .anyMatch(norm -> name.equals(norm.norm() + ".weight") || name.equals(norm.norm() + ".bias"));
     }
 
-    /** Top-1 accuracy of a batch against its (one-hot) targets: the argmax's target value. */
-    private static double batchAccuracy(INDArray logits, INDArray targets) {
-        INDArray predicted = logits.argMax(1);
-        double hits = 0;
-        for (int i = 0; i < logits.size(0); i++) {
-            hits += targets.getDouble(i, predicted.getLong(i)) > 0 ? 1 : 0;
-        }
-        return hits / logits.size(0);
-    }
-
     /** Means over the iterations since the last log line. */
     private static final class RunningMeans {
         private double loss;
-        private double accuracy;
+        private final Map<String, Double> figures = new LinkedHashMap<>();
         private double gradNorm;
         private double dataTime;
         private double time;
-        private long clips;
+        private long samples;
         private int count;
 
-        void add(double loss, double accuracy, double gradNorm, double dataTime, double time, int clips) {
+        void add(double loss, Map<String, Double> batchFigures, double gradNorm, double dataTime, double time,
+                 int batchSize) {
             this.loss += loss;
-            this.accuracy += accuracy;
+            batchFigures.forEach((name, value) -> figures.merge(name, value, Double::sum));
             this.gradNorm += gradNorm;
             this.dataTime += dataTime;
             this.time += time;
-            this.clips += clips;
+            this.samples += batchSize;
             count++;
         }
 
         void into(Map<String, Object> entry) {
             entry.put("loss", loss / count);
-            entry.put("top1_acc", accuracy / count);
+            figures.forEach((name, sum) -> entry.put(name, sum / count));
             entry.put("grad_norm", gradNorm / count);
             entry.put("data_time", dataTime / count);
             entry.put("time", time / count);
-            entry.put("clips_per_s", clips / time);
+            entry.put("clips_per_s", samples / time);
         }
     }
 }

@@ -25,9 +25,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A recognition model in training form ({@link ModelComposer#composeForTraining}) with its loss:
- * one call computes the loss, the logits, every parameter's gradient and the batch norms' batch
- * statistics in a single forward and backward pass. The parameters are the graph's trainable
+ * A model in training form ({@link ModelComposer#composeForTraining}) with a task's loss (its
+ * {@link TrainingObjective}): one call computes the loss, the outputs the objective reports, every
+ * parameter's gradient and the batch norms' batch statistics in a single forward and backward pass. The parameters are the graph's trainable
  * variables, under the same names as in the inference graph and in checkpoints.
  *
  * <p>Not thread-safe. Close it to free the parameters' native memory.
@@ -39,27 +39,33 @@ public final class TrainingGraph implements AutoCloseable {
     public static final String LOSS = "loss";
 
     private final ComposedModel model;
-    private final String logits;
-    private final int numClasses;
+    private final TrainingObjective objective;
+    /** Reported output name -> graph variable name. */
+    private final Map<String, String> reported = new LinkedHashMap<>();
     private final List<String> parameterNames;
 
-    /** One forward and backward pass. The arrays are the caller's to keep; the graph reuses none of them. */
-    public record Pass(double loss, INDArray logits, Map<String, INDArray> gradients,
+    /**
+     * One forward and backward pass. The arrays are the caller's to keep; the graph reuses none of them.
+     *
+     * @param outputs the objective's reported outputs, by output name
+     */
+    public record Pass(double loss, Map<String, INDArray> outputs, Map<String, INDArray> gradients,
                        Map<String, INDArray> batchStatistics, long batchSize) {
+
+        /** A recognition pass's class scores. */
+        public INDArray logits() {
+            return outputs.get(ModelComposer.CLS_SCORE);
+        }
     }
 
-    private TrainingGraph(ComposedModel model, LossFunction loss) {
-        if (!model.tasks().equals(Set.of(ModelConfig.Task.RECOGNITION))) {
-            throw new IllegalArgumentException("training is implemented for recognition models (a clsHead and no "
-                    + "other head); this one has " + model.tasks());
-        }
+    private TrainingGraph(ComposedModel model, TrainingObjective objective) {
         this.model = model;
+        this.objective = objective;
         SameDiff sameDiff = model.sameDiff();
-        SDVariable scores = model.outputs().get(ModelComposer.CLS_SCORE).variable();
-        this.logits = scores.name();
-        this.numClasses = Math.toIntExact(model.outputs().get(ModelComposer.CLS_SCORE).shape().dim(1));
-        SDVariable targets = sameDiff.placeHolder(TARGETS, DataType.FLOAT, -1, numClasses);
-        SDVariable lossVariable = loss.build(sameDiff, scores, targets);
+        for (String name : objective.reportedOutputs()) {
+            reported.put(name, model.outputs().get(name).variable().name());
+        }
+        SDVariable lossVariable = objective.buildLoss(sameDiff, model.outputs());
         sameDiff.setLossVariables(lossVariable);
         List<String> names = new ArrayList<>();
         for (SDVariable variable : sameDiff.variables()) {
@@ -93,9 +99,23 @@ public final class TrainingGraph implements AutoCloseable {
      * @throws io.action4j.api.model.GraphBuildException when a layer does not fit the input
      */
     public static TrainingGraph build(ModelConfig config, TensorShape inputShape, long seed, LossFunction loss) {
-        ComposedModel model = ModelComposer.composeForTraining(config, inputShape, seed);
+        if (!config.tasks().equals(Set.of(ModelConfig.Task.RECOGNITION))) {
+            throw new IllegalArgumentException("classification training needs a recognition model (a clsHead and no "
+                    + "other head); this one has " + config.tasks());
+        }
+        return build(config, inputShape, seed, new ClassificationObjective(loss, config.recognitionClasses("training")),
+                ModelComposer.Parts.ALL);
+    }
+
+    /**
+     * @param inputShape one sample's input shape (the batch size stays open)
+     * @param parts the model's parts that train
+     */
+    public static TrainingGraph build(ModelConfig config, TensorShape inputShape, long seed, TrainingObjective objective,
+                                      ModelComposer.Parts parts) {
+        ComposedModel model = ModelComposer.composeForTraining(config, inputShape, seed, parts);
         try {
-            return new TrainingGraph(model, loss);
+            return new TrainingGraph(model, objective);
         } catch (RuntimeException e) {
             model.close();
             throw e;
@@ -106,8 +126,8 @@ public final class TrainingGraph implements AutoCloseable {
         return model;
     }
 
-    public int numClasses() {
-        return numClasses;
+    public TrainingObjective objective() {
+        return objective;
     }
 
     /** The trainable parameters' names, in graph order. */
@@ -125,7 +145,7 @@ public final class TrainingGraph implements AutoCloseable {
     }
 
     /**
-     * The loss, logits, gradients and batch statistics for one batch.
+     * A recognition batch's loss, logits, gradients and batch statistics.
      *
      * @param input clips, N x C x T x H x W
      * @param targets N x classes
@@ -133,17 +153,41 @@ public final class TrainingGraph implements AutoCloseable {
      */
     public Pass forwardBackward(INDArray input, INDArray targets, RandomGenerator random) {
         long batch = input.size(0);
-        if (targets.rank() != 2 || targets.size(0) != batch || targets.size(1) != numClasses) {
-            throw new IllegalArgumentException("targets must be " + batch + " x " + numClasses + ", got "
-                    + Arrays.toString(targets.shape()));
+        if (objective instanceof ClassificationObjective classification && (targets.rank() != 2
+                || targets.size(0) != batch || targets.size(1) != classification.numClasses())) {
+            throw new IllegalArgumentException("targets must be " + batch + " x " + classification.numClasses()
+                    + ", got " + Arrays.toString(targets.shape()));
         }
+        return forwardBackward(new TrainingBatch(Map.of(ModelComposer.INPUT, input), Map.of(TARGETS, targets),
+                (int) batch), random);
+    }
+
+    /**
+     * The loss, the objective's reported outputs, the gradients and the batch statistics for one batch.
+     *
+     * @param random draws the dropout masks
+     */
+    public Pass forwardBackward(TrainingBatch batch, RandomGenerator random) {
+        INDArray input = batch.inputs().get(ModelComposer.INPUT);
+        if (input == null) {
+            throw new IllegalArgumentException("a training batch needs the model's '" + ModelComposer.INPUT + "'");
+        }
+        long size = input.size(0);
         Map<String, INDArray> placeholders = new LinkedHashMap<>();
-        placeholders.put(model.inputs().get(ModelComposer.INPUT).variable().name(), input);
-        placeholders.put(TARGETS, targets);
+        model.inputs().forEach((name, feature) -> {
+            INDArray array = batch.inputs().get(name);
+            if (array == null) {
+                throw new IllegalArgumentException("a training batch needs the model's input '" + name + "'");
+            }
+            placeholders.put(feature.variable().name(), array);
+        });
+        placeholders.putAll(batch.targets());
         for (DropoutMask mask : model.dropoutMasks()) {
-            placeholders.put(mask.placeholder(), dropoutMask(mask, batch, random));
+            placeholders.put(mask.placeholder(), dropoutMask(mask, size, random));
         }
-        List<String> outputs = new ArrayList<>(List.of(LOSS, logits));
+        List<String> outputs = new ArrayList<>();
+        outputs.add(LOSS);
+        outputs.addAll(reported.values());
         for (BatchStatistics statistics : model.batchStatistics()) {
             outputs.add(statistics.batchMean());
             outputs.add(statistics.batchVariance());
@@ -162,7 +206,9 @@ public final class TrainingGraph implements AutoCloseable {
             statistics.put(norm.batchMean(), produced.get(norm.batchMean()));
             statistics.put(norm.batchVariance(), produced.get(norm.batchVariance()));
         }
-        return new Pass(produced.get(LOSS).getDouble(0), produced.get(logits), gradients, statistics, batch);
+        Map<String, INDArray> reportedArrays = new LinkedHashMap<>();
+        reported.forEach((name, variable) -> reportedArrays.put(name, produced.get(variable)));
+        return new Pass(produced.get(LOSS).getDouble(0), reportedArrays, gradients, statistics, size);
     }
 
     /**
