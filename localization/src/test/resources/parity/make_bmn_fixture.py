@@ -13,7 +13,15 @@ torch's default initialisation from a fixed seed, and the fixture stores, in PyT
     x_1d_b.0.weight ... bm_mask  BMN's state dict under its own keys (sample_mask included)
     confidence_map, start, end   BMN._forward's three outputs
 
-and the same state dict as an MMAction2 checkpoint, bmn_small.pth.
+and the same state dict as an MMAction2 checkpoint, bmn_small.pth. It also writes bmn_training.bin/.json:
+one training step of the same model in train mode on the same features, with ground truth:
+
+    gt_bbox.N                    sample N's segments, normalised to [0, 1] (rows: start, end; exact in the
+                                 manifest's gtBboxes, float64 as MMAction2's pipeline gives them)
+    label_confidence, label_start, label_end   BMN.generate_labels' targets
+    random_mid, random_low       the two torch.rand_like draws of BMNLoss.pem_reg_loss, in order
+    loss, tem_loss, pem_reg_loss, pem_cls_loss   BMNLoss's four values
+    grad.<key>                   every parameter's gradient of the loss
     proposals                    BMN.predict's proposal list for video 0 (rows: start s, end s, score),
                                  with duration_second = 37.5 and duration_frame = feature_extraction_interval
                                  * temporal_dim (so the features cover the whole video)
@@ -123,6 +131,42 @@ def run(bmn_class, sizes, batch, seed):
     return model, features, confidence_map, start, end, rows
 
 
+GT_BBOXES = [[[0.1, 0.35], [0.5, 0.9]], [[0.0, 0.2], [0.3, 0.45], [0.62, 1.0]]]
+
+
+def training_step(model, features):
+    """One BMN.loss step, train mode, with the random masks recorded."""
+    model.train()
+    draws = []
+    original = torch.rand_like
+
+    def recorded(tensor, *args, **kwargs):
+        draw = original(tensor, *args, **kwargs)
+        draws.append(draw.detach().clone())
+        return draw
+
+    # float64, as MMAction2's data pipeline hands them over (PackLocalizationInputs' to_tensor of numpy's float64).
+    gt = [torch.tensor(boxes, dtype=torch.float64) for boxes in GT_BBOXES]
+    label_confidence, label_start, label_end = model.generate_labels(gt)
+    torch.rand_like = recorded
+    try:
+        confidence_map, start, end = model._forward(features)
+        loss, tem, reg, cls = model.loss_cls(confidence_map, start, end, label_confidence, label_start, label_end,
+                                             model.bm_mask)
+    finally:
+        torch.rand_like = original
+    model.zero_grad()
+    loss.backward()
+    tensors = [("gt_bbox.%d" % i, boxes) for i, boxes in enumerate(gt)]
+    tensors += [("label_confidence", label_confidence), ("label_start", label_start), ("label_end", label_end),
+                ("random_mid", draws[0]), ("random_low", draws[1]),
+                ("loss", loss.detach().reshape(1)), ("tem_loss", tem.detach().reshape(1)),
+                ("pem_reg_loss", reg.detach().reshape(1)), ("pem_cls_loss", cls.detach().reshape(1))]
+    tensors += [("grad." + name, parameter.grad) for name, parameter in model.named_parameters()
+                if parameter.requires_grad]
+    return tensors
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("checkout", help="an MMAction2 v1.2.0 checkout")
@@ -158,6 +202,11 @@ def main():
                 "tensors": entries}
     with open(os.path.join(args.out, "bmn.json"), "w") as f:
         json.dump(manifest, f, indent=1)
+    training = training_step(model, features)
+    entries, _ = write_tensors(os.path.join(args.out, "bmn_training.bin"), training)
+    with open(os.path.join(args.out, "bmn_training.json"), "w") as f:
+        json.dump({"dtype": "float32", "byteOrder": "little", "gtBboxes": GT_BBOXES, "tensors": entries}, f,
+                  indent=1)
 
 
 if __name__ == "__main__":
