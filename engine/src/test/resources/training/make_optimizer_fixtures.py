@@ -3,7 +3,8 @@
 schedulers compute, for the Java training arithmetic (io.action4j.engine.training) to match.
 
 References, all from torch (1.13 here, Debian's python3-torch):
-- optimizers: torch.optim.SGD (plain, momentum + weight decay, nesterov) and torch.optim.AdamW
+- optimizers: torch.optim.SGD (plain, momentum + weight decay, nesterov), torch.optim.AdamW and torch.optim.Adam
+  (its weight decay an L2 term, as MMAction2's BMN uses it)
   (defaults, custom betas/eps/decay, and two param groups where biases and norm weights get no
   decay, which is what mmengine's paramwise_cfg bias_decay_mult=0 / norm_decay_mult=0 builds),
   five steps each with a different lr per step and one parameter without a gradient at step 3
@@ -93,6 +94,10 @@ def sgd(**kwargs):
     return lambda params, exempt: torch.optim.SGD(groups(params, exempt), lr=LRS[0], **kwargs)
 
 
+def adam(**kwargs):
+    return lambda params, exempt: torch.optim.Adam(groups(params, exempt), lr=LRS[0], **kwargs)
+
+
 def adamw(**kwargs):
     return lambda params, exempt: torch.optim.AdamW(groups(params, exempt), lr=LRS[0], **kwargs)
 
@@ -108,6 +113,8 @@ optimizers = [
                    {"type": "SGD", "lr": 0.1, "momentum": 0.9, "weightDecay": 0.05},
                    sgd(momentum=0.9, weight_decay=0.05), decay_exempt=("fc.bias", "bn.weight")),
     optimizer_case("adamw_defaults", {"type": "AdamW", "lr": 0.001}, adamw()),
+    optimizer_case("adam_l2_decay", {"type": "Adam", "lr": 0.001, "weightDecay": 0.0001},
+                   adam(weight_decay=0.0001)),
     optimizer_case("adamw_custom",
                    {"type": "AdamW", "lr": 0.001, "betas": [0.8, 0.99], "eps": 1e-6, "weightDecay": 0.1},
                    adamw(betas=(0.8, 0.99), eps=1e-6, weight_decay=0.1)),

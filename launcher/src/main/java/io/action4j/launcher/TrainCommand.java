@@ -4,7 +4,9 @@ import io.action4j.api.metric.Metric;
 import io.action4j.api.metric.RecognitionSample;
 import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.engine.recognition.RecognitionMetrics;
+import io.action4j.engine.config.ModelConfig;
 import io.action4j.engine.training.Trainer;
+import io.action4j.localization.run.LocalizationTraining;
 import io.action4j.engine.training.TrainingRun;
 import io.action4j.registry.config.ConfigTree;
 import java.io.IOException;
@@ -60,7 +62,8 @@ final class TrainCommand implements Callable<Integer> {
         Path directory = workDir != null ? workDir : defaultWorkDir();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Metric<RecognitionSample> metric = config.valDataloader() == null ? null
+        boolean localization = config.model() != null && config.model().has(ModelConfig.Task.LOCALIZATION);
+        Metric<RecognitionSample> metric = config.valDataloader() == null || localization ? null
                 : RecognitionMetrics.recognition(config.valEvaluator(), configArguments.loader(), configArguments.binder());
         Trainer.Result result = TrainingRun.run(config, resolved, directory, Optional.ofNullable(resume),
                 readerArguments.decodersFor(config), metric, model -> {
@@ -82,7 +85,8 @@ final class TrainCommand implements Callable<Integer> {
                         err.println("warning: " + message);
                         err.flush();
                     }
-                });
+                }, config.model() != null && config.model().has(ModelConfig.Task.LOCALIZATION)
+                        ? warnings -> LocalizationTraining.task(config, warnings) : null);
         if (!quiet) {
             out.println("done: " + result.epochs() + " epochs, last checkpoint " + result.checkpoint());
         }
@@ -100,11 +104,13 @@ final class TrainCommand implements Callable<Integer> {
         StringBuilder line = new StringBuilder();
         Object mode = entry.get("mode");
         if ("train".equals(mode)) {
-            line.append(String.format(Locale.ROOT, "epoch %s [%s/%s] lr %.4g loss %.4f top1 %.3f grad_norm %.3g "
-                            + "time %.3fs data %.3fs (%.1f clips/s)",
-                    entry.get("epoch"), entry.get("iter"), entry.get("iters"), entry.get("lr"), entry.get("loss"),
-                    entry.get("top1_acc"), entry.get("grad_norm"), entry.get("time"), entry.get("data_time"),
-                    entry.get("clips_per_s")));
+            line.append(String.format(Locale.ROOT, "epoch %s [%s/%s] lr %.4g loss %.4f", entry.get("epoch"),
+                    entry.get("iter"), entry.get("iters"), entry.get("lr"), entry.get("loss")));
+            if (entry.get("top1_acc") != null) {
+                line.append(String.format(Locale.ROOT, " top1 %.3f", entry.get("top1_acc")));
+            }
+            line.append(String.format(Locale.ROOT, " grad_norm %.3g time %.3fs data %.3fs (%.1f clips/s)",
+                    entry.get("grad_norm"), entry.get("time"), entry.get("data_time"), entry.get("clips_per_s")));
         } else {
             line.append(mode);
             entry.forEach((key, value) -> {

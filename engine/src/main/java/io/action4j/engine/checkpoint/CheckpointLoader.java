@@ -151,13 +151,22 @@ public final class CheckpointLoader {
     private static Map<String, long[]> parameterShapes(SameDiff graph) {
         Map<String, long[]> shapes = new LinkedHashMap<>();
         for (SDVariable variable : graph.variables()) {
-            VariableType type = variable.getVariableType();
-            boolean loadable = type == VariableType.VARIABLE || (type == VariableType.CONSTANT && isBufferName(variable.name()));
-            if (loadable && variable.getArr() != null) {
+            if (isCheckpointEntry(variable)) {
                 shapes.put(variable.name(), variable.getArr().shape());
             }
         }
         return shapes;
+    }
+
+    /**
+     * Whether a checkpoint holds the variable: a trainable parameter, or a constant named like a
+     * module's buffer ({@code bn.running_mean}); other constants (a loss's masks, sampling tables)
+     * are rebuilt from the config.
+     */
+    static boolean isCheckpointEntry(SDVariable variable) {
+        VariableType type = variable.getVariableType();
+        return (type == VariableType.VARIABLE || type == VariableType.CONSTANT && isBufferName(variable.name()))
+                && variable.getArr() != null;
     }
 
     private static boolean isBufferName(String name) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -42,9 +41,8 @@ public final class ModelCheckpoint {
     public static void save(Path file, ComposedModel model, String resolvedConfigYaml) {
         Map<String, TensorData> weights = new TreeMap<>();
         for (SDVariable variable : model.sameDiff().variables()) {
-            VariableType type = variable.getVariableType();
-            INDArray array = variable.getArr();
-            if ((type == VariableType.VARIABLE || type == VariableType.CONSTANT) && array != null) {
+            if (CheckpointLoader.isCheckpointEntry(variable)) {
+                INDArray array = variable.getArr();
                 float[] values = array.castTo(DataType.FLOAT).dup('c').data().asFloat();
                 weights.put(variable.name(), new TensorData(variable.name(), array.shape(), values));
             }

@@ -17,7 +17,9 @@ import java.util.Locale;
  *
  * @param annFile the list, one sample a line ({@code path label} or {@code frame_dir total_frames label})
  * @param dataPrefix prepended to every path of the list; absent: the paths are used as written
- * @param format {@code videos} (default) or {@code rawframes}
+ * @param format {@code videos} (default) or {@code rawframes}: lists for recognition; {@code activitynet}: MMAction2's
+ *     ActivityNet annotation JSON with {@code dataPrefix} the folder of its snippet-feature CSVs
+ *     ({@code <video name>.csv}), for training a localizer
  * @param multiLabel several labels a line (MMAction2's {@code multi_class})
  * @param withOffset rawframe lists with a start-frame column
  * @param onError what a sample that cannot be decoded does: {@code fail} (default) stops the run
@@ -27,7 +29,9 @@ import java.util.Locale;
 public record DatasetConfig(String annFile, String dataPrefix, String format, Boolean multiLabel, Boolean withOffset,
                             String onError) {
 
-    public static final List<String> FORMATS = List.of("videos", "rawframes");
+    public static final List<String> FORMATS = List.of("videos", "rawframes", "activitynet");
+    /** The localization format: an ActivityNet annotation file over snippet-feature CSVs. */
+    public static final String ACTIVITYNET = "activitynet";
     public static final List<String> ON_ERROR = List.of("fail", "skip");
 
     public DatasetConfig {
@@ -41,6 +45,10 @@ public record DatasetConfig(String annFile, String dataPrefix, String format, Bo
     }
 
     public AnnotationFormat annotationFormat() {
+        if (format.equals(ACTIVITYNET)) {
+            throw new IllegalArgumentException(annFile + ": dataset format 'activitynet' holds snippet features for "
+                    + "training a localizer; recognition reads 'videos' or 'rawframes' lists");
+        }
         return AnnotationFormat.valueOf(format.toUpperCase(Locale.ROOT));
     }
 

@@ -11,7 +11,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * {@code torch.optim.AdamW} (amsgrad off): per parameter, {@code t += 1}; {@code p *= 1 - lr * wd};
  * {@code m = b1 * m + (1 - b1) * g}; {@code v = b2 * v + (1 - b2) * g * g};
- * {@code p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)}.
+ * {@code p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)}. With {@code decoupled} off it
+ * is {@code torch.optim.Adam}, whose weight decay is an L2 term in the gradient instead
+ * ({@code g += wd * p}, MMAction2's BMN optimizer).
  */
 final class AdamW extends SlottedOptimizer {
 
@@ -22,9 +24,11 @@ final class AdamW extends SlottedOptimizer {
     private final double beta2;
     private final double eps;
     private final double weightDecay;
+    private final boolean decoupled;
 
-    AdamW(OptimizerConfig config, ToDoubleFunction<String> decayMultiplier) {
-        super(OptimizerConfig.ADAMW, List.of(EXP_AVG, EXP_AVG_SQ, STEP), decayMultiplier);
+    AdamW(OptimizerConfig config, ToDoubleFunction<String> decayMultiplier, boolean decoupled) {
+        super(config.type(), List.of(EXP_AVG, EXP_AVG_SQ, STEP), decayMultiplier);
+        this.decoupled = decoupled;
         this.beta1 = config.betas().get(0);
         this.beta2 = config.betas().get(1);
         this.eps = config.eps();
@@ -41,8 +45,10 @@ final class AdamW extends SlottedOptimizer {
         state.put(STEP, Nd4j.scalar(DataType.FLOAT, step));
 
         double decay = weightDecay * weightDecayMultiplier;
-        if (decay != 0.0) {
+        if (decay != 0.0 && decoupled) {
             parameter.muli(1 - lr * decay);
+        } else if (decay != 0.0) {
+            gradient = gradient.add(parameter.mul(decay));
         }
         expAvg.muli(beta1).addi(gradient.mul(1 - beta1));
         // Same operand order as torch's addcmul_ (value * g * g) and addcdiv_ (value * m / denom).

@@ -47,7 +47,8 @@ public interface Optimizer {
     static Optimizer create(OptimizerConfig config, ToDoubleFunction<String> decayMultiplier) {
         return switch (config.type()) {
             case OptimizerConfig.SGD -> new Sgd(config, decayMultiplier);
-            case OptimizerConfig.ADAMW -> new AdamW(config, decayMultiplier);
+            case OptimizerConfig.ADAMW -> new AdamW(config, decayMultiplier, true);
+            case OptimizerConfig.ADAM -> new AdamW(config, decayMultiplier, false);
             default -> throw new IllegalArgumentException("no optimizer " + config.type());
         };
     }

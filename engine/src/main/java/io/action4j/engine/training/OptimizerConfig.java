@@ -11,15 +11,16 @@ import java.util.Locale;
  * PyTorch's meaning and defaults. A key left out arrives as null and takes PyTorch's default;
  * a key the chosen optimizer does not take is an error (PyTorch would reject it too).
  *
- * @param type {@code SGD} or {@code AdamW} (matched ignoring case, kept as spelled here)
+ * @param type {@code SGD}, {@code AdamW} or {@code Adam} (matched ignoring case, kept as spelled here)
  * @param lr the base learning rate, which the parameter schedulers scale; required for SGD
- *     (PyTorch's SGD has no default), 0.001 for AdamW
+ *     (PyTorch's SGD has no default), 0.001 for Adam and AdamW
  * @param momentum SGD only: momentum factor, default 0 (no momentum buffer)
  * @param nesterov SGD only: Nesterov momentum, default false; needs a positive momentum
  * @param weightDecay L2 penalty added to the gradient (SGD, default 0) or decoupled decay
- *     {@code p *= 1 - lr * weightDecay} (AdamW, default 0.01)
- * @param betas AdamW only: the moments' decay rates, default [0.9, 0.999]
- * @param eps AdamW only: added to the denominator after the square root, default 1e-8
+ *     {@code p *= 1 - lr * weightDecay} (AdamW, default 0.01); an L2 term {@code g += weightDecay * p} (Adam,
+ *     default 0)
+ * @param betas Adam and AdamW only: the moments' decay rates, default [0.9, 0.999]
+ * @param eps Adam and AdamW only: added to the denominator after the square root, default 1e-8
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OptimizerConfig(String type, Double lr, Double momentum, Boolean nesterov, Double weightDecay,
@@ -27,7 +28,8 @@ public record OptimizerConfig(String type, Double lr, Double momentum, Boolean n
 
     public static final String SGD = "SGD";
     public static final String ADAMW = "AdamW";
-    public static final List<String> TYPES = List.of(SGD, ADAMW);
+    public static final String ADAM = "Adam";
+    public static final List<String> TYPES = List.of(SGD, ADAMW, ADAM);
 
     public OptimizerConfig {
         type = canonicalType(type);
@@ -45,7 +47,7 @@ public record OptimizerConfig(String type, Double lr, Double momentum, Boolean n
             rejectForeign(type, "momentum", momentum);
             rejectForeign(type, "nesterov", nesterov);
             lr = nonNegative("lr", lr == null ? 1e-3 : lr);
-            weightDecay = nonNegative("weightDecay", weightDecay == null ? 0.01 : weightDecay);
+            weightDecay = nonNegative("weightDecay", weightDecay == null ? (type.equals(ADAMW) ? 0.01 : 0.0) : weightDecay);
             betas = betas == null ? List.of(0.9, 0.999) : checkBetas(betas);
             eps = nonNegative("eps", eps == null ? 1e-8 : eps);
         }

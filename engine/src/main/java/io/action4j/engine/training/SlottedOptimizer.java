@@ -25,6 +25,11 @@ abstract class SlottedOptimizer implements Optimizer {
     /** Parameter name to its slots; a parameter appears once it has had a gradient. */
     private final Map<String, Map<String, INDArray>> slots = new TreeMap<>();
 
+    /** The optimizer's name as configs spell it ({@code SGD}, {@code AdamW}, {@code Adam}). */
+    String name() {
+        return name;
+    }
+
     SlottedOptimizer(String name, List<String> slotNames, ToDoubleFunction<String> decayMultiplier) {
         this.name = name;
         this.slotNames = List.copyOf(slotNames);

@@ -45,6 +45,12 @@ public final class TrainingRun {
         void warned(String message);
     }
 
+    /** Makes a task's training task (a task module's data and objective), given where its warnings go. */
+    @FunctionalInterface
+    public interface TaskFactory {
+        TrainingTask create(java.util.function.Consumer<String> warnings) throws IOException;
+    }
+
     private TrainingRun() {
     }
 
@@ -59,6 +65,17 @@ public final class TrainingRun {
     public static Trainer.Result run(ExperimentConfig config, String resolvedConfig, Path workDir, Optional<String> resume,
                                      Function<Path, VideoDecoder> decoders, Metric<RecognitionSample> validation,
                                      Consumer<ComposedModel> initialWeights, Listener listener) throws IOException {
+        return run(config, resolvedConfig, workDir, resume, decoders, validation, initialWeights, listener, null);
+    }
+
+    /**
+     * {@link #run(ExperimentConfig, String, Path, Optional, Function, Metric, Consumer, Listener)} for another
+     * task than recognition: {@code task} makes its data and objective (null: recognition).
+     */
+    public static Trainer.Result run(ExperimentConfig config, String resolvedConfig, Path workDir, Optional<String> resume,
+                                     Function<Path, VideoDecoder> decoders, Metric<RecognitionSample> validation,
+                                     Consumer<ComposedModel> initialWeights, Listener listener, TaskFactory task)
+            throws IOException {
         Files.createDirectories(workDir);
         Files.writeString(workDir.resolve(CONFIG), resolvedConfig);
         Optional<Path> resumeFrom = resumeFrom(workDir, resume);
@@ -96,7 +113,13 @@ public final class TrainingRun {
                     }
                 }
             };
-            return new Trainer(config, resolvedConfig, workDir, decoders, events).train(initialWeights, resumeFrom);
+            Trainer trainer = new Trainer(config, resolvedConfig, workDir, decoders, events);
+            if (task == null) {
+                return trainer.train(initialWeights, resumeFrom);
+            }
+            try (TrainingTask created = task.create(events::warn)) {
+                return trainer.train(created, initialWeights, resumeFrom);
+            }
         }
     }
 

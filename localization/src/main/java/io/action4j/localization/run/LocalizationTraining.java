@@ -1,0 +1,65 @@
+package io.action4j.localization.run;
+
+import io.action4j.api.model.LocalizationHead;
+import io.action4j.api.model.TensorShape;
+import io.action4j.engine.config.DataloaderConfig;
+import io.action4j.engine.config.DatasetConfig;
+import io.action4j.engine.config.ExperimentConfig;
+import io.action4j.engine.model.ModelComposer;
+import io.action4j.engine.training.TrainingTask;
+import io.action4j.localization.activitynet.ActivityNetAnnotations;
+import io.action4j.localization.bmn.BmnHeadFactory;
+import io.action4j.localization.bmn.BmnObjective;
+import io.action4j.localization.bmn.BmnTrainingData;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Localization's training task for the engine's trainer: a BMN head trained on snippet features
+ * (MMAction2's ActivityNet annotation JSON over a folder of feature CSVs, the dataset's
+ * {@code format: activitynet}). A model with a backbone trains its head alone: the backbone made the
+ * features and stays as it is.
+ */
+public final class LocalizationTraining {
+
+    private LocalizationTraining() {
+    }
+
+    /**
+     * @param warnings receives skipped or clipped segments, naming the video and the segment
+     * @throws IllegalArgumentException when the config cannot train a localizer, naming what is missing
+     */
+    public static TrainingTask task(ExperimentConfig config, Consumer<String> warnings) throws IOException {
+        if (config.model() == null || config.model().locHead() == null) {
+            throw new IllegalArgumentException("training a localizer needs a model with a locHead");
+        }
+        if (!config.model().locHead().type().equals(BmnHeadFactory.NAME)) {
+            throw new IllegalArgumentException("training is implemented for the bmn localization head; this model's is '"
+                    + config.model().locHead().type() + "'");
+        }
+        if (config.valDataloader() != null) {
+            throw new IllegalArgumentException("validation while training a localizer is not implemented yet: remove "
+                    + "valDataloader and score checkpoints with 'action4j localize' and 'action4j eval proposals'");
+        }
+        DataloaderConfig train = config.trainDataloader();
+        DatasetConfig dataset = train.dataset();
+        if (!dataset.format().equals(DatasetConfig.ACTIVITYNET) || dataset.dataPrefix() == null) {
+            throw new IllegalArgumentException("trainDataloader.dataset: a localizer trains on format: activitynet (annFile: "
+                    + "MMAction2's ActivityNet annotation JSON, dataPrefix: the folder of its feature CSVs); got format "
+                    + dataset.format() + (dataset.dataPrefix() == null ? " without a dataPrefix" : ""));
+        }
+        LocalizationHead head = config.model().locHead().create(LocalizationHead.class);
+        int steps = head.temporalLength().orElseThrow();
+        int featDim = ((io.action4j.localization.bmn.BmnConfig) config.model().locHead().config()).featDim();
+        List<ActivityNetAnnotations.Video> videos = ActivityNetAnnotations.read(Path.of(dataset.annFile()), warnings);
+        BmnTrainingData data = new BmnTrainingData(videos, Path.of(dataset.dataPrefix()), featDim, steps);
+        if (data.size() < train.batchSize()) {
+            throw new IllegalArgumentException(dataset.annFile() + " has " + data.size() + " videos, fewer than one batch of "
+                    + train.batchSize());
+        }
+        ModelComposer.Parts parts = config.model().backbone() == null ? ModelComposer.Parts.ALL : ModelComposer.Parts.HEADS;
+        return new TrainingTask(TensorShape.of(1, featDim, steps), parts, new BmnObjective(steps), data);
+    }
+}
