@@ -5,10 +5,12 @@ import io.action4j.registry.PluginRegistry;
 import io.action4j.synth.MotionClass;
 import io.action4j.synth.SynthConfig;
 import io.action4j.synth.SyntheticMotionDataset;
+import io.action4j.synth.UntrimmedDataset;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +26,11 @@ import picocli.CommandLine.Spec;
                 + "the same distribution in every class: only the motion carries the label.",
                 "Writes DIR/videos/<class>/*.mp4 (MPEG-4), DIR/train.txt, val.txt, test.txt ('path label', paths "
                         + "relative to DIR, as MMAction2's VideoDataset reads them), DIR/classes.txt and DIR/synth.json "
-                        + "(the settings). The same settings give the same videos."})
+                        + "(the settings). The same settings give the same videos.",
+                "With --untrimmed it writes untrimmed videos for temporal localization instead: one continuous scene "
+                        + "each, in which the shape rests, performs an action (any class but still), rests again, and "
+                        + "so on, while a distractor drifts in the background: DIR/videos/v_<split>_<n>.mp4 and "
+                        + "DIR/<split>.json, MMAction2's ActivityNet annotation format (segments in seconds)."})
 final class SynthCommand implements Callable<Integer> {
 
     private final PluginRegistry registry;
@@ -74,6 +80,26 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--test-per-class", paramLabel = "N", description = "Test videos per class (default: ${DEFAULT-VALUE}).")
     int testPerClass = DEFAULTS.testPerClass();
 
+    @Option(names = "--untrimmed", description = "Write untrimmed videos with action segments (see above).")
+    boolean untrimmed;
+
+    @Option(names = "--duration", paramLabel = "SECONDS",
+            description = "With --untrimmed: each video's length (default: ${DEFAULT-VALUE}).")
+    double duration = 30;
+
+    @Option(names = "--videos", paramLabel = "TRAIN,VAL,TEST", split = ",",
+            description = "With --untrimmed: videos per split (default: 40,10,10).")
+    List<Integer> videos = List.of(40, 10, 10);
+
+    @Option(names = "--rest", paramLabel = "MIN,MAX", split = ",",
+            description = "With --untrimmed: seconds of rest before and between actions (default: 1,3).")
+    List<Double> rest = List.of(1.0, 3.0);
+
+    @Option(names = "--action", paramLabel = "MIN,MAX", split = ",",
+            description = "With --untrimmed: seconds an action lasts (default: 0.6,1.3; at the trimmed videos' speed, "
+                    + "so an action of 1.28 s at 25 fps moves the shape as far as a whole trimmed video does).")
+    List<Double> action = List.of(0.6, 1.3);
+
     @Option(names = "--threads", paramLabel = "N",
             description = "Videos made at a time (default: the number of processors); the files do not depend on it.")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -97,13 +123,39 @@ final class SynthCommand implements Callable<Integer> {
         if (threads <= 0) {
             throw new IllegalArgumentException("--threads must be positive, got " + threads);
         }
-        SyntheticMotionDataset.Summary summary = SyntheticMotionDataset.generate(config, output, VideoWriters.standard(registry), threads);
         PrintWriter out = spec.commandLine().getOut();
+        if (untrimmed) {
+            return writeUntrimmed(config, out);
+        }
+        SyntheticMotionDataset.Summary summary = SyntheticMotionDataset.generate(config, output, VideoWriters.standard(registry), threads);
         out.printf("wrote %d videos (train %d, val %d, test %d; %d classes, %dx%d, %d frames) to %s in %.1f s "
                         + "(%.1f videos/s)%n", summary.videos(), summary.train(), summary.val(), summary.test(),
                 config.classes().size(), width, height, frames, output, summary.elapsed().toNanos() / 1e9,
                 summary.videosPerSecond());
         out.flush();
         return 0;
+    }
+
+    private int writeUntrimmed(SynthConfig config, PrintWriter out) throws IOException {
+        if (videos.size() != 3 || rest.size() != 2 || action.size() != 2) {
+            throw new IllegalArgumentException("--videos takes TRAIN,VAL,TEST; --rest and --action take MIN,MAX seconds");
+        }
+        if (!(duration > 0)) {
+            throw new IllegalArgumentException("--duration must be positive, got " + duration);
+        }
+        UntrimmedDataset.Settings settings = new UntrimmedDataset.Settings((int) Math.round(duration * fps),
+                new int[] {frames(rest.get(0)), frames(rest.get(1))}, new int[] {frames(action.get(0)),
+                    frames(action.get(1))}, videos.get(0), videos.get(1), videos.get(2));
+        UntrimmedDataset.Summary summary = UntrimmedDataset.generate(config, settings, output,
+                VideoWriters.standard(registry), threads);
+        out.printf("wrote %d untrimmed videos (train %d, val %d, test %d; %.0f s each, %d actions in all) to %s in "
+                + "%.1f s%n", summary.videos(), videos.get(0), videos.get(1), videos.get(2), duration, summary.actions(),
+                output, summary.elapsed().toNanos() / 1e9);
+        out.flush();
+        return 0;
+    }
+
+    private int frames(double seconds) {
+        return (int) Math.round(seconds * fps);
     }
 }

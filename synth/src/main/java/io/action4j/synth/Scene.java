@@ -159,7 +159,7 @@ record Scene(MotionClass motion, int width, int height, int frames, Sprite objec
         return random.nextDouble(low, high);
     }
 
-    private static Sprite flatSprite(SplittableRandom random, double x, double y, double radius) {
+    static Sprite flatSprite(SplittableRandom random, double x, double y, double radius) {
         Shape shape = Shape.values()[random.nextInt(Shape.values().length)];
         int colour = randomColour(random, 0, 256);
         return new Sprite(shape, x, y, radius, random.nextDouble(TWO_PI), Texture.FLAT, 0, 0, colour, colour);

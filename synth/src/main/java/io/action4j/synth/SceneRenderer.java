@@ -2,6 +2,7 @@ package io.action4j.synth;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 
 /**
  * Draws a {@link Scene}'s frames as RGB24 (row-major, 3 bytes a pixel). The static part (background
@@ -12,12 +13,24 @@ import java.util.SplittableRandom;
 final class SceneRenderer {
 
     private final Scene scene;
+    private final IntFunction<Sprite> object;
+    private final IntFunction<Sprite> drifter;
     private final int margin;
     private final int canvasWidth;
     private final byte[] canvas;
 
     SceneRenderer(Scene scene) {
+        this(scene, scene::objectAt, scene::drifterAt);
+    }
+
+    /**
+     * A scene's background, clutter, camera and noise with the object and the distractor placed per
+     * frame by {@code object} and {@code drifter} (null for none): an untrimmed video's own paths.
+     */
+    SceneRenderer(Scene scene, IntFunction<Sprite> object, IntFunction<Sprite> drifter) {
         this.scene = scene;
+        this.object = object;
+        this.drifter = drifter;
         this.margin = scene.jitter();
         this.canvasWidth = scene.width() + 2 * margin;
         int canvasHeight = scene.height() + 2 * margin;
@@ -53,11 +66,11 @@ final class SceneRenderer {
         if (objectCoverage != null) {
             Arrays.fill(objectCoverage, 0f);
         }
-        Sprite drifter = scene.drifterAt(t);
-        if (drifter != null) {
-            drifter.paint(rgb, width, height, shiftX, shiftY, null);
+        Sprite distractor = drifter.apply(t);
+        if (distractor != null) {
+            distractor.paint(rgb, width, height, shiftX, shiftY, null);
         }
-        scene.objectAt(t).paint(rgb, width, height, shiftX, shiftY, objectCoverage);
+        object.apply(t).paint(rgb, width, height, shiftX, shiftY, objectCoverage);
         addNoise(t, rgb);
     }
 

@@ -79,7 +79,11 @@ public final class SyntheticMotionDataset {
                 }
             }
         }
-        writeVideos(videos, folder, encoder, threads);
+        List<VideoJob> jobs = new ArrayList<>();
+        for (SyntheticVideo video : videos) {
+            jobs.add(() -> video.write(folder.resolve(video.relativePath()), encoder));
+        }
+        writeVideos(jobs, threads);
         Map<Split, StringBuilder> lists = new EnumMap<>(Split.class);
         for (Split split : Split.values()) {
             lists.put(split, new StringBuilder());
@@ -121,8 +125,14 @@ public final class SyntheticMotionDataset {
         }
     }
 
-    private static void writeVideos(List<SyntheticVideo> videos, Path folder, VideoEncoder encoder, int threads)
-            throws IOException {
+    /** One video to render and write. */
+    @FunctionalInterface
+    interface VideoJob {
+        void write() throws IOException;
+    }
+
+    /** Runs the jobs {@code threads} at a time; the first failure is thrown once all have stopped. */
+    static void writeVideos(List<VideoJob> jobs, int threads) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "synth-writer");
             thread.setDaemon(true);
@@ -130,9 +140,9 @@ public final class SyntheticMotionDataset {
         });
         try {
             List<Future<?>> written = new ArrayList<>();
-            for (SyntheticVideo video : videos) {
+            for (VideoJob job : jobs) {
                 written.add(pool.submit(() -> {
-                    video.write(folder.resolve(video.relativePath()), encoder);
+                    job.write();
                     return null;
                 }));
             }

@@ -67,6 +67,10 @@ public final class GraphBuilder {
     private final List<DropoutMask> dropoutMasks = new ArrayList<>();
     /** Qualified parameter name to the PyTorch-to-graph axis order of its values (conv and linear weights). */
     private final Map<String, int[]> torchLayouts = new HashMap<>();
+    private ConvInit convInit = ConvInit.HE_NORMAL_FAN_OUT;
+    private final java.util.Set<String> derivedBuffers = new java.util.HashSet<>();
+    /** The fan-in of the convolution weight made last, for its bias's initialisation. */
+    private long lastFanIn = 1;
 
     /** conv1d weight {@code [out, in, k]} in PyTorch, {@code [k, in, out]} here. */
     private static final int[] CONV1D_LAYOUT = {2, 1, 0};
@@ -362,9 +366,40 @@ public final class GraphBuilder {
 
     /** A convolution's weight {@code name.weight}, He-normal with {@code fanOut}, its PyTorch order recorded. */
     private SDVariable convWeight(String name, long fanOut, int[] torchLayout, long... shape) {
-        SDVariable weight = parameter(name + ".weight", normal(Math.sqrt(2.0 / fanOut)), shape);
+        Initializer init = convInit == ConvInit.HE_NORMAL_FAN_OUT ? normal(Math.sqrt(2.0 / fanOut))
+                : uniform(1 / Math.sqrt(fanIn(shape)));
+        SDVariable weight = parameter(name + ".weight", init, shape);
         torchLayouts.put(weight.name(), torchLayout);
+        lastFanIn = fanIn(shape);
         return weight;
+    }
+
+    /** A weight in graph layout ({@code [k..., in / groups, out]}): every axis but the last feeds one output. */
+    private static long fanIn(long... shape) {
+        long fanIn = 1;
+        for (int axis = 0; axis < shape.length - 1; axis++) {
+            fanIn *= shape[axis];
+        }
+        return fanIn;
+    }
+
+    /** How convolutions made from here on start (see {@link #convInit(ConvInit)}). */
+    public enum ConvInit {
+        /** He-normal over the fan-out, zero bias: what action4j's recognition backbones train from. */
+        HE_NORMAL_FAN_OUT,
+        /**
+         * PyTorch's default for {@code nn.ConvNd}: weight and bias uniform in {@code ±1/sqrt(fan_in)}
+         * (kaiming-uniform with a = sqrt(5)), what models that keep PyTorch's initialisation train from
+         * (MMAction2's BMN).
+         */
+        TORCH_DEFAULT
+    }
+
+    /** Sets how the convolutions made from here on are initialised; returns the previous setting. */
+    public ConvInit convInit(ConvInit init) {
+        ConvInit previous = convInit;
+        convInit = java.util.Objects.requireNonNull(init, "init");
+        return previous;
     }
 
     /**
@@ -373,7 +408,8 @@ public final class GraphBuilder {
      */
     private SDVariable convBias(String name, int outChannels, boolean bias) {
         boolean withBias = bias || foldedConvs.containsKey(qualified(name));
-        return withBias ? parameter(name + ".bias", constant(0), outChannels) : null;
+        Initializer init = convInit == ConvInit.TORCH_DEFAULT && bias ? uniform(1 / Math.sqrt(lastFanIn)) : constant(0);
+        return withBias ? parameter(name + ".bias", init, outChannels) : null;
     }
 
     /** Remembers the convolution's output, so that a batch norm applied to it next is recorded as a pair. */
@@ -616,6 +652,26 @@ public final class GraphBuilder {
      * as every checkpoint entry does.
      */
     public SDVariable checkpointBuffer(String name, float[] values, long... shape) {
+        return buffer(name, values, shape);
+    }
+
+    /**
+     * A {@link #checkpointBuffer} whose values the component computes from its config (BMN's sampling
+     * mask): a checkpoint that has it is checked against its shape, one without it still loads, and
+     * action4j's own checkpoints leave it out.
+     */
+    public SDVariable derivedBuffer(String name, float[] values, long... shape) {
+        SDVariable buffer = buffer(name, values, shape);
+        derivedBuffers.add(buffer.name());
+        return buffer;
+    }
+
+    /** Whether the graph variable is a {@link #derivedBuffer}. */
+    public boolean isDerivedBuffer(String name) {
+        return derivedBuffers.contains(name);
+    }
+
+    private SDVariable buffer(String name, float[] values, long... shape) {
         if (!name.contains(".")) {
             throw new GraphBuildException(qualified(name) + ": a checkpoint buffer's name needs a dot, as a module's "
                     + "buffer has (e.g. 'bmn.sample_mask')");
@@ -648,6 +704,15 @@ public final class GraphBuilder {
         return (values, random) -> {
             for (int i = 0; i < values.length; i++) {
                 values[i] = (float) (random.nextGaussian() * std);
+            }
+        };
+    }
+
+    /** Uniform in {@code [-bound, bound)}. */
+    public static Initializer uniform(double bound) {
+        return (values, random) -> {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) random.nextDouble(-bound, bound);
             }
         };
     }

@@ -41,12 +41,19 @@ public final class CheckpointLoader {
      * @throws CheckpointMismatchException listing every missing, unexpected, misshapen and duplicate tensor
      */
     public LoadReport loadStrict(ComposedModel model, Map<String, TensorData> tensors, String source) {
-        return loadStrict(model.sameDiff(), model::torchLayout, tensors, source);
+        Plan plan = plan(model.sameDiff(), model::torchLayout, model::isDerivedBuffer, tensors, source);
+        if (!plan.report.complete()) {
+            throw new CheckpointMismatchException(plan.report);
+        }
+        plan.apply(model.sameDiff());
+        return plan.report;
     }
 
     /** Loads the tensors that fit and reports the rest. */
     public LoadReport loadMatching(ComposedModel model, Map<String, TensorData> tensors, String source) {
-        return loadMatching(model.sameDiff(), model::torchLayout, tensors, source);
+        Plan plan = plan(model.sameDiff(), model::torchLayout, model::isDerivedBuffer, tensors, source);
+        plan.apply(model.sameDiff());
+        return plan.report;
     }
 
     /** Into a bare graph: PyTorch layouts are told apart by rank alone (see {@link LayoutConversion}). */
@@ -64,7 +71,7 @@ public final class CheckpointLoader {
      */
     public LoadReport loadStrict(SameDiff graph, Function<String, Optional<int[]>> layouts,
                                  Map<String, TensorData> tensors, String source) {
-        Plan plan = plan(graph, layouts, tensors, source);
+        Plan plan = plan(graph, layouts, name -> false, tensors, source);
         if (!plan.report.complete()) {
             throw new CheckpointMismatchException(plan.report);
         }
@@ -74,7 +81,7 @@ public final class CheckpointLoader {
 
     public LoadReport loadMatching(SameDiff graph, Function<String, Optional<int[]>> layouts,
                                    Map<String, TensorData> tensors, String source) {
-        Plan plan = plan(graph, layouts, tensors, source);
+        Plan plan = plan(graph, layouts, name -> false, tensors, source);
         plan.apply(graph);
         return plan.report;
     }
@@ -94,8 +101,9 @@ public final class CheckpointLoader {
     }
 
     /** @param layouts a parameter's own PyTorch-to-graph axis order, where its builder recorded one */
-    private Plan plan(SameDiff graph, Function<String, Optional<int[]>> layouts, Map<String, TensorData> tensors,
-                      String source) {
+    /** @param derived buffers the model computes from its config: loaded when present, never missing */
+    private Plan plan(SameDiff graph, Function<String, Optional<int[]>> layouts, java.util.function.Predicate<String> derived,
+                      Map<String, TensorData> tensors, String source) {
         Map<String, long[]> parameters = parameterShapes(graph);
         Map<String, List<String>> keysByName = new TreeMap<>();
         List<String> unexpected = new ArrayList<>();
@@ -134,7 +142,8 @@ public final class CheckpointLoader {
                 duplicates.add(name + " <- " + keys);
             }
         });
-        List<String> missing = parameters.keySet().stream().filter(name -> !keysByName.containsKey(name)).sorted().toList();
+        List<String> missing = parameters.keySet().stream()
+                .filter(name -> !keysByName.containsKey(name) && !derived.test(name)).sorted().toList();
         // A duplicate is loaded from none of its keys: which one would win is arbitrary.
         List<Assignment> unambiguous = assignments.stream().filter(a -> keysByName.get(a.graphName()).size() == 1).toList();
         List<String> loaded = unambiguous.stream().map(Assignment::graphName).toList();

@@ -41,7 +41,8 @@ public final class ModelCheckpoint {
     public static void save(Path file, ComposedModel model, String resolvedConfigYaml) {
         Map<String, TensorData> weights = new TreeMap<>();
         for (SDVariable variable : model.sameDiff().variables()) {
-            if (CheckpointLoader.isCheckpointEntry(variable)) {
+            // Buffers computed from the config (BMN's 10^7-value sampling mask) are rebuilt, not stored.
+            if (CheckpointLoader.isCheckpointEntry(variable) && !model.isDerivedBuffer(variable.name())) {
                 INDArray array = variable.getArr();
                 float[] values = array.castTo(DataType.FLOAT).dup('c').data().asFloat();
                 weights.put(variable.name(), new TensorData(variable.name(), array.shape(), values));

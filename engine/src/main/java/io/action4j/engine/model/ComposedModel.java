@@ -80,6 +80,14 @@ public final class ComposedModel implements AutoCloseable {
      * For a parameter the builder made (by its graph name), the PyTorch-to-graph axis order of its values
      * ({@code [2, 1, 0]} for a conv1d weight); empty for the rest.
      */
+    /**
+     * Whether a checkpoint buffer is computed from the config ({@code GraphBuilder.derivedBuffer}): a
+     * checkpoint may carry it (it is then loaded and its shape checked) or not (action4j's omit it).
+     */
+    public boolean isDerivedBuffer(String name) {
+        return recipe.builder().isDerivedBuffer(name);
+    }
+
     public Optional<int[]> torchLayout(String parameter) {
         return recipe.builder().torchLayout(parameter);
     }

@@ -120,6 +120,7 @@ public final class Trainer {
                 batchesPerEpoch, loop.maxEpochs());
         try (TrainingGraph graph = TrainingGraph.build(config.model(), task.sampleShape(), loop.seed(), task.objective(),
                 task.parts())) {
+            if (Boolean.getBoolean("debug.noreuse")) { graph.model().reuseArrays(false); }
             Optimizer optimizer = config.optimWrapper().createOptimizer(name -> isNormParameter(graph, name));
             int startEpoch = 1;
             if (resumeFrom.isPresent()) {

@@ -57,6 +57,17 @@ final class BmnHead implements LocalizationHead {
                     + " and temporalDim " + steps + " reads N x " + config.featDim() + " x " + steps
                     + " features, got " + in);
         }
+        // MMAction2's BMN keeps PyTorch's initialisation (its init_weights does nothing); it trains from there.
+        GraphBuilder.ConvInit previous = graph.convInit(GraphBuilder.ConvInit.TORCH_DEFAULT);
+        try {
+            return buildLayers(graph, features);
+        } finally {
+            graph.convInit(previous);
+        }
+    }
+
+    private Map<String, Feature> buildLayers(GraphBuilder graph, Feature features) {
+        int steps = config.temporalDim();
         int hidden = config.hiddenDim1d();
         int groups = BmnConfig.GROUPS;
         Feature base = graph.relu("x_1d_b.1", graph.conv1d("x_1d_b.0", features, hidden, 3, 1, 1, groups, true));
@@ -77,7 +88,7 @@ final class BmnHead implements LocalizationHead {
         map = graph.sigmoid("x_2d_p.7", graph.conv2d("x_2d_p.6", map, 2, new int[] {1, 1}, new int[] {1, 1},
                 new int[] {0, 0}, true));
 
-        graph.checkpointBuffer("bmn.bm_mask", BoundaryMatchingMask.validCandidates(steps), steps, steps);
+        graph.derivedBuffer("bmn.bm_mask", BoundaryMatchingMask.validCandidates(steps), steps, steps);
         SameDiff sd = graph.sameDiff();
         Map<String, Feature> outputs = new LinkedHashMap<>();
         outputs.put(CONFIDENCE_MAP, new Feature(sd.identity(graph.qualified(CONFIDENCE_MAP), map.variable()),
@@ -109,12 +120,12 @@ final class BmnHead implements LocalizationHead {
         int steps = config.temporalDim();
         int samples = config.numSamples();
         int out = config.hiddenDim3d();
-        double fanIn = (double) channels * samples;
-        // Graph layout of a 3D convolution's weight (kT, kH, kW, in, out), as the checkpoint loader expects it.
-        SDVariable weight = graph.parameter("x_3d_p.0.weight", GraphBuilder.normal(Math.sqrt(2.0 / fanIn)),
-                samples, 1, 1, channels, out);
-        SDVariable bias = graph.parameter("x_3d_p.0.bias", GraphBuilder.constant(0f), out);
-        SDVariable mask = graph.checkpointBuffer("bmn.sample_mask", BoundaryMatchingMask.weights(steps,
+        double bound = 1 / Math.sqrt((double) channels * samples);
+        // Graph layout of a 3D convolution's weight (kT, kH, kW, in, out), as the checkpoint loader expects it;
+        // PyTorch's default initialisation, as the other layers.
+        SDVariable weight = graph.parameter("x_3d_p.0.weight", GraphBuilder.uniform(bound), samples, 1, 1, channels, out);
+        SDVariable bias = graph.parameter("x_3d_p.0.bias", GraphBuilder.uniform(bound), out);
+        SDVariable mask = graph.derivedBuffer("bmn.sample_mask", BoundaryMatchingMask.weights(steps,
                 config.boundaryRatio(), samples, config.numSamplesPerBin()), steps, (long) samples * steps * steps);
 
         // W as (out * samples) x C, the features as C x (N * T): Y0[(o, k), (n, t)].

@@ -144,12 +144,23 @@ public final class FeatureCache {
 
         /** Writes the complete features and drops the partial rows. */
         public void finish(FeatureSequence features) throws IOException {
+            writeAll(features, folder.resolve(CSV), folder.resolve(NPY), folder.resolve(TIMES));
+            Files.deleteIfExists(folder.resolve(PARTIAL));
+        }
+    }
+
+    /**
+     * Writes timed features as MMAction2's CSV, as float32 {@code .npy} (T x C) and their times as JSON
+     * ({@code {"snippets", "channels", "startSeconds": [...], "endSeconds": [...]}}), each atomically.
+     */
+    public static void writeAll(FeatureSequence features, Path csv, Path npy, Path timesJson) throws IOException {
+        {
             if (!features.hasTimes()) {
-                throw new IllegalArgumentException("cached features need their snippets' times");
+                throw new IllegalArgumentException("features to keep need their snippets' times");
             }
-            Files.createDirectories(folder);
-            FeatureCsv.write(folder.resolve(CSV), features);
-            AtomicFiles.write(folder.resolve(NPY), temporary -> NpyFiles.writeFloat32(temporary, features.values(),
+            Files.createDirectories(csv.toAbsolutePath().getParent());
+            FeatureCsv.write(csv, features);
+            AtomicFiles.write(npy, temporary -> NpyFiles.writeFloat32(temporary, features.values(),
                     features.steps(), features.channels()));
             ObjectNode times = JSON.createObjectNode();
             times.put("snippets", features.steps()).put("channels", features.channels());
@@ -159,8 +170,7 @@ public final class FeatureCache {
                 starts.add(features.startSeconds()[t]);
                 ends.add(features.endSeconds()[t]);
             }
-            AtomicFiles.writeString(folder.resolve(TIMES), JSON.writeValueAsString(times) + "\n");
-            Files.deleteIfExists(folder.resolve(PARTIAL));
+            AtomicFiles.writeString(timesJson, JSON.writeValueAsString(times) + "\n");
         }
     }
 

@@ -22,8 +22,17 @@ public final class SegmentFiles {
     private SegmentFiles() {
     }
 
-    /** ActivityNet's key for a video: its file name without the extension (MMAction2 drops the {@code v_} of ground truth). */
+    /**
+     * ActivityNet's result key for a video: its file name without the extension and without a leading
+     * {@code v_} ({@code v_abc.mp4} is {@code abc}), as MMAction2 writes results and matches them to
+     * ground truth keyed {@code v_abc}.
+     */
     public static String videoId(String video) {
+        return fileStem(video).replaceFirst("^v_", "");
+    }
+
+    /** A video's file name without the extension ({@code v_abc.mp4} is {@code v_abc}). */
+    public static String fileStem(String video) {
         String name = Path.of(video).getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;

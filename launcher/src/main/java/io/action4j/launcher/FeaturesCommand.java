@@ -1,0 +1,117 @@
+package io.action4j.launcher;
+
+import io.action4j.api.video.VideoReader;
+import io.action4j.engine.checkpoint.Checkpoint;
+import io.action4j.engine.config.ExperimentConfig;
+import io.action4j.engine.data.ClipPipeline;
+import io.action4j.localization.features.FeatureCache;
+import io.action4j.localization.features.FeatureSequence;
+import io.action4j.localization.features.Rows;
+import io.action4j.localization.features.SnippetFeatureExtractor;
+import io.action4j.localization.run.LocalizerWeights;
+import io.action4j.localization.run.SegmentFiles;
+import io.action4j.engine.stream.DecodeProgress;
+import io.action4j.registry.config.ConfigBinder;
+import io.action4j.registry.config.ConfigLoader;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code action4j features --config C --out DIR VIDEO...}: snippet features, as files a localizer trains on. */
+@Command(name = "features", mixinStandardHelpOptions = true,
+        description = {"Extracts snippet features from raw videos in one streaming pass each, as localize does: the "
+                + "config's windows cut a video into snippets, its data pipeline prepares each snippet and its "
+                + "model's backbone turns it into one feature vector.",
+                "Writes DIR/<video name>.csv (MMAction2's layout: header f0..f(C-1), one row per snippet, as its "
+                        + "localizers read them), DIR/<video name>.npy (float32, snippets x C) and DIR/<video name>.json "
+                        + "(each snippet's start and end in seconds)."})
+final class FeaturesCommand implements Callable<Integer> {
+
+    private final ConfigLoader loader;
+    private final ConfigBinder binder;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ReaderArguments readerArguments;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+            description = "A config with a model backbone, a data pipeline and windows (a localization config will do).")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "The backbone's weights (a recognizer's or a whole localizer's checkpoint will do).")
+    Path checkpoint;
+
+    @Option(names = "--key-mapping", defaultValue = "auto", paramLabel = "NAME",
+            description = "How checkpoint keys name graph variables (default: ${DEFAULT-VALUE}).")
+    String keyMapping;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the feature files.")
+    Path output;
+
+    @Option(names = "--batch", defaultValue = "8", paramLabel = "N",
+            description = "Snippet views per backbone pass (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of sampling and of unloaded weights (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Parameters(arity = "1..*", paramLabel = "VIDEO", description = "Video files.")
+    List<Path> videos;
+
+    @Inject
+    FeaturesCommand(ConfigLoader loader, ConfigBinder binder) {
+        this.loader = loader;
+        this.binder = binder;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ExperimentConfig experiment = binder.bind(loader.load(config, overrides), ExperimentConfig.class);
+        if (experiment.model() == null || experiment.data() == null || experiment.windows() == null) {
+            throw new IllegalArgumentException(config + ": snippet features need model (with a backbone), data and "
+                    + "windows sections");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (checkpoint == null) {
+            spec.commandLine().getErr().println("action4j: no --checkpoint: the backbone keeps its seeded initial weights");
+        }
+        LocalizerWeights weights = new LocalizerWeights(checkpoint == null ? null
+                : new Checkpoint(checkpoint, keyMapping, false), null);
+        var decoders = readerArguments.decodersFor(experiment);
+        try (SnippetFeatureExtractor extractor = new SnippetFeatureExtractor(experiment.model(),
+                ClipPipeline.build(experiment.data()), experiment.windows().spec(), batch, seed,
+                weights.backboneLoader())) {
+            for (Path video : videos) {
+                Rows rows = new Rows();
+                try (VideoReader reader = decoders.apply(video).open(video)) {
+                    extractor.extract(video, reader, 0, (index, start, end, values) -> rows.add(start, end, values),
+                            DecodeProgress.NONE);
+                }
+                FeatureSequence features = rows.toSequence();
+                String name = SegmentFiles.fileStem(video.toString());
+                FeatureCache.writeAll(features, output.resolve(name + ".csv"), output.resolve(name + ".npy"),
+                        output.resolve(name + ".json"));
+                out.printf("%s: %d snippets x %d features -> %s%n", video, features.steps(), features.channels(),
+                        output.resolve(name + ".csv"));
+                out.flush();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,88 @@
+package io.action4j.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The localization workflow on generated data, each step a command: {@code synth --untrimmed} writes
+ * videos and ActivityNet-style ground truth, {@code features} extracts snippet features with the
+ * built-in model's backbone, {@code train} fits a small BMN on them, {@code localize} finds segments in
+ * a test video with both checkpoints, and {@code eval proposals} scores them against the ground truth.
+ * Sizes are tiny: this checks that the steps fit together, not how well the model does (the README's
+ * figures come from the full-size commands).
+ */
+class UntrimmedPipelineEndToEndTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void synthFeaturesTrainLocalizeAndEvaluate() throws Exception {
+        Path data = folder.resolve("untrimmed");
+        Launcher.Result synth = Launcher.run("synth", "--untrimmed", "--out", data.toString(), "--size", "32x32",
+                "--difficulty", "0.1", "--videos", "4,0,1", "--duration", "8", "--threads", "2");
+        assertThat(synth.exitCode()).as(synth.err()).isZero();
+        JsonNode truth = new ObjectMapper().readTree(data.resolve("train.json").toFile());
+        assertThat(truth.get("v_train_0000").get("duration_second").asDouble()).isEqualTo(8.0);
+        assertThat(truth.get("v_train_0000").get("annotations").size()).isPositive();
+
+        Path config = Files.writeString(folder.resolve("bmn.yaml"), """
+                _base_:
+                  - %s
+                model:
+                  locHead:
+                    temporalDim: 16
+                    numSamples: 4
+                    hiddenDim1d: 16
+                    hiddenDim2d: 8
+                    hiddenDim3d: 16
+                    postProcessTopK: 10
+                trainDataloader:
+                  batchSize: 2
+                  dataset:
+                    annFile: %s
+                    dataPrefix: %s
+                trainCfg:
+                  maxEpochs: 2
+                  checkpointInterval: 2
+                  logInterval: 1
+                """.formatted(Launcher.repository().resolve("configs/localization/synth/bmn_r3d-small_synth-untrimmed.yaml"),
+                data.resolve("train.json"), data.resolve("features")));
+        Path backbone = Launcher.repository().resolve("launcher/src/main/resources/io/action4j/launcher/demo/"
+                + "r3d-small_synth.safetensors");
+        List<String> features = new ArrayList<>(List.of("features", "--config", config.toString(), "--checkpoint",
+                backbone.toString(), "--out", data.resolve("features").toString()));
+        try (Stream<Path> videos = Files.list(data.resolve("videos"))) {
+            videos.filter(video -> video.getFileName().toString().startsWith("v_train")).sorted()
+                    .forEach(video -> features.add(video.toString()));
+        }
+        Launcher.Result extracted = Launcher.run(features.toArray(String[]::new));
+        assertThat(extracted.exitCode()).as(extracted.err()).isZero();
+        assertThat(data.resolve("features/v_train_0000.csv")).exists();
+
+        Path work = folder.resolve("work");
+        Launcher.Result trained = Launcher.run("train", config.toString(), "--work-dir", work.toString());
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+
+        Path results = folder.resolve("results.json");
+        Launcher.Result localized = Launcher.run("localize", "--config", config.toString(), "--backbone-checkpoint",
+                backbone.toString(), "--head-checkpoint", work.resolve("epoch_2.safetensors").toString(), "--out",
+                results.toString(), data.resolve("videos/v_test_0000.mp4").toString());
+        assertThat(localized.exitCode()).as(localized.err()).isZero();
+        assertThat(new ObjectMapper().readTree(results.toFile()).get("results").get("test_0000").size()).isPositive();
+
+        Launcher.Result scored = Launcher.run("eval", "proposals", "--gt", data.resolve("test.json").toString(),
+                "--pred", results.toString());
+        assertThat(scored.exitCode()).as(scored.err()).isZero();
+        assertThat(scored.out()).contains("videos: 1,").containsPattern("auc +\\d+\\.\\d{4}");
+    }
+}
