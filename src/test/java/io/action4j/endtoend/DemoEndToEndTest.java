@@ -38,6 +38,40 @@ class DemoEndToEndTest {
     }
 
     @Test
+    void localizesActionsInAnUntrimmedVideoWithTheBuiltInLocalizer() {
+        Launcher.Result result = Launcher.run("demo", "--seed", "2");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        String out = result.out();
+        int truthAt = out.indexOf("generated an untrimmed synthetic video");
+        int foundAt = out.indexOf("localized by the built-in localizer");
+        assertThat(truthAt).as(out).isPositive();
+        assertThat(foundAt).as(out).isGreaterThan(truthAt);
+        List<double[]> truth = spans(out.substring(truthAt, foundAt));
+        List<double[]> found = spans(out.substring(foundAt));
+        assertThat(truth).isNotEmpty();
+        assertThat(found).hasSize(8);
+        assertThat(out.substring(foundAt)).doesNotContain(" still");
+        // The localizer is small and trained on 60 videos; it still has to find some action, to a tIoU of 0.5.
+        assertThat(truth).anySatisfy(action -> assertThat(found).anySatisfy(segment ->
+                assertThat(tiou(action, segment)).isGreaterThanOrEqualTo(0.5)));
+    }
+
+    private static List<double[]> spans(String text) {
+        Matcher matcher = Pattern.compile("\\n +(\\d+\\.\\d\\d) s - +(\\d+\\.\\d\\d) s ").matcher(text);
+        List<double[]> spans = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            spans.add(new double[] {Double.parseDouble(matcher.group(1)), Double.parseDouble(matcher.group(2))});
+        }
+        return spans;
+    }
+
+    private static double tiou(double[] a, double[] b) {
+        double intersection = Math.max(0, Math.min(a[1], b[1]) - Math.max(a[0], b[0]));
+        return intersection / (a[1] - a[0] + b[1] - b[0] - intersection);
+    }
+
+    @Test
     void theBuiltInModelRecognisesMostMotions() {
         int correct = 0;
         for (String motion : MOTIONS) {

@@ -15,6 +15,16 @@ import io.action4j.synth.Split;
 import io.action4j.synth.SynthConfig;
 import io.action4j.synth.SyntheticMotionDataset;
 import io.action4j.synth.SyntheticVideo;
+import io.action4j.synth.UntrimmedVideo;
+import io.action4j.api.result.TemporalSegment;
+import io.action4j.api.video.VideoReader;
+import io.action4j.engine.checkpoint.Checkpoint;
+import io.action4j.localization.run.LocalizationResult;
+import io.action4j.localization.run.Localizer;
+import io.action4j.localization.run.LocalizerOptions;
+import io.action4j.localization.run.LocalizerWeights;
+import io.action4j.localization.run.ProposalClassifier;
+import io.action4j.localization.run.SegmentFiles;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +58,14 @@ final class DemoCommand implements Callable<Integer> {
     static final String RESOURCES = "/io/action4j/launcher/demo/";
     static final String CHECKPOINT = "r3d-small_synth.safetensors";
     static final String SYNTH_SETTINGS = "synth.json";
+    /** BMN on the built-in model's snippet features, trained on synthetic untrimmed videos (README). */
+    static final String LOCALIZER = "bmn_r3d-small_synth-untrimmed.safetensors";
+    /** The demo's untrimmed video: 20 s, rests of 1 to 3 s, actions of 0.6 to 1.3 s (the training videos'). */
+    private static final double UNTRIMMED_SECONDS = 20;
+    private static final int[] REST_FRAMES = {25, 75};
+    private static final int[] ACTION_FRAMES = {15, 32};
+    /** Proposals the demo labels and prints at most. */
+    private static final int PROPOSALS_SHOWN = 8;
     /** Demo videos take indices from here on, past any split the model saw. */
     private static final int FIRST_INDEX = 100_000;
 
@@ -108,10 +126,49 @@ final class DemoCommand implements Callable<Integer> {
                 }
                 boolean right = best.get(0).label().equals(chosen.id());
                 out.println(right ? "correct" : "wrong: the video shows '" + chosen.id() + "'");
+                out.println();
+                localize(out, work, settings, checkpoint, recognizer, names);
             }
             return 0;
         } finally {
             deleteQuietly(work);
+        }
+    }
+
+    /**
+     * Temporal localization on a new untrimmed synthetic video: the built-in model's backbone gives the
+     * snippet features, the built-in BMN the proposals, the built-in model labels the best of them.
+     */
+    private void localize(PrintWriter out, Path work, SynthConfig settings, Path recognizerCheckpoint,
+                          Recognizer recognizer, List<String> names) throws IOException {
+        Path localizerCheckpoint = copyResource(LOCALIZER, work);
+        ModelCheckpoint.Contents contents = ModelCheckpoint.load(localizerCheckpoint);
+        ExperimentConfig config = binder.bind(loader.parse(contents.config(), LOCALIZER), ExperimentConfig.class);
+        UntrimmedVideo video = UntrimmedVideo.of(settings, (int) Math.round(UNTRIMMED_SECONDS * settings.fps()),
+                REST_FRAMES, ACTION_FRAMES, Split.TEST, FIRST_INDEX + seed);
+        Path file = work.resolve(video.name() + ".mp4");
+        video.write(file, VideoWriters.standard(registry));
+        out.printf(Locale.ROOT, "generated an untrimmed synthetic video, %dx%d, %.0f s, with %d actions (the generator's "
+                + "ground truth):%n", settings.width(), settings.height(), UNTRIMMED_SECONDS, video.actions().size());
+        for (UntrimmedVideo.ActionSegment action : video.actions()) {
+            out.printf(Locale.ROOT, "  %6.2f s - %6.2f s  %s%n", action.startFrame() / video.fps(),
+                    action.endFrame() / video.fps(), action.motion().id());
+        }
+        LocalizerWeights weights = new LocalizerWeights(new Checkpoint(recognizerCheckpoint, Checkpoint.AUTO, false),
+                new Checkpoint(localizerCheckpoint, Checkpoint.AUTO, false));
+        List<String> actions = names.stream().filter(name -> !name.equals(MotionClass.STILL.id())).toList();
+        ProposalClassifier classifier = new ProposalClassifier(recognizer, names, actions);
+        try (Localizer localizer = new Localizer(config, path -> readerArguments.decoderFor(path), weights,
+                LocalizerOptions.DEFAULTS, binder.toJson(config))) {
+            LocalizationResult result = localizer.localize(file);
+            List<TemporalSegment> best = result.segments().subList(0, Math.min(PROPOSALS_SHOWN, result.segments().size()));
+            List<TemporalSegment> labelled;
+            try (VideoReader reader = readerArguments.decoderFor(file).open(file)) {
+                labelled = classifier.classify(file, reader, best);
+            }
+            out.println("localized by the built-in localizer (" + LOCALIZER + ": BMN on the built-in model's snippet "
+                    + "features), its " + best.size() + " best proposals labelled by the built-in model:");
+            labelled.forEach(segment -> out.println("  " + SegmentFiles.describe(segment, actions)));
         }
     }
 

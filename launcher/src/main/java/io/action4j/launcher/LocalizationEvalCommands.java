@@ -152,11 +152,13 @@ final class LocalizationEvalCommands {
             PrintWriter out = spec.commandLine().getOut();
             out.println("videos: " + dataset.samples().size() + ", classes with ground truth: "
                     + table.apByClass().size());
-            out.printf(Locale.ROOT, "%-8s %s%n", "tIoU", "mAP");
+            int column = Math.max("average".length(),
+                    thresholds.stream().mapToInt(t -> number(t).length()).max().orElse(4));
+            out.printf(Locale.ROOT, "%-" + column + "s  %s%n", "tIoU", "mAP");
             for (int t = 0; t < thresholds.size(); t++) {
-                out.printf(Locale.ROOT, "%-8s %.4f%n", number(thresholds.get(t)), table.mapPerThreshold()[t]);
+                out.printf(Locale.ROOT, "%-" + column + "s  %.4f%n", number(thresholds.get(t)), table.mapPerThreshold()[t]);
             }
-            out.printf(Locale.ROOT, "%-8s %.4f%n", "average", table.averageMap());
+            out.printf(Locale.ROOT, "%-" + column + "s  %.4f%n", "average", table.averageMap());
             int width = table.apByClass().keySet().stream()
                     .mapToInt(c -> dataset.classNames().get(c).length()).max().orElse(5);
             out.printf(Locale.ROOT, "%-" + width + "s  %s%n", "class", "AP (mean over thresholds)");

@@ -8,6 +8,10 @@ import io.action4j.localization.run.LocalizationResult;
 import io.action4j.localization.run.Localizer;
 import io.action4j.localization.run.LocalizerOptions;
 import io.action4j.localization.run.LocalizerWeights;
+import io.action4j.localization.run.ProposalClassifier;
+import io.action4j.engine.recognition.RecognitionOptions;
+import io.action4j.engine.recognition.Recognizer;
+import io.action4j.api.video.VideoReader;
 import io.action4j.localization.run.SegmentFiles;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
@@ -96,6 +100,23 @@ final class LocalizeCommand implements Callable<Integer> {
     @Option(names = "--jsonl", paramLabel = "FILE.jsonl", description = "Write one JSON line per video as it finishes.")
     Path jsonLines;
 
+    @Option(names = "--classifier-config", paramLabel = "FILE",
+            description = "Label each proposal with this recognition model (model + data), run on the proposal's own "
+                    + "frames; the score becomes proposal score x class probability.")
+    Path classifierConfig;
+
+    @Option(names = "--classifier-checkpoint", paramLabel = "FILE", description = "The recognition model's weights.")
+    Path classifierCheckpoint;
+
+    @Option(names = "--classifier-classes", paramLabel = "FILE",
+            description = "The recognition model's class names, one per line, in its order.")
+    Path classifierClasses;
+
+    @Option(names = "--classes", paramLabel = "FILE",
+            description = "The labels proposals may get, one per line (default: all of --classifier-classes); e.g. "
+                    + "leave out a background class.")
+    Path classes;
+
     @Option(names = "--seed", defaultValue = "0", description = "Seed of sampling and of unloaded weights (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -123,22 +144,33 @@ final class LocalizeCommand implements Callable<Integer> {
         }
         LocalizerOptions options = new LocalizerOptions(seed, batch, Optional.ofNullable(featureCache));
         Map<String, List<TemporalSegment>> byVideo = new LinkedHashMap<>();
-        try (Localizer localizer = new Localizer(experiment, readerArguments.decodersFor(experiment), weights, options,
-                binder.toJson(experiment));
+        var decoders = readerArguments.decodersFor(experiment);
+        Recognizer recognizer = classifierConfig == null ? null : classifierRecognizer(decoders);
+        ProposalClassifier classifier = recognizer == null ? null : classifier(recognizer);
+        List<String> labels = classifier == null ? null : classifier.outputClasses();
+        try (Localizer localizer = new Localizer(experiment, decoders, weights, options, binder.toJson(experiment));
+             Recognizer ignored = recognizer;
              AtomicFiles.Pending pending = jsonLines == null ? null : AtomicFiles.pending(jsonLines);
              Writer lines = pending == null ? null : Files.newBufferedWriter(pending.temporary(), StandardCharsets.UTF_8)) {
             for (Path video : videos) {
                 LocalizationResult result = localizer.localize(video);
+                if (classifier != null) {
+                    try (VideoReader reader = decoders.apply(video).open(video)) {
+                        result = new LocalizationResult(result.video(), result.durationSeconds(), result.snippets(),
+                                result.fromCache(), result.resumedSnippets(),
+                                classifier.classify(video, reader, result.segments()));
+                    }
+                }
                 byVideo.put(video.toString(), result.segments());
                 out.printf("%s: %d segments from %d snippets%s (%.1f s)%n", video, result.segments().size(),
                         result.snippets(), result.fromCache() ? ", features from the cache"
                                 : result.resumedSnippets() > 0 ? ", resumed after " + result.resumedSnippets() : "",
                         result.durationSeconds());
                 result.segments().stream().limit(top).forEach(segment ->
-                        out.println("  " + SegmentFiles.describe(segment, null)));
+                        out.println("  " + SegmentFiles.describe(segment, labels)));
                 out.flush();
                 if (lines != null) {
-                    lines.write(SegmentFiles.jsonLine(result, null) + "\n");
+                    lines.write(SegmentFiles.jsonLine(result, labels) + "\n");
                     lines.flush();
                 }
             }
@@ -149,15 +181,38 @@ final class LocalizeCommand implements Callable<Integer> {
             }
         }
         if (activityNet != null) {
-            SegmentFiles.writeActivityNet(activityNet, byVideo, null);
+            SegmentFiles.writeActivityNet(activityNet, byVideo, labels);
             out.println("wrote " + activityNet);
         }
         if (csv != null) {
-            SegmentFiles.writeCsv(csv, byVideo, null);
+            SegmentFiles.writeCsv(csv, byVideo, labels);
             out.println("wrote " + csv);
         }
         out.flush();
         return 0;
+    }
+
+    private Recognizer classifierRecognizer(java.util.function.Function<Path, io.action4j.api.video.VideoDecoder> decoders) {
+        if (classifierClasses == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--classifier-config needs --classifier-classes (the model's class names)");
+        }
+        ExperimentConfig recognition = binder.bind(loader.load(classifierConfig, List.of()), ExperimentConfig.class);
+        Checkpoint weights = classifierCheckpoint == null ? null : new Checkpoint(classifierCheckpoint, keyMapping, true);
+        return new Recognizer(recognition, decoders, model -> {
+            if (weights != null) {
+                weights.loadInto(model);
+            }
+        }, RecognitionOptions.DEFAULTS);
+    }
+
+    private ProposalClassifier classifier(Recognizer recognizer) throws IOException {
+        List<String> known = readNames(classifierClasses);
+        return new ProposalClassifier(recognizer, known, classes == null ? known : readNames(classes));
+    }
+
+    private static List<String> readNames(Path file) throws IOException {
+        return Files.readAllLines(file).stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     private LocalizerWeights weights() {

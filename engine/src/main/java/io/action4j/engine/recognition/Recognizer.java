@@ -88,6 +88,24 @@ public final class Recognizer implements AutoCloseable {
         return new ClipScores(video.toString(), 0, metadata.durationSeconds(), scoreAndAverage(video, views));
     }
 
+    /**
+     * The class scores of a span of a video already open, its frames {@code [startFrame, endFrame)}
+     * sampled and transformed as a whole video of that length would be (e.g. a temporal proposal, to
+     * label it). Reads only the sampled frames, by random access.
+     */
+    public ClipScores recognize(Path video, VideoReader reader, int startFrame, int endFrame) throws VideoException {
+        VideoMetadata metadata = reader.metadata();
+        if (startFrame < 0 || endFrame <= startFrame) {
+            throw new IllegalArgumentException(video + ": frames [" + startFrame + ", " + endFrame + ") are no span");
+        }
+        SplittableRandom random = new SplittableRandom(options.seed());
+        var selection = pipeline.sample(new io.action4j.api.sampling.SamplingRequest(endFrame - startFrame,
+                metadata.fps(), metadata.startIndex() + startFrame, java.util.OptionalInt.empty()), random);
+        FormattedClip views = pipeline.transform(selection, reader.read(selection.indices()), random);
+        return new ClipScores(video.toString(), startFrame / metadata.fps(), endFrame / metadata.fps(),
+                scoreAndAverage(video, views));
+    }
+
     /** {@link #recognizeWindows(Path, WindowSpec, Consumer, DecodeProgress)} without progress reports. */
     public WindowRun recognizeWindows(Path video, WindowSpec windows, Consumer<WindowScores> sink)
             throws VideoException {
