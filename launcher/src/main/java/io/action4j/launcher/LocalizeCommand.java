@@ -117,6 +117,9 @@ final class LocalizeCommand implements Callable<Integer> {
                     + "leave out a background class.")
     Path classes;
 
+    @Option(names = "--timings", description = "Print each video's time per stage (decode, backbone, head, post-processing).")
+    boolean timings;
+
     @Option(names = "--seed", defaultValue = "0", description = "Seed of sampling and of unloaded weights (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -156,9 +159,7 @@ final class LocalizeCommand implements Callable<Integer> {
                 LocalizationResult result = localizer.localize(video);
                 if (classifier != null) {
                     try (VideoReader reader = decoders.apply(video).open(video)) {
-                        result = new LocalizationResult(result.video(), result.durationSeconds(), result.snippets(),
-                                result.fromCache(), result.resumedSnippets(),
-                                classifier.classify(video, reader, result.segments()));
+                        result = result.withSegments(classifier.classify(video, reader, result.segments()));
                     }
                 }
                 byVideo.put(video.toString(), result.segments());
@@ -166,6 +167,13 @@ final class LocalizeCommand implements Callable<Integer> {
                         result.snippets(), result.fromCache() ? ", features from the cache"
                                 : result.resumedSnippets() > 0 ? ", resumed after " + result.resumedSnippets() : "",
                         result.durationSeconds());
+                if (timings) {
+                    LocalizationResult.StageTimes t = result.times();
+                    out.printf(java.util.Locale.ROOT, "  time: %.2f s (%.0f frames/s): decode and transforms %.0f%%, "
+                                    + "backbone %.0f%%, head %.0f%%, post-processing %.0f%%%n", t.totalSeconds(),
+                            t.framesDecoded() / t.totalSeconds(), share(t.decodeSeconds(), t), share(t.backboneSeconds(), t),
+                            share(t.headSeconds(), t), share(t.postProcessingSeconds(), t));
+                }
                 result.segments().stream().limit(top).forEach(segment ->
                         out.println("  " + SegmentFiles.describe(segment, labels)));
                 out.flush();
@@ -213,6 +221,10 @@ final class LocalizeCommand implements Callable<Integer> {
 
     private static List<String> readNames(Path file) throws IOException {
         return Files.readAllLines(file).stream().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    private static double share(double seconds, LocalizationResult.StageTimes times) {
+        return 100 * seconds / times.totalSeconds();
     }
 
     private LocalizerWeights weights() {

@@ -44,6 +44,8 @@ public final class SnippetFeatureExtractor implements AutoCloseable {
     private final Consumer<ComposedModel> weights;
     private ComposedModel backbone;
     private TensorShape viewShape;
+    /** Time spent in the backbone since this extractor was built. */
+    private long backboneNanos;
 
     /**
      * @param snippets the snippet length and stride
@@ -124,8 +126,10 @@ public final class SnippetFeatureExtractor implements AutoCloseable {
                 offset += clip.values().length;
             }
             INDArray input = Nd4j.create(values, new long[] {views, first[1], first[2], first[3], first[4]}, 'c');
-            INDArray features = backboneFor(TensorShape.of(1, first[1], first[2], first[3], first[4]))
-                    .clipFeatures(Map.of(ModelComposer.INPUT, input));
+            ComposedModel model = backboneFor(TensorShape.of(1, first[1], first[2], first[3], first[4]));
+            long started = System.nanoTime();
+            INDArray features = model.clipFeatures(Map.of(ModelComposer.INPUT, input));
+            backboneNanos += System.nanoTime() - started;
             int row = 0;
             for (WindowedClips.Window window : waiting) {
                 int count = window.views().shape()[0];
@@ -158,6 +162,11 @@ public final class SnippetFeatureExtractor implements AutoCloseable {
             viewShape = oneView;
         }
         return backbone;
+    }
+
+    /** Seconds the backbone has run since this extractor was built (the rest of an extraction is decoding and transforms). */
+    public double backboneSeconds() {
+        return backboneNanos / 1e9;
     }
 
     /** The number of channels the backbone gives for views of the pipeline's shape, once it has run. */

@@ -52,6 +52,8 @@ public final class Localizer implements AutoCloseable {
     private final SnippetFeatureExtractor extractor;
     private ComposedModel head;
     private TensorShape headInput;
+    private long headNanos;
+    private long postNanos;
 
     /**
      * @param weights the checkpoints of the backbone and the head
@@ -97,9 +99,14 @@ public final class Localizer implements AutoCloseable {
     /** {@link #localize(Path)}, reporting decoded frames to {@code progress}. */
     public LocalizationResult localize(Path video, DecodeProgress progress) throws VideoException, IOException {
         Features features = features(video, progress);
+        headNanos = 0;
+        postNanos = 0;
         List<TemporalSegment> segments = localize(features.sequence());
+        LocalizationResult.StageTimes times = new LocalizationResult.StageTimes(
+                features.extractSeconds() - features.backboneSeconds(), features.backboneSeconds(), headNanos / 1e9,
+                postNanos / 1e9, features.frames());
         return new LocalizationResult(video.toString(), features.durationSeconds(), features.sequence().steps(),
-                features.fromCache(), features.resumed(), segments);
+                features.fromCache(), features.resumed(), segments, times);
     }
 
     /**
@@ -116,7 +123,10 @@ public final class Localizer implements AutoCloseable {
         ComposedModel graph = headFor(features.channels(), steps);
         LocalizationHead localizationHead = graph.localizationHead().orElseThrow();
         INDArray x = Nd4j.create(input.channelsFirst(), new long[] {1, input.channels(), input.steps()}, 'c');
+        long started = System.nanoTime();
         Map<String, INDArray> outputs = graph.run(Map.of(ModelComposer.INPUT, x));
+        long ran = System.nanoTime();
+        headNanos += ran - started;
         double first = features.startSeconds()[0];
         double covered = features.endSeconds()[features.steps() - 1] - first;
         List<TemporalSegment> segments = new ArrayList<>();
@@ -124,10 +134,12 @@ public final class Localizer implements AutoCloseable {
             segments.add(new TemporalSegment(first + segment.startSeconds(), first + segment.endSeconds(),
                     segment.label(), segment.score()));
         }
+        postNanos += System.nanoTime() - ran;
         return segments;
     }
 
-    private record Features(FeatureSequence sequence, double durationSeconds, boolean fromCache, int resumed) {
+    private record Features(FeatureSequence sequence, double durationSeconds, boolean fromCache, int resumed,
+                            double extractSeconds, double backboneSeconds, long frames) {
     }
 
     private Features features(Path video, DecodeProgress progress) throws VideoException, IOException {
@@ -137,15 +149,18 @@ public final class Localizer implements AutoCloseable {
             var cached = entry.complete();
             if (cached.isPresent()) {
                 FeatureSequence sequence = cached.get();
-                return new Features(sequence, sequence.endSeconds()[sequence.steps() - 1], true, 0);
+                return new Features(sequence, sequence.endSeconds()[sequence.steps() - 1], true, 0, 0, 0, 0);
             }
         }
         Rows rows = entry == null ? new Rows() : entry.partial();
         int resumed = rows.size();
         double duration;
+        long started = System.nanoTime();
+        double backboneBefore = extractor.backboneSeconds();
+        long frames;
         try (VideoReader reader = decoders.apply(video).open(video);
              FeatureCache.RowAppender appender = entry == null ? null : entry.appender(rows)) {
-            extractor.extract(video, reader, resumed, (index, start, end, values) -> {
+            frames = extractor.extract(video, reader, resumed, (index, start, end, values) -> {
                 rows.add(start, end, values);
                 if (appender != null) {
                     try {
@@ -154,14 +169,15 @@ public final class Localizer implements AutoCloseable {
                         throw new UncheckedIOException(entry.folder() + ": cannot append snippet features", e);
                     }
                 }
-            }, progress);
+            }, progress).framesDecoded();
             duration = reader.metadata().durationSeconds();
         }
         FeatureSequence sequence = rows.toSequence();
         if (entry != null) {
             entry.finish(sequence);
         }
-        return new Features(sequence, duration, false, resumed);
+        return new Features(sequence, duration, false, resumed, (System.nanoTime() - started) / 1e9,
+                extractor.backboneSeconds() - backboneBefore, frames);
     }
 
     /** The head for features of this shape: built (and given its weights) once, rebuilt if the shape changes. */
