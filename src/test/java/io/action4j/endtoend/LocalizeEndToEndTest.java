@@ -148,8 +148,13 @@ class LocalizeEndToEndTest {
         Path csv = folder.resolve("segments.csv");
         Path lines = folder.resolve("segments.jsonl");
 
+        Path timeline = folder.resolve("timeline.html");
+        Path truth = Files.writeString(folder.resolve("gt.json"), "{\"v_demo\": {\"annotations\": ["
+                + "{\"segment\": [1.5, 2.5], \"label\": \"x\"}]}}");
+
         Launcher.Result result = Launcher.run("localize", "--config", config.toString(), "--out", json.toString(),
-                "--csv", csv.toString(), "--jsonl", lines.toString(), "--top", "3", video.toString());
+                "--csv", csv.toString(), "--jsonl", lines.toString(), "--top", "3", "--timings",
+                "--timeline", timeline.toString(), "--gt", truth.toString(), video.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.err()).contains("no checkpoint: the model keeps its seeded initial weights");
@@ -163,6 +168,10 @@ class LocalizeEndToEndTest {
         assertThat(Files.readAllLines(csv).get(0)).isEqualTo("video,start,end,label,score");
         assertThat(Files.readAllLines(csv)).hasSize(demo.size() + 1);
         assertThat(new ObjectMapper().readTree(Files.readAllLines(lines).get(0)).get("segments")).hasSize(demo.size());
+        assertThat(result.out()).containsPattern("time: \\d+\\.\\d\\d s \\(\\d+ frames/s\\): decode and transforms \\d+%, "
+                + "backbone \\d+%, head \\d+%, post-processing \\d+%");
+        assertThat(Files.readString(timeline)).contains("demo.mp4").contains("ground truth")
+                .contains("<title>1.50 s - 2.50 s, score 1.0000</title>");
     }
 
     @Test

@@ -13,6 +13,8 @@ import io.action4j.engine.recognition.RecognitionOptions;
 import io.action4j.engine.recognition.Recognizer;
 import io.action4j.api.video.VideoReader;
 import io.action4j.localization.run.SegmentFiles;
+import io.action4j.localization.run.Timeline;
+import io.action4j.localization.activitynet.ActivityNetFiles;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
 import jakarta.inject.Inject;
@@ -117,6 +119,14 @@ final class LocalizeCommand implements Callable<Integer> {
                     + "leave out a background class.")
     Path classes;
 
+    @Option(names = "--timeline", paramLabel = "FILE.html|FILE.png",
+            description = "Draw each video's best segments on a time axis (under the ground truth with --gt).")
+    Path timeline;
+
+    @Option(names = "--gt", paramLabel = "GT.json",
+            description = "ActivityNet-style ground truth to draw under the predictions in --timeline.")
+    Path groundTruth;
+
     @Option(names = "--timings", description = "Print each video's time per stage (decode, backbone, head, post-processing).")
     boolean timings;
 
@@ -148,6 +158,9 @@ final class LocalizeCommand implements Callable<Integer> {
         LocalizerOptions options = new LocalizerOptions(seed, batch, Optional.ofNullable(featureCache));
         Map<String, List<TemporalSegment>> byVideo = new LinkedHashMap<>();
         var decoders = readerArguments.decodersFor(experiment);
+        Map<String, List<TemporalSegment>> truth = groundTruth == null ? Map.of()
+                : ActivityNetFiles.readGroundTruth(groundTruth);
+        Map<String, Double> durations = new LinkedHashMap<>();
         Recognizer recognizer = classifierConfig == null ? null : classifierRecognizer(decoders);
         ProposalClassifier classifier = recognizer == null ? null : classifier(recognizer);
         List<String> labels = classifier == null ? null : classifier.outputClasses();
@@ -163,6 +176,7 @@ final class LocalizeCommand implements Callable<Integer> {
                     }
                 }
                 byVideo.put(video.toString(), result.segments());
+                durations.put(video.toString(), result.durationSeconds());
                 out.printf("%s: %d segments from %d snippets%s (%.1f s)%n", video, result.segments().size(),
                         result.snippets(), result.fromCache() ? ", features from the cache"
                                 : result.resumedSnippets() > 0 ? ", resumed after " + result.resumedSnippets() : "",
@@ -195,6 +209,17 @@ final class LocalizeCommand implements Callable<Integer> {
         if (csv != null) {
             SegmentFiles.writeCsv(csv, byVideo, labels);
             out.println("wrote " + csv);
+        }
+        if (timeline != null) {
+            Timeline drawing = new Timeline(labels);
+            byVideo.forEach((video, segments) -> {
+                List<TemporalSegment> videoTruth = groundTruth == null ? null
+                        : truth.getOrDefault(SegmentFiles.videoId(video), List.of()).stream()
+                                .map(s -> new TemporalSegment(s.startSeconds(), s.endSeconds(), -1, s.score())).toList();
+                drawing.add(new Timeline.Row(video, durations.get(video), segments, videoTruth));
+            });
+            drawing.write(timeline);
+            out.println("wrote " + timeline);
         }
         out.flush();
         return 0;

@@ -66,6 +66,15 @@ public final class ActivityNetFiles {
         return new ActivityNetDataset(List.copyOf(classIndex.keySet()), samples);
     }
 
+    /**
+     * The ground truth alone, by video id without {@code v_}; labels index the class names in the order
+     * they first appear.
+     */
+    public static Map<String, List<TemporalSegment>> readGroundTruth(Path groundTruthFile)
+            throws ActivityNetFormatException {
+        return readGroundTruth(JsonDocument.read(groundTruthFile), new LinkedHashMap<>());
+    }
+
     private static Map<String, List<TemporalSegment>> readGroundTruth(JsonDocument json, Map<String, Integer> classIndex)
             throws ActivityNetFormatException {
         Map<String, List<TemporalSegment>> byVideo = new LinkedHashMap<>();
