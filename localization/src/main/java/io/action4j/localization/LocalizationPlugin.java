@@ -4,6 +4,7 @@ import io.action4j.api.VideoPlugin;
 import io.action4j.api.metric.MetricFactory;
 import io.action4j.api.model.LocalizationHeadFactory;
 import io.action4j.localization.bmn.BmnHeadFactory;
+import io.action4j.localization.bsn.TemHeadFactory;
 import io.action4j.localization.metric.ProposalRecallFactory;
 import io.action4j.localization.metric.TemporalDetectionMapFactory;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class LocalizationPlugin implements VideoPlugin {
 
     @Override
     public List<LocalizationHeadFactory<?>> localizationHeads() {
-        return List.of(new BmnHeadFactory());
+        return List.of(new BmnHeadFactory(), new TemHeadFactory());
     }
 
     @Override

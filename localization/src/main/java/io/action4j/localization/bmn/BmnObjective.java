@@ -3,6 +3,7 @@ package io.action4j.localization.bmn;
 import io.action4j.api.model.Feature;
 import io.action4j.engine.training.TrainingGraph;
 import io.action4j.engine.training.TrainingObjective;
+import io.action4j.localization.train.BinaryLogisticLoss;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -56,24 +57,11 @@ public final class BmnObjective implements TrainingObjective {
         SDVariable classification = sd.squeeze(sd.slice(confidence, new int[] {0, 1, 0, 0}, -1, 1, steps, steps), 1);
         SDVariable truth = gtIou.mul(mask);
 
-        SDVariable tem = binaryLogistic(sd, start, gtStart).add(binaryLogistic(sd, end, gtEnd));
+        SDVariable tem = BinaryLogisticLoss.build(sd, start, gtStart, 0.5).add(BinaryLogisticLoss.build(sd, end, gtEnd, 0.5));
         SDVariable reg = regressionLoss(sd, regression, truth, mask, randomMid, randomLow);
         SDVariable cls = classificationLoss(sd, classification, truth, mask);
         return sd.math().add(TrainingGraph.LOSS,
                 tem.mul(WEIGHT_TEM).add(reg.mul(WEIGHT_PEM_REG)), cls.mul(WEIGHT_PEM_CLS));
-    }
-
-    /** {@code binary_logistic_regression_loss}: threshold 0.5, ratio clamped to [1.05, 21]. */
-    private static SDVariable binaryLogistic(SameDiff sd, SDVariable score, SDVariable label) {
-        SDVariable positive = above(sd, label, 0.5);
-        SDVariable positives = sd.math().max(sd.sum(positive), sd.constant(1f));
-        SDVariable entries = sd.sizeAt(label, 0).castTo(DataType.FLOAT).mul(sd.sizeAt(label, 1).castTo(DataType.FLOAT));
-        SDVariable ratio = sd.math().clipByValue(entries.div(positives), 1.05, 21);
-        SDVariable coefficient0 = ratio.mul(0.5).div(ratio.sub(1));
-        SDVariable coefficient1 = ratio.mul(0.5);
-        SDVariable loss = coefficient1.mul(positive).mul(sd.math().log(score.add(EPS)))
-                .add(coefficient0.mul(positive.rsub(1.0)).mul(sd.math().log(score.rsub(1.0).add(EPS))));
-        return sd.math().neg(sd.mean(loss));
     }
 
     /** {@code pem_reg_loss}: thresholds 0.7 and 0.3, the middle and low candidates sampled to the high ones' number. */

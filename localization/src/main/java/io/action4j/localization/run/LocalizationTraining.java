@@ -10,14 +10,20 @@ import io.action4j.engine.training.TrainingTask;
 import io.action4j.localization.activitynet.ActivityNetAnnotations;
 import io.action4j.localization.bmn.BmnHeadFactory;
 import io.action4j.localization.bmn.BmnObjective;
-import io.action4j.localization.bmn.BmnTrainingData;
+import io.action4j.engine.training.TrainingObjective;
+import io.action4j.localization.bmn.BmnConfig;
+import io.action4j.localization.bmn.BmnTargets;
+import io.action4j.localization.bsn.TemConfig;
+import io.action4j.localization.bsn.TemHeadFactory;
+import io.action4j.localization.bsn.TemObjective;
+import io.action4j.localization.train.SnippetTrainingData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Localization's training task for the engine's trainer: a BMN head trained on snippet features
+ * Localization's training task for the engine's trainer: a BMN or TEM head trained on snippet features
  * (MMAction2's ActivityNet annotation JSON over a folder of feature CSVs, the dataset's
  * {@code format: activitynet}). A model with a backbone trains its head alone: the backbone made the
  * features and stays as it is.
@@ -35,9 +41,10 @@ public final class LocalizationTraining {
         if (config.model() == null || config.model().locHead() == null) {
             throw new IllegalArgumentException("training a localizer needs a model with a locHead");
         }
-        if (!config.model().locHead().type().equals(BmnHeadFactory.NAME)) {
-            throw new IllegalArgumentException("training is implemented for the bmn localization head; this model's is '"
-                    + config.model().locHead().type() + "'");
+        String type = config.model().locHead().type();
+        if (!type.equals(BmnHeadFactory.NAME) && !type.equals(TemHeadFactory.NAME)) {
+            throw new IllegalArgumentException("training is implemented for the bmn and tem localization heads; this "
+                    + "model's is '" + type + "'");
         }
         if (config.valDataloader() != null) {
             throw new IllegalArgumentException("validation while training a localizer is not implemented yet: remove "
@@ -52,14 +59,27 @@ public final class LocalizationTraining {
         }
         LocalizationHead head = config.model().locHead().create(LocalizationHead.class);
         int steps = head.temporalLength().orElseThrow();
-        int featDim = ((io.action4j.localization.bmn.BmnConfig) config.model().locHead().config()).featDim();
+        TrainingObjective objective;
+        SnippetTrainingData.Targets targets;
+        int featDim;
+        if (type.equals(BmnHeadFactory.NAME)) {
+            featDim = ((BmnConfig) config.model().locHead().config()).featDim();
+            objective = new BmnObjective(steps);
+            targets = new BmnTargets();
+        } else {
+            TemConfig tem = (TemConfig) config.model().locHead().config();
+            featDim = tem.featDim();
+            TemObjective temObjective = new TemObjective(tem);
+            objective = temObjective;
+            targets = temObjective;
+        }
         List<ActivityNetAnnotations.Video> videos = ActivityNetAnnotations.read(Path.of(dataset.annFile()), warnings);
-        BmnTrainingData data = new BmnTrainingData(videos, Path.of(dataset.dataPrefix()), featDim, steps);
+        SnippetTrainingData data = new SnippetTrainingData(videos, Path.of(dataset.dataPrefix()), featDim, steps, targets);
         if (data.size() < train.batchSize()) {
             throw new IllegalArgumentException(dataset.annFile() + " has " + data.size() + " videos, fewer than one batch of "
                     + train.batchSize());
         }
         ModelComposer.Parts parts = config.model().backbone() == null ? ModelComposer.Parts.ALL : ModelComposer.Parts.HEADS;
-        return new TrainingTask(TensorShape.of(1, featDim, steps), parts, new BmnObjective(steps), data);
+        return new TrainingTask(TensorShape.of(1, featDim, steps), parts, objective, data);
     }
 }

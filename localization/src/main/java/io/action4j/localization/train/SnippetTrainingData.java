@@ -1,4 +1,4 @@
-package io.action4j.localization.bmn;
+package io.action4j.localization.train;
 
 import io.action4j.engine.model.ModelComposer;
 import io.action4j.engine.training.TrainingBatch;
@@ -17,15 +17,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * BMN's training set as MMAction2's ActivityNet pipeline gives it: each annotated video's feature
- * CSV ({@code <folder>/<video name>.csv}, rescaled to the model's length if it has another), its
- * targets from the ground truth ({@link BmnLabels}), and the regression loss's random draws, batch by
- * batch in a shuffled order. Features are read per batch, so memory does not grow with the set.
+ * A localizer's training set as MMAction2's ActivityNet pipeline gives it: each annotated video's
+ * feature CSV ({@code <folder>/<video name>.csv}, rescaled to the model's length if it has another)
+ * and its targets, made from the ground truth by the model's {@link Targets}, batch by batch in a
+ * shuffled order. Features are read per batch, so memory does not grow with the set.
  */
-public final class BmnTrainingData implements TrainingData {
+public final class SnippetTrainingData implements TrainingData {
+
+    /** A model's training targets for a batch, from each sample's segments (normalised to [0, 1]). */
+    @FunctionalInterface
+    public interface Targets {
+        /**
+         * @param random for targets that draw (BMN's regression sampling), seeded per batch
+         * @return placeholders by name, each with the batch as its first axis
+         */
+        Map<String, INDArray> of(List<double[][]> segments, int steps, SplittableRandom random);
+    }
 
     private record Sample(Path features, double[][] segments) {
     }
@@ -33,13 +44,16 @@ public final class BmnTrainingData implements TrainingData {
     private final List<Sample> samples = new ArrayList<>();
     private final int featDim;
     private final int steps;
+    private final Targets targets;
 
     /**
      * @throws IllegalArgumentException naming a video whose feature CSV is missing
      */
-    public BmnTrainingData(List<ActivityNetAnnotations.Video> videos, Path featureFolder, int featDim, int steps) {
+    public SnippetTrainingData(List<ActivityNetAnnotations.Video> videos, Path featureFolder, int featDim, int steps,
+                               Targets targets) {
         this.featDim = featDim;
         this.steps = steps;
+        this.targets = targets;
         for (ActivityNetAnnotations.Video video : videos) {
             Path csv = featureFolder.resolve(video.name() + ".csv");
             if (!Files.isRegularFile(csv)) {
@@ -98,24 +112,15 @@ public final class BmnTrainingData implements TrainingData {
 
     private TrainingBatch batch(int[] order, int first, int size, SplittableRandom random) {
         float[] features = new float[size * featDim * steps];
-        float[] iou = new float[size * steps * steps];
-        float[] starts = new float[size * steps];
-        float[] ends = new float[size * steps];
+        List<double[][]> segments = new ArrayList<>(size);
         for (int b = 0; b < size; b++) {
             Sample sample = samples.get(order[first + b]);
             System.arraycopy(read(sample.features()).channelsFirst(), 0, features, b * featDim * steps, featDim * steps);
-            BmnLabels labels = BmnLabels.of(sample.segments(), steps);
-            System.arraycopy(labels.confidence(), 0, iou, b * steps * steps, steps * steps);
-            System.arraycopy(labels.start(), 0, starts, b * steps, steps);
-            System.arraycopy(labels.end(), 0, ends, b * steps, steps);
+            segments.add(sample.segments());
         }
         return new TrainingBatch(
                 Map.of(ModelComposer.INPUT, Nd4j.create(features, new long[] {size, featDim, steps}, 'c')),
-                Map.of(BmnObjective.GT_IOU_MAP, Nd4j.create(iou, new long[] {size, steps, steps}, 'c'),
-                        BmnObjective.GT_START, Nd4j.create(starts, new long[] {size, steps}, 'c'),
-                        BmnObjective.GT_END, Nd4j.create(ends, new long[] {size, steps}, 'c'),
-                        BmnObjective.RANDOM_MID, uniform(random, size),
-                        BmnObjective.RANDOM_LOW, uniform(random, size)), size);
+                targets.of(segments, steps, random), size);
     }
 
     private FeatureSequence read(Path csv) {
@@ -130,14 +135,6 @@ public final class BmnTrainingData implements TrainingData {
                     + featDim);
         }
         return features.steps() == steps ? features : FeatureResampling.resample(features, steps);
-    }
-
-    private org.nd4j.linalg.api.ndarray.INDArray uniform(SplittableRandom random, int size) {
-        float[] values = new float[size * steps * steps];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) random.nextDouble();
-        }
-        return Nd4j.create(values, new long[] {size, steps, steps}, 'c');
     }
 
     @Override
