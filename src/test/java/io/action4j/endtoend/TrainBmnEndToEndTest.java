@@ -42,8 +42,14 @@ class TrainBmnEndToEndTest {
                   batchSize: 2
                   dataset:
                     format: activitynet
-                    annFile: %s
-                    dataPrefix: %s
+                    annFile: %1$s
+                    dataPrefix: %2$s
+                valDataloader:
+                  batchSize: 1
+                  dataset:
+                    format: activitynet
+                    annFile: %1$s
+                    dataPrefix: %2$s
                 optimWrapper:
                   optimizer:
                     type: Adam
@@ -52,6 +58,7 @@ class TrainBmnEndToEndTest {
                 trainCfg:
                   maxEpochs: 3
                   logInterval: 1
+                  valInterval: 3
                 """.formatted(data.resolve("annotations/action_test_anno.json"), data.resolve("activitynet_features")));
     }
 
@@ -69,6 +76,12 @@ class TrainBmnEndToEndTest {
         assertThat(log).allSatisfy(entry -> assertThat(entry.get("loss").asDouble()).isPositive().isFinite());
         assertThat(log.get(2).get("loss").asDouble()).isLessThan(log.get(0).get("loss").asDouble());
         assertThat(workDir.resolve("epoch_3.safetensors")).exists();
+        List<JsonNode> validation = Files.readAllLines(workDir.resolve("log.jsonl")).stream()
+                .map(TrainBmnEndToEndTest::json).filter(entry -> entry.get("mode").asText().equals("val")).toList();
+        assertThat(validation).hasSize(1);
+        assertThat(validation.get(0).get("auc").asDouble()).isBetween(0.0, 100.0);
+        assertThat(validation.get(0).get("AR@100").asDouble()).isBetween(0.0, 1.0);
+        assertThat(result.out()).containsPattern("val epoch 3 auc \\d+\\.\\d{4}");
 
         Path features = folder.resolve("x.npy");
         io.action4j.engine.data.NpyFiles.writeFloat32(features, new float[400 * 16], 1, 400, 16);

@@ -83,6 +83,8 @@ public final class TrainingRun {
         Path logFile = workDir.resolve(LOG);
         try (BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND)) {
+            // The task, once made: its own validation replaces recognition's.
+            TrainingTask[] created = new TrainingTask[1];
             Trainer.TrainingEvents events = new Trainer.TrainingEvents() {
                 @Override
                 public void log(Map<String, Object> entry) {
@@ -104,6 +106,9 @@ public final class TrainingRun {
                 @Override
                 public Map<String, Double> validate(ComposedModel trainingModel, int epoch) {
                     try {
+                        if (created[0] != null && created[0].validation() != null) {
+                            return created[0].validation().validate(trainingModel, epoch);
+                        }
                         List<RecognitionSample> samples = DatasetScorer.score(config, config.valDataloader(), decoders,
                                 model -> model.copyWeightsFrom(trainingModel),
                                 new RecognitionOptions("prob", 8, config.trainCfg().seed()), this::warn, (done, total) -> { });
@@ -117,8 +122,9 @@ public final class TrainingRun {
             if (task == null) {
                 return trainer.train(initialWeights, resumeFrom);
             }
-            try (TrainingTask created = task.create(events::warn)) {
-                return trainer.train(created, initialWeights, resumeFrom);
+            try (TrainingTask made = task.create(events::warn)) {
+                created[0] = made;
+                return trainer.train(made, initialWeights, resumeFrom);
             }
         }
     }

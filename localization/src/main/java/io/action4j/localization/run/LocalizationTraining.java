@@ -16,6 +16,7 @@ import io.action4j.localization.bmn.BmnTargets;
 import io.action4j.localization.bsn.TemConfig;
 import io.action4j.localization.bsn.TemHeadFactory;
 import io.action4j.localization.bsn.TemObjective;
+import io.action4j.localization.train.ProposalValidation;
 import io.action4j.localization.train.SnippetTrainingData;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -26,7 +27,8 @@ import java.util.function.Consumer;
  * Localization's training task for the engine's trainer: a BMN or TEM head trained on snippet features
  * (MMAction2's ActivityNet annotation JSON over a folder of feature CSVs, the dataset's
  * {@code format: activitynet}). A model with a backbone trains its head alone: the backbone made the
- * features and stays as it is.
+ * features and stays as it is. With a {@code valDataloader} (the same format), each validation reports
+ * AR@AN of the validation videos' proposals ({@link ProposalValidation}).
  */
 public final class LocalizationTraining {
 
@@ -45,10 +47,6 @@ public final class LocalizationTraining {
         if (!type.equals(BmnHeadFactory.NAME) && !type.equals(TemHeadFactory.NAME)) {
             throw new IllegalArgumentException("training is implemented for the bmn and tem localization heads; this "
                     + "model's is '" + type + "'");
-        }
-        if (config.valDataloader() != null) {
-            throw new IllegalArgumentException("validation while training a localizer is not implemented yet: remove "
-                    + "valDataloader and score checkpoints with 'action4j localize' and 'action4j eval proposals'");
         }
         DataloaderConfig train = config.trainDataloader();
         DatasetConfig dataset = train.dataset();
@@ -80,6 +78,16 @@ public final class LocalizationTraining {
                     + train.batchSize());
         }
         ModelComposer.Parts parts = config.model().backbone() == null ? ModelComposer.Parts.ALL : ModelComposer.Parts.HEADS;
-        return new TrainingTask(TensorShape.of(1, featDim, steps), parts, objective, data);
+        ProposalValidation validation = null;
+        if (config.valDataloader() != null) {
+            DatasetConfig val = config.valDataloader().dataset();
+            if (!val.format().equals(DatasetConfig.ACTIVITYNET) || val.dataPrefix() == null) {
+                throw new IllegalArgumentException("valDataloader.dataset: a localizer validates on format: activitynet "
+                        + "with a dataPrefix (the folder of the validation videos' feature CSVs)");
+            }
+            validation = new ProposalValidation(ActivityNetAnnotations.read(Path.of(val.annFile()), warnings),
+                    Path.of(val.dataPrefix()), head, featDim, steps);
+        }
+        return new TrainingTask(TensorShape.of(1, featDim, steps), parts, objective, data, validation);
     }
 }
