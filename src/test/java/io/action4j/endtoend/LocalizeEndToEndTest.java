@@ -175,12 +175,30 @@ class LocalizeEndToEndTest {
     }
 
     @Test
+    void aVideoShorterThanOneSnippetIsPaddedOrRefusedAsAsked() throws Exception {
+        Path data = folder.resolve("short");
+        assertThat(Launcher.run("synth", "--out", data.toString(), "--frames", "8", "--classes", "still",
+                "--train-per-class", "1", "--val-per-class", "0", "--test-per-class", "0", "--size", "32x32")
+                .exitCode()).isZero();
+        Path shortVideo = data.resolve("videos/still/still_train_0000.mp4");
+
+        Launcher.Result padded = Launcher.run("localize", "--config", config.toString(), shortVideo.toString());
+        Launcher.Result refused = Launcher.run("localize", "--config", config.toString(), "--short-video", "fail",
+                shortVideo.toString());
+
+        assertThat(padded.exitCode()).as(padded.err()).isZero();
+        assertThat(padded.out()).contains("from 1 snippets");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains("still_train_0000.mp4").contains("8 frames, fewer than one snippet of 16");
+    }
+
+    @Test
     void theCommittedLocalizationConfigsBind() throws Exception {
         try (Stream<Path> files = Files.walk(Launcher.repository().resolve("configs/localization"))) {
             for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).toList()) {
                 Launcher.Result result = Launcher.run("config", "show", file.toString());
                 assertThat(result.exitCode()).as(file + ": " + result.err()).isZero();
-                assertThat(result.out()).as(file.toString()).contains("type: bmn");
+                assertThat(result.out()).as(file.toString()).containsPattern("locHead:\\n +type: (bmn|tem)\\n");
             }
         }
     }

@@ -127,6 +127,10 @@ final class LocalizeCommand implements Callable<Integer> {
             description = "ActivityNet-style ground truth to draw under the predictions in --timeline.")
     Path groundTruth;
 
+    @Option(names = "--short-video", defaultValue = "pad", paramLabel = "pad|fail",
+            description = "A video shorter than one snippet: pad it (its one snippet repeats frames; default) or fail.")
+    String shortVideo;
+
     @Option(names = "--timings", description = "Print each video's time per stage (decode, backbone, head, post-processing).")
     boolean timings;
 
@@ -155,7 +159,12 @@ final class LocalizeCommand implements Callable<Integer> {
         if (weights.none()) {
             err.println("action4j: no checkpoint: the model keeps its seeded initial weights, so the segments mean nothing");
         }
-        LocalizerOptions options = new LocalizerOptions(seed, batch, Optional.ofNullable(featureCache));
+        if (!shortVideo.equals("pad") && !shortVideo.equals("fail")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--short-video takes pad or fail, got '" + shortVideo + "'");
+        }
+        LocalizerOptions options = new LocalizerOptions(seed, batch, Optional.ofNullable(featureCache),
+                shortVideo.equals("fail"));
         Map<String, List<TemporalSegment>> byVideo = new LinkedHashMap<>();
         var decoders = readerArguments.decodersFor(experiment);
         Map<String, List<TemporalSegment>> truth = groundTruth == null ? Map.of()

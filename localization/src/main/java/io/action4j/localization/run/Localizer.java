@@ -160,7 +160,7 @@ public final class Localizer implements AutoCloseable {
         long frames;
         try (VideoReader reader = decoders.apply(video).open(video);
              FeatureCache.RowAppender appender = entry == null ? null : entry.appender(rows)) {
-            frames = extractor.extract(video, reader, resumed, (index, start, end, values) -> {
+            io.action4j.engine.stream.WindowRun run = extractor.extract(video, reader, resumed, (index, start, end, values) -> {
                 rows.add(start, end, values);
                 if (appender != null) {
                     try {
@@ -169,7 +169,12 @@ public final class Localizer implements AutoCloseable {
                         throw new UncheckedIOException(entry.folder() + ": cannot append snippet features", e);
                     }
                 }
-            }, progress).framesDecoded();
+            }, progress);
+            frames = run.framesDecoded();
+            if (options.refuseShortVideos() && frames < run.plan().windowFrames()) {
+                throw new VideoException(video, frames + " frames, fewer than one snippet of " + run.plan().windowFrames()
+                        + " (the config's windows); pad it instead with --short-video pad (the default)");
+            }
             duration = reader.metadata().durationSeconds();
         }
         FeatureSequence sequence = rows.toSequence();

@@ -10,10 +10,16 @@ import java.util.Optional;
  * @param batchSize snippet views run through the backbone at once
  * @param featureCache where snippet features are kept, so that a video is decoded once and an
  *                     interrupted extraction resumes; empty: features are not kept
+ * @param refuseShortVideos refuse a video shorter than one snippet instead of padding it (its one
+ *                          snippet then repeats frames, as the sampler pads any short video)
  */
-public record LocalizerOptions(long seed, int batchSize, Optional<Path> featureCache) {
+public record LocalizerOptions(long seed, int batchSize, Optional<Path> featureCache, boolean refuseShortVideos) {
 
-    public static final LocalizerOptions DEFAULTS = new LocalizerOptions(0, 8, Optional.empty());
+    public static final LocalizerOptions DEFAULTS = new LocalizerOptions(0, 8, Optional.empty(), false);
+
+    public LocalizerOptions(long seed, int batchSize, Optional<Path> featureCache) {
+        this(seed, batchSize, featureCache, false);
+    }
 
     public LocalizerOptions {
         if (batchSize < 1) {
@@ -22,6 +28,10 @@ public record LocalizerOptions(long seed, int batchSize, Optional<Path> featureC
     }
 
     public LocalizerOptions withFeatureCache(Path folder) {
-        return new LocalizerOptions(seed, batchSize, Optional.of(folder));
+        return new LocalizerOptions(seed, batchSize, Optional.of(folder), refuseShortVideos);
+    }
+
+    public LocalizerOptions refusingShortVideos() {
+        return new LocalizerOptions(seed, batchSize, featureCache, true);
     }
 }
