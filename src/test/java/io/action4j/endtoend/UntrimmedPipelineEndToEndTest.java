@@ -37,7 +37,7 @@ class UntrimmedPipelineEndToEndTest {
 
         Path config = Files.writeString(folder.resolve("bmn.yaml"), """
                 _base_:
-                  - %s
+                  - %1$s
                 model:
                   locHead:
                     temporalDim: 16
@@ -49,8 +49,12 @@ class UntrimmedPipelineEndToEndTest {
                 trainDataloader:
                   batchSize: 2
                   dataset:
-                    annFile: %s
-                    dataPrefix: %s
+                    annFile: %2$s
+                    dataPrefix: %3$s
+                valDataloader:
+                  dataset:
+                    annFile: %2$s
+                    dataPrefix: %3$s
                 trainCfg:
                   maxEpochs: 2
                   checkpointInterval: 2
@@ -84,5 +88,22 @@ class UntrimmedPipelineEndToEndTest {
                 "--pred", results.toString());
         assertThat(scored.exitCode()).as(scored.err()).isZero();
         assertThat(scored.out()).contains("videos: 1,").containsPattern("auc +\\d+\\.\\d{4}");
+
+        // Labelled by the built-in recognizer, per proposal and with ActivityNet's video-level recipe.
+        Path names = Files.writeString(folder.resolve("recognizer_classes.txt"),
+                "move_left\nmove_right\nmove_up\nmove_down\nrotate_cw\nrotate_ccw\ngrow\nshrink\nstill\n");
+        for (String mode : List.of("proposal", "video")) {
+            Path detections = folder.resolve("detections_" + mode + ".json");
+            Launcher.Result labelled = Launcher.run("localize", "--config", config.toString(), "--backbone-checkpoint",
+                    backbone.toString(), "--head-checkpoint", work.resolve("epoch_2.safetensors").toString(),
+                    "--classifier-config", Launcher.repository().resolve("configs/recognition/synth/r3d-small_synth.yaml")
+                            .toString(), "--classifier-checkpoint", backbone.toString(), "--classifier-classes",
+                    names.toString(), "--classes", data.resolve("classes.txt").toString(), "--classify", mode,
+                    "--out", detections.toString(), data.resolve("videos/v_test_0000.mp4").toString());
+            assertThat(labelled.exitCode()).as(labelled.err()).isZero();
+            JsonNode first = new ObjectMapper().readTree(detections.toFile()).get("results").get("test_0000").get(0);
+            assertThat(first.get("label").asText()).isIn(Files.readAllLines(data.resolve("classes.txt")));
+            assertThat(first.get("score").asDouble()).isPositive();
+        }
     }
 }

@@ -114,6 +114,15 @@ final class LocalizeCommand implements Callable<Integer> {
             description = "The recognition model's class names, one per line, in its order.")
     Path classifierClasses;
 
+    @Option(names = "--classify", defaultValue = "proposal", paramLabel = "proposal|video",
+            description = "proposal: the classifier runs on each proposal's frames (default); video: once on the whole "
+                    + "video, each proposal repeated with its --classify-top-k best classes (ActivityNet's recipe).")
+    String classify;
+
+    @Option(names = "--classify-top-k", defaultValue = "2", paramLabel = "K",
+            description = "With --classify video: classes per proposal (default: ${DEFAULT-VALUE}).")
+    int classifyTopK;
+
     @Option(names = "--classes", paramLabel = "FILE",
             description = "The labels proposals may get, one per line (default: all of --classifier-classes); e.g. "
                     + "leave out a background class.")
@@ -159,6 +168,10 @@ final class LocalizeCommand implements Callable<Integer> {
         if (weights.none()) {
             err.println("action4j: no checkpoint: the model keeps its seeded initial weights, so the segments mean nothing");
         }
+        if (!classify.equals("proposal") && !classify.equals("video") || classifyTopK < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--classify takes proposal or video and --classify-top-k a positive number");
+        }
         if (!shortVideo.equals("pad") && !shortVideo.equals("fail")) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--short-video takes pad or fail, got '" + shortVideo + "'");
@@ -179,7 +192,9 @@ final class LocalizeCommand implements Callable<Integer> {
              Writer lines = pending == null ? null : Files.newBufferedWriter(pending.temporary(), StandardCharsets.UTF_8)) {
             for (Path video : videos) {
                 LocalizationResult result = localizer.localize(video);
-                if (classifier != null) {
+                if (classifier != null && classify.equals("video")) {
+                    result = result.withSegments(classifier.classifyByVideo(video, result.segments(), classifyTopK));
+                } else if (classifier != null) {
                     try (VideoReader reader = decoders.apply(video).open(video)) {
                         result = result.withSegments(classifier.classify(video, reader, result.segments()));
                     }

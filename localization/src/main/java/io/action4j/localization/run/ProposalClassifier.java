@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Labels class-agnostic proposals with a recognition model run on each proposal's own frames (the
- * per-proposal alternative to ActivityNet's video-level recipe, and the one that fits videos with
- * several kinds of action): a proposal gets the best of the output classes, and the score
- * {@code proposal score x class probability}. The recognizer's classes are matched to the output
+ * Labels class-agnostic proposals with a recognition model: run on each proposal's own frames
+ * ({@link #classify}, the one that fits videos with several kinds of action: a proposal gets the best of
+ * the output classes, and the score {@code proposal score x class probability}), or once on the whole
+ * video ({@link #classifyByVideo}, ActivityNet's recipe). The recognizer's classes are matched to the output
  * classes by name, so a recognizer that knows more (a background class such as {@code still}) labels
  * only with the classes asked for.
  */
@@ -47,6 +47,31 @@ public final class ProposalClassifier {
 
     public List<String> outputClasses() {
         return outputClasses;
+    }
+
+    /**
+     * ActivityNet's video-level recipe instead: the recognizer scores the whole video once, and every
+     * proposal is repeated with each of the {@code topK} best output classes, scored proposal score x
+     * class probability (best first). Fits videos of one kind of action, as ActivityNet's are.
+     */
+    public List<TemporalSegment> classifyByVideo(Path video, List<TemporalSegment> proposals, int topK)
+            throws VideoException {
+        float[] scores = recognizer.recognize(video).scores();
+        Integer[] order = new Integer[recognizerIndex.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Float.compare(scores[recognizerIndex[b]], scores[recognizerIndex[a]]));
+        List<TemporalSegment> labelled = new ArrayList<>(proposals.size() * topK);
+        for (TemporalSegment proposal : proposals) {
+            for (int rank = 0; rank < Math.min(topK, order.length); rank++) {
+                int label = order[rank];
+                labelled.add(new TemporalSegment(proposal.startSeconds(), proposal.endSeconds(), label,
+                        proposal.score() * scores[recognizerIndex[label]]));
+            }
+        }
+        labelled.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return labelled;
     }
 
     /** The proposals labelled, in their order; times in seconds, read from {@code reader}'s frames. */
