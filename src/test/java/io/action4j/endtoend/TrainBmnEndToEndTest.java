@@ -50,6 +50,12 @@ class TrainBmnEndToEndTest {
                     format: activitynet
                     annFile: %1$s
                     dataPrefix: %2$s
+                testDataloader:
+                  batchSize: 1
+                  dataset:
+                    format: activitynet
+                    annFile: %1$s
+                    dataPrefix: %2$s
                 optimWrapper:
                   optimizer:
                     type: Adam
@@ -82,6 +88,20 @@ class TrainBmnEndToEndTest {
         assertThat(validation.get(0).get("auc").asDouble()).isBetween(0.0, 100.0);
         assertThat(validation.get(0).get("AR@100").asDouble()).isBetween(0.0, 1.0);
         assertThat(result.out()).containsPattern("val epoch 3 auc \\d+\\.\\d{4}");
+
+        Path dump = folder.resolve("proposals.json");
+        Launcher.Result tested = Launcher.run("test", config.toString(), "--checkpoint",
+                workDir.resolve("epoch_3.safetensors").toString(), "--dump", dump.toString());
+        assertThat(tested.exitCode()).as(tested.err()).isZero();
+        assertThat(tested.out()).contains("videos: 2").containsPattern("auc +\\d+\\.\\d{4}")
+                .containsPattern("AR@100 +\\d\\.\\d{4}");
+        // The same proposals score the same through eval proposals.
+        Launcher.Result evaluated = Launcher.run("eval", "proposals", "--gt", Launcher.repository().resolveSibling("shared")
+                .resolve("fixtures/mmaction2/tests/data/annotations/action_test_anno.json").toString(), "--pred",
+                dump.toString());
+        assertThat(evaluated.exitCode()).as(evaluated.err()).isZero();
+        assertThat(evaluated.out().lines().filter(line -> line.startsWith("auc"))).containsExactlyElementsOf(
+                tested.out().lines().filter(line -> line.startsWith("auc")).toList());
 
         Path features = folder.resolve("x.npy");
         io.action4j.engine.data.NpyFiles.writeFloat32(features, new float[400 * 16], 1, 400, 16);

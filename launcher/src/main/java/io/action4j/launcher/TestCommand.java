@@ -13,7 +13,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import io.action4j.api.metric.LocalizationSample;
+import io.action4j.api.result.TemporalSegment;
+import io.action4j.engine.config.ModelConfig;
+import io.action4j.localization.metric.ProposalRecall;
+import io.action4j.localization.metric.TiouThresholds;
+import io.action4j.localization.run.LocalizationTraining;
+import io.action4j.localization.run.SegmentFiles;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +36,10 @@ import picocli.CommandLine.Spec;
         description = {"Scores every video of the config's testDataloader list (its pipeline: clips x crops, "
                 + "averaged as average_clips) with the checkpoint's weights and reports the testEvaluator's metrics "
                 + "(default acc: top-1 and top-5 accuracy, mean class accuracy, the confusion matrix).",
-                "--dump writes the per-video scores in the predictions format that 'eval recognition' reads."})
+                "--dump writes the per-video scores in the predictions format that 'eval recognition' reads.",
+                "A localization config (a locHead; testDataloader in the activitynet format over feature CSVs) is "
+                        + "tested on features: AR@AN of the proposals (auc, AR@1 ... AR@100); --dump writes them as "
+                        + "ActivityNet result JSON."})
 final class TestCommand implements Callable<Integer> {
 
     @Spec
@@ -62,6 +75,9 @@ final class TestCommand implements Callable<Integer> {
         if (checkpointArguments.checkpoint == null) {
             throw new IllegalArgumentException("test needs --checkpoint (the weights to score)");
         }
+        if (config.model() != null && config.model().has(ModelConfig.Task.LOCALIZATION)) {
+            return testLocalizer(config);
+        }
         ComponentSpec evaluator = config.testEvaluator();
         Metric<RecognitionSample> metric = RecognitionMetrics.recognition(evaluator, configArguments.loader(), configArguments.binder());
         PrintWriter out = spec.commandLine().getOut();
@@ -86,6 +102,33 @@ final class TestCommand implements Callable<Integer> {
         }
         if (confusionCsv != null) {
             report.writeConfusionCsv(confusionCsv);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * A localizer: its head on the test set's feature CSVs, the proposals scored with AR@AN as
+     * MMAction2's ANetMetric; {@code --dump} writes them as ActivityNet result JSON.
+     */
+    private int testLocalizer(ExperimentConfig config) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<LocalizationSample> samples = LocalizationTraining.test(config, checkpointArguments::loadInto,
+                warning -> err.println("warning: " + warning));
+        MetricResult result = new ProposalRecall(TiouThresholds.activityNet(), OptionalDouble.of(100)).evaluate(samples);
+        out.println("videos: " + samples.size());
+        result.values().forEach((name, value) -> out.printf(java.util.Locale.ROOT, "%-7s %.4f%n", name, value));
+        if (dump != null) {
+            Map<String, List<TemporalSegment>> byVideo = new LinkedHashMap<>();
+            samples.forEach(sample -> byVideo.put(sample.videoId(), sample.predicted()));
+            SegmentFiles.writeActivityNet(dump, byVideo, null);
+            out.println("wrote " + dump);
+        }
+        if (output != null) {
+            io.action4j.api.io.AtomicFiles.writeString(output, new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writerWithDefaultPrettyPrinter().writeValueAsString(result.values()) + "\n");
+            out.println("wrote " + output);
         }
         out.flush();
         return 0;

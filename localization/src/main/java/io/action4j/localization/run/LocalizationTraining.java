@@ -35,6 +35,47 @@ public final class LocalizationTraining {
     private LocalizationTraining() {
     }
 
+    /** The feature width the model's localization head reads (its {@code featDim}). */
+    public static int featDim(ExperimentConfig config) {
+        Record head = config.model().locHead().config();
+        if (head instanceof BmnConfig bmn) {
+            return bmn.featDim();
+        }
+        if (head instanceof TemConfig tem) {
+            return tem.featDim();
+        }
+        throw new IllegalArgumentException("the localization head '" + config.model().locHead().type()
+                + "' is not one action4j trains or tests on features (bmn, tem)");
+    }
+
+    /**
+     * Proposals for every video of the config's {@code testDataloader} (format {@code activitynet}: the
+     * annotation JSON over the feature CSVs) from the localization head alone, with its ground truth.
+     *
+     * @param weights loads the head's weights
+     */
+    public static List<io.action4j.api.metric.LocalizationSample> test(ExperimentConfig config,
+            Consumer<io.action4j.engine.model.ComposedModel> weights, Consumer<String> warnings) throws IOException {
+        if (config.model() == null || config.model().locHead() == null) {
+            throw new IllegalArgumentException("testing a localizer needs a model with a locHead");
+        }
+        DatasetConfig dataset = config.testDataloader().dataset();
+        if (!dataset.format().equals(DatasetConfig.ACTIVITYNET) || dataset.dataPrefix() == null) {
+            throw new IllegalArgumentException("testDataloader.dataset: a localizer is tested on format: activitynet "
+                    + "(annFile: the ActivityNet annotation JSON, dataPrefix: the folder of its feature CSVs)");
+        }
+        LocalizationHead head = config.model().locHead().create(LocalizationHead.class);
+        int steps = head.temporalLength().orElseThrow();
+        int featDim = featDim(config);
+        ProposalValidation scorer = new ProposalValidation(ActivityNetAnnotations.read(Path.of(dataset.annFile()),
+                warnings), Path.of(dataset.dataPrefix()), head, featDim, steps);
+        try (var model = ModelComposer.composeLocalizationHead(config.model(), TensorShape.of(1, featDim, steps),
+                config.trainCfg() == null ? 0 : config.trainCfg().seed())) {
+            weights.accept(model);
+            return scorer.samples(model);
+        }
+    }
+
     /**
      * @param warnings receives skipped or clipped segments, naming the video and the segment
      * @throws IllegalArgumentException when the config cannot train a localizer, naming what is missing
@@ -59,14 +100,12 @@ public final class LocalizationTraining {
         int steps = head.temporalLength().orElseThrow();
         TrainingObjective objective;
         SnippetTrainingData.Targets targets;
-        int featDim;
+        int featDim = featDim(config);
         if (type.equals(BmnHeadFactory.NAME)) {
-            featDim = ((BmnConfig) config.model().locHead().config()).featDim();
             objective = new BmnObjective(steps);
             targets = new BmnTargets();
         } else {
             TemConfig tem = (TemConfig) config.model().locHead().config();
-            featDim = tem.featDim();
             TemObjective temObjective = new TemObjective(tem);
             objective = temObjective;
             targets = temObjective;

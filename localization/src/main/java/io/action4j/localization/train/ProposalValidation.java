@@ -63,6 +63,15 @@ public final class ProposalValidation implements TrainingTask.Validation {
 
     @Override
     public Map<String, Double> validate(ComposedModel trainingModel, int epoch) throws IOException {
+        return new LinkedHashMap<>(new ProposalRecall(TiouThresholds.activityNet(), OptionalDouble.of(100))
+                .evaluate(samples(trainingModel)).values());
+    }
+
+    /**
+     * Each video's proposals from {@code model} (a localization model or its head alone, reading N x C x T
+     * features) with its ground truth; video ids as in the annotation file.
+     */
+    public List<LocalizationSample> samples(ComposedModel model) throws IOException {
         List<LocalizationSample> samples = new ArrayList<>(videos.size());
         for (Video video : videos) {
             FeatureSequence features = FeatureCsv.read(video.features());
@@ -72,11 +81,9 @@ public final class ProposalValidation implements TrainingTask.Validation {
             }
             FeatureSequence input = features.steps() == steps ? features : FeatureResampling.resample(features, steps);
             INDArray x = Nd4j.create(input.channelsFirst(), new long[] {1, featDim, steps}, 'c');
-            Map<String, INDArray> outputs = trainingModel.run(Map.of(ModelComposer.INPUT, x));
+            Map<String, INDArray> outputs = model.run(Map.of(ModelComposer.INPUT, x));
             samples.add(new LocalizationSample(video.id(), head.decode(outputs, video.coveredSeconds()), video.truth()));
         }
-        Map<String, Double> figures = new LinkedHashMap<>(new ProposalRecall(TiouThresholds.activityNet(),
-                OptionalDouble.of(100)).evaluate(samples).values());
-        return figures;
+        return samples;
     }
 }
