@@ -24,15 +24,19 @@ import java.util.Locale;
  * @param withOffset rawframe lists with a start-frame column
  * @param onError what a sample that cannot be decoded does: {@code fail} (default) stops the run
  *     naming its path; {@code skip} logs it and leaves it out
+ * @param outsideSegments {@code activitynet} only: a ground-truth segment reaching outside the span the
+ *     features cover is {@code clip}ped to it with a warning (default, as MMAction2 clips) or
+ *     {@code reject}ed, stopping the run naming the video and the segment
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetConfig(String annFile, String dataPrefix, String format, Boolean multiLabel, Boolean withOffset,
-                            String onError) {
+                            String onError, String outsideSegments) {
 
     public static final List<String> FORMATS = List.of("videos", "rawframes", "activitynet");
     /** The localization format: an ActivityNet annotation file over snippet-feature CSVs. */
     public static final String ACTIVITYNET = "activitynet";
     public static final List<String> ON_ERROR = List.of("fail", "skip");
+    public static final List<String> OUTSIDE_SEGMENTS = List.of("clip", "reject");
 
     public DatasetConfig {
         ConfigChecks.required("annFile", annFile);
@@ -42,6 +46,14 @@ public record DatasetConfig(String annFile, String dataPrefix, String format, Bo
         withOffset = withOffset != null && withOffset;
         onError = onError == null ? "fail" : onError;
         ConfigChecks.oneOf("onError", onError, ON_ERROR);
+        if (outsideSegments != null) {
+            ConfigChecks.oneOf("outsideSegments", outsideSegments, OUTSIDE_SEGMENTS);
+        }
+    }
+
+    /** Whether ground-truth segments outside the features' span stop the run ({@code outsideSegments: reject}). */
+    public boolean rejectsOutsideSegments() {
+        return "reject".equals(outsideSegments);
     }
 
     public AnnotationFormat annotationFormat() {

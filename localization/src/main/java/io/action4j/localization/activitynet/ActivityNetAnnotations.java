@@ -59,6 +59,15 @@ public final class ActivityNetAnnotations {
      * @throws ActivityNetFormatException naming the file and key path of a missing or ill-typed value
      */
     public static List<Video> read(Path file, Consumer<String> warnings) throws ActivityNetFormatException {
+        return read(file, warnings, false);
+    }
+
+    /**
+     * {@link #read(Path, Consumer)}, refusing a segment that reaches outside the covered span instead
+     * of clipping it when {@code rejectOutside}.
+     */
+    public static List<Video> read(Path file, Consumer<String> warnings, boolean rejectOutside)
+            throws ActivityNetFormatException {
         JsonDocument json = JsonDocument.read(file);
         JsonNode videos = json.object(json.root(), "");
         List<Video> read = new ArrayList<>();
@@ -86,6 +95,10 @@ public final class ActivityNetAnnotations {
                 if (!(end > start)) {
                     warnings.accept(file + ": " + name + " segment " + bounds + " ends at or before its start; left out");
                     continue;
+                }
+                if ((start < 0 || end > covered) && rejectOutside) {
+                    throw json.error(JsonDocument.child(path, "segment"), bounds + " reaches outside the " + covered
+                            + " s the features of " + name + " cover (outsideSegments: reject)");
                 }
                 if (start < 0 || end > covered) {
                     warnings.accept(file + ": " + name + " segment " + bounds + " reaches outside the " + covered

@@ -68,7 +68,7 @@ public final class LocalizationTraining {
         int steps = head.temporalLength().orElseThrow();
         int featDim = featDim(config);
         ProposalValidation scorer = new ProposalValidation(ActivityNetAnnotations.read(Path.of(dataset.annFile()),
-                warnings), Path.of(dataset.dataPrefix()), head, featDim, steps);
+                warnings, dataset.rejectsOutsideSegments()), Path.of(dataset.dataPrefix()), head, featDim, steps);
         try (var model = ModelComposer.composeLocalizationHead(config.model(), TensorShape.of(1, featDim, steps),
                 config.trainCfg() == null ? 0 : config.trainCfg().seed())) {
             weights.accept(model);
@@ -110,7 +110,8 @@ public final class LocalizationTraining {
             objective = temObjective;
             targets = temObjective;
         }
-        List<ActivityNetAnnotations.Video> videos = ActivityNetAnnotations.read(Path.of(dataset.annFile()), warnings);
+        List<ActivityNetAnnotations.Video> videos = ActivityNetAnnotations.read(Path.of(dataset.annFile()), warnings,
+                dataset.rejectsOutsideSegments());
         SnippetTrainingData data = new SnippetTrainingData(videos, Path.of(dataset.dataPrefix()), featDim, steps, targets);
         if (data.size() < train.batchSize()) {
             throw new IllegalArgumentException(dataset.annFile() + " has " + data.size() + " videos, fewer than one batch of "
@@ -124,7 +125,8 @@ public final class LocalizationTraining {
                 throw new IllegalArgumentException("valDataloader.dataset: a localizer validates on format: activitynet "
                         + "with a dataPrefix (the folder of the validation videos' feature CSVs)");
             }
-            validation = new ProposalValidation(ActivityNetAnnotations.read(Path.of(val.annFile()), warnings),
+            validation = new ProposalValidation(ActivityNetAnnotations.read(Path.of(val.annFile()), warnings,
+                    val.rejectsOutsideSegments()),
                     Path.of(val.dataPrefix()), head, featDim, steps);
         }
         return new TrainingTask(TensorShape.of(1, featDim, steps), parts, objective, data, validation);

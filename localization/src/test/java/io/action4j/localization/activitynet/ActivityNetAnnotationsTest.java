@@ -46,6 +46,19 @@ class ActivityNetAnnotationsTest {
     }
 
     @Test
+    void segmentsOutsideTheVideoAreRefusedWhenConfiguredSo() throws Exception {
+        Path file = Files.writeString(dir.resolve("anno.json"), """
+                {"v_a": {"duration_second": 10, "duration_frame": 100, "feature_frame": 80, "annotations": [
+                  {"segment": [2, 9], "label": "run"}]}}
+                """);
+
+        assertThatThrownBy(() -> ActivityNetAnnotations.read(file, warning -> { }, true))
+                .isInstanceOf(ActivityNetFormatException.class).hasMessageContaining("anno.json")
+                .hasMessageContaining("v_a.annotations[0].segment")
+                .hasMessageContaining("reaches outside the 8.0 s the features of v_a cover");
+    }
+
+    @Test
     void missingKeysAreNamedWithTheirPath() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.json"), "{\"v_a\": {\"duration_second\": 10, \"annotations\": []}}");
 
