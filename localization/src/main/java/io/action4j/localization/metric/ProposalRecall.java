@@ -3,6 +3,7 @@ package io.action4j.localization.metric;
 import io.action4j.api.metric.LocalizationSample;
 import io.action4j.api.metric.Metric;
 import io.action4j.api.metric.MetricResult;
+import io.action4j.api.metric.NumpySum;
 import io.action4j.api.result.TemporalSegment;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -186,6 +187,6 @@ public final class ProposalRecall implements Metric<LocalizationSample> {
         for (int i = 0; i < areas.length; i++) {
             areas[i] = (x[i + 1] - x[i]) * (y[i + 1] + y[i]) / 2.0;
         }
-        return NumpySums.sum(areas);
+        return NumpySum.sum(areas);
     }
 }

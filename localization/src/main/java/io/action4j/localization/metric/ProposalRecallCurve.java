@@ -1,5 +1,6 @@
 package io.action4j.localization.metric;
 
+import io.action4j.api.metric.NumpySum;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ public record ProposalRecallCurve(List<Double> tiouThresholds, double[][] recall
 
     /** The average recall at the step whose budget is {@code percent} percent of the maximum, e.g. AR@100. */
     public double averageRecallAt(int percent) {
-        return NumpySums.mean(column(percent - 1));
+        return NumpySum.mean(column(percent - 1));
     }
 
     private double[] column(int step) {

@@ -3,6 +3,7 @@ package io.action4j.localization.metric;
 import io.action4j.api.metric.LocalizationSample;
 import io.action4j.api.metric.Metric;
 import io.action4j.api.metric.MetricResult;
+import io.action4j.api.metric.NumpySum;
 import io.action4j.api.result.TemporalSegment;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,9 +69,9 @@ public final class TemporalDetectionMap implements Metric<LocalizationSample> {
             for (double[] ap : apByClass.values()) {
                 classValues[c++] = ap[t];
             }
-            mapPerThreshold[t] = NumpySums.mean(classValues);
+            mapPerThreshold[t] = NumpySum.mean(classValues);
         }
-        return new TemporalDetectionMapTable(thresholds, apByClass, mapPerThreshold, NumpySums.mean(mapPerThreshold));
+        return new TemporalDetectionMapTable(thresholds, apByClass, mapPerThreshold, NumpySum.mean(mapPerThreshold));
     }
 
     // Sorted by class index: the order MMAction2 averages the classes in.

@@ -1,5 +1,6 @@
 package io.action4j.plugins.metrics;
 
+import io.action4j.api.metric.NumpySum;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.action4j.api.metric.MetricResult;
+import io.action4j.api.metric.NumpySum;
 import io.action4j.api.metric.RecognitionSample;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.action4j.plugins.metrics;
+package io.action4j.api.metric;
 
 /**
  * Sums doubles in the order numpy's {@code np.sum} / {@code np.mean} do for a contiguous 1-D float64
@@ -6,9 +6,10 @@ package io.action4j.plugins.metrics;
  * 0.0 with its pairwise summation ({@code pairwise_sum} in numpy's {@code loops_utils.h.src}):
  * fewer than 8 values left to right; up to 128 values in 8 interleaved partial sums combined as
  * {@code ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7))}, then the remainder; more than 128 split in two halves
- * (the first a multiple of 8) summed recursively. Checked against numpy 1.24 on random arrays.
+ * (the first a multiple of 8) summed recursively. Checked against numpy 1.24 on random arrays. One
+ * implementation for every metric that reproduces MMAction2's means (recognition, localization).
  */
-final class NumpySum {
+public final class NumpySum {
 
     private static final int BLOCK = 128;
     private static final int UNROLL = 8;
@@ -16,12 +17,12 @@ final class NumpySum {
     private NumpySum() {
     }
 
-    static double sum(double[] values) {
+    public static double sum(double[] values) {
         return 0.0 + pairwise(values, 0, values.length);
     }
 
     /** {@code np.mean}: the sum above divided by the count (NaN for no values, as numpy gives). */
-    static double mean(double[] values) {
+    public static double mean(double[] values) {
         return sum(values) / values.length;
     }
 
