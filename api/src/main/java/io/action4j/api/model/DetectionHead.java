@@ -22,6 +22,17 @@ public interface DetectionHead {
      */
     Map<String, Feature> build(GraphBuilder graph, Feature features, Feature rois);
 
+    /**
+     * Inputs the head computes from the boxes before each run, besides the boxes themselves (a
+     * RoIAlign's sampling matrix, see {@link RoiAlign}), by placeholder name; none by default.
+     *
+     * @param rois the boxes as fed: R x 5, batch index, then x1, y1, x2, y2 in input pixels
+     * @param batchSize the clips in the batch
+     */
+    default Map<String, INDArray> inputsFor(INDArray rois, long batchSize) {
+        return Map.of();
+    }
+
     /** Turns the outputs for {@code boxes} (in the original frame, normalised to 0..1) into detections. */
     List<ActorDetection> decode(Map<String, INDArray> outputs, List<NormalizedBox> boxes, double timestampSeconds);
 }

@@ -164,6 +164,11 @@ public final class ComposedModel implements AutoCloseable {
                 placeholders.put(feature.variable().name(), inputArrays.get(name));
             }
         });
+        // What a detection head derives from the boxes (RoIAlign's sampling) goes in beside them.
+        if (wanted == outputs && inputArrays.containsKey(ModelComposer.ROIS)) {
+            detectionHead().ifPresent(head -> placeholders.putAll(head.inputsFor(inputArrays.get(ModelComposer.ROIS),
+                    inputArrays.get(ModelComposer.INPUT).size(0))));
+        }
         String[] graphOutputs = wanted.values().stream().map(f -> f.variable().name()).toArray(String[]::new);
         ReusingMemoryMgr memory = reuseArrays ? memoryManager() : null;
         List<INDArray> keep = new ArrayList<>(inputArrays.values());
