@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 /** {@code action4j eval ...}: scores saved results against annotations. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Scores saved predictions against annotations, the same way whichever tool made them.",
-        subcommands = {EvalCommand.Recognition.class, LocalizationEvalCommands.Proposals.class,
+        subcommands = {EvalCommand.Recognition.class, LocalizationEvalCommands.Proposals.class, AvaEvalCommand.class,
             LocalizationEvalCommands.Detection.class})
 final class EvalCommand implements Runnable {
 
