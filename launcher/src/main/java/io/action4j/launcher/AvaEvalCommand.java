@@ -61,6 +61,27 @@ final class AvaEvalCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.json", description = "Write every figure, at full precision, as JSON.")
     Path output;
 
+    /**
+     * mAP per category group, where the label map gives groups ({@code label_type}): the mean AP of the
+     * group's classes that have ground truth, as the overall mAP is taken.
+     */
+    private static ObjectNode groups(List<AvaLabel> labels, MetricResult result, PrintWriter out, ObjectMapper json) {
+        Map<String, List<Double>> byGroup = new java.util.TreeMap<>();
+        for (AvaLabel label : labels) {
+            Double ap = result.values().get("AP/" + label.id());
+            if (label.type() != null && ap != null) {
+                byGroup.computeIfAbsent(label.type(), group -> new java.util.ArrayList<>()).add(ap);
+            }
+        }
+        ObjectNode perGroup = json.createObjectNode();
+        byGroup.forEach((group, aps) -> {
+            double mean = aps.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            out.printf(Locale.ROOT, "mAP %-20s %.8f (%d classes)%n", group, mean, aps.size());
+            perGroup.put(group, mean);
+        });
+        return perGroup;
+    }
+
     @Override
     public Integer call() throws IOException {
         List<AvaLabel> labels = AvaLabelMapReader.read(labelMap);
@@ -87,6 +108,10 @@ final class AvaEvalCommand implements Callable<Integer> {
             }
         });
         written.set("per_class", perClass);
+        ObjectNode perGroup = groups(labels, result, out, json);
+        if (!perGroup.isEmpty()) {
+            written.set("per_category_group", perGroup);
+        }
         if (output != null) {
             AtomicFiles.writeString(output, json.writerWithDefaultPrettyPrinter().writeValueAsString(written) + "\n");
             out.println("wrote " + output);

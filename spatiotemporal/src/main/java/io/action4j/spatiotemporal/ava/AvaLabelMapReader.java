@@ -10,7 +10,8 @@ import java.util.List;
  * Reads AVA's pbtxt-like label map ({@code item { name: "..." id: N }}) the way MMAction2's
  * {@code read_labelmap} does: only lines starting with exactly two spaces and {@code name:},
  * {@code id:} or {@code label_id:} count, and each id line closes an entry with the last name seen.
- * Other indentation is silently ignored there, and so here, so both see the same classes.
+ * Other indentation is silently ignored there, and so here, so both see the same classes. A
+ * {@code label_type:} line (AVA's own maps) after an id gives that entry its category group.
  */
 public final class AvaLabelMapReader {
 
@@ -30,6 +31,9 @@ public final class AvaLabelMapReader {
                     String[] words = line.strip().split(" ");
                     int id = AvaFiles.integer(file, lineNumber, "id", words[words.length - 1]);
                     labels.add(new AvaLabel(id, name));
+                } else if (line.startsWith("  label_type:") && !labels.isEmpty()) {
+                    AvaLabel last = labels.remove(labels.size() - 1);
+                    labels.add(new AvaLabel(last.id(), last.name(), line.substring("  label_type:".length()).strip()));
                 }
             }
         }
