@@ -4,20 +4,19 @@ import io.action4j.api.video.VideoReader;
 import io.action4j.engine.checkpoint.Checkpoint;
 import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.engine.data.ClipPipeline;
+import io.action4j.engine.stream.DecodeProgress;
 import io.action4j.localization.features.FeatureCache;
 import io.action4j.localization.features.FeatureSequence;
 import io.action4j.localization.features.Rows;
 import io.action4j.localization.features.SnippetFeatureExtractor;
 import io.action4j.localization.run.LocalizerWeights;
 import io.action4j.localization.run.SegmentFiles;
-import io.action4j.engine.stream.DecodeProgress;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,30 +45,15 @@ final class FeaturesCommand implements Callable<Integer> {
     @Mixin
     ReaderArguments readerArguments;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE",
-            description = "A config with a model backbone, a data pipeline and windows (a localization config will do).")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    SnippetArguments snippets;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
             description = "The backbone's weights (a recognizer's or a whole localizer's checkpoint will do).")
     Path checkpoint;
 
-    @Option(names = "--key-mapping", defaultValue = "auto", paramLabel = "NAME",
-            description = "How checkpoint keys name graph variables (default: ${DEFAULT-VALUE}).")
-    String keyMapping;
-
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the feature files.")
     Path output;
-
-    @Option(names = "--batch", defaultValue = "8", paramLabel = "N",
-            description = "Snippet views per backbone pass (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of sampling and of unloaded weights (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     @Parameters(arity = "1..*", paramLabel = "VIDEO", description = "Video files.")
     List<Path> videos;
@@ -82,9 +66,9 @@ final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ExperimentConfig experiment = binder.bind(loader.load(config, overrides), ExperimentConfig.class);
+        ExperimentConfig experiment = snippets.bind(loader, binder);
         if (experiment.model() == null || experiment.data() == null || experiment.windows() == null) {
-            throw new IllegalArgumentException(config + ": snippet features need model (with a backbone), data and "
+            throw new IllegalArgumentException(snippets.config + ": snippet features need model (with a backbone), data and "
                     + "windows sections");
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -92,10 +76,10 @@ final class FeaturesCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("action4j: no --checkpoint: the backbone keeps its seeded initial weights");
         }
         LocalizerWeights weights = new LocalizerWeights(checkpoint == null ? null
-                : new Checkpoint(checkpoint, keyMapping, false), null);
+                : new Checkpoint(checkpoint, snippets.keyMapping, false), null);
         var decoders = readerArguments.decodersFor(experiment);
         try (SnippetFeatureExtractor extractor = new SnippetFeatureExtractor(experiment.model(),
-                ClipPipeline.build(experiment.data()), experiment.windows().spec(), batch, seed,
+                ClipPipeline.build(experiment.data()), experiment.windows().spec(), snippets.batch, snippets.seed,
                 weights.backboneLoader())) {
             for (Path video : videos) {
                 Rows rows = new Rows();

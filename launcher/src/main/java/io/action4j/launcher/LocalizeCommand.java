@@ -2,19 +2,19 @@ package io.action4j.launcher;
 
 import io.action4j.api.io.AtomicFiles;
 import io.action4j.api.result.TemporalSegment;
+import io.action4j.api.video.VideoReader;
 import io.action4j.engine.checkpoint.Checkpoint;
 import io.action4j.engine.config.ExperimentConfig;
+import io.action4j.engine.recognition.RecognitionOptions;
+import io.action4j.engine.recognition.Recognizer;
+import io.action4j.localization.activitynet.ActivityNetFiles;
 import io.action4j.localization.run.LocalizationResult;
 import io.action4j.localization.run.Localizer;
 import io.action4j.localization.run.LocalizerOptions;
 import io.action4j.localization.run.LocalizerWeights;
 import io.action4j.localization.run.ProposalClassifier;
-import io.action4j.engine.recognition.RecognitionOptions;
-import io.action4j.engine.recognition.Recognizer;
-import io.action4j.api.video.VideoReader;
 import io.action4j.localization.run.SegmentFiles;
 import io.action4j.localization.run.Timeline;
-import io.action4j.localization.activitynet.ActivityNetFiles;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
 import jakarta.inject.Inject;
@@ -24,7 +24,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +58,8 @@ final class LocalizeCommand implements Callable<Integer> {
     @Mixin
     ReaderArguments readerArguments;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE",
-            description = "A localization config: model (backbone + locHead), data (a snippet's pipeline) and windows "
-                    + "(the snippets' length and stride).")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    @Mixin
+    SnippetArguments snippets;
 
     @Option(names = "--checkpoint", paramLabel = "FILE", description = "Weights of the whole model (backbone and head).")
     Path checkpoint;
@@ -78,17 +72,9 @@ final class LocalizeCommand implements Callable<Integer> {
             description = "The localization head's weights (an MMAction2 BMN checkpoint loads as it is).")
     Path headCheckpoint;
 
-    @Option(names = "--key-mapping", defaultValue = "auto", paramLabel = "NAME",
-            description = "How checkpoint keys name graph variables (default: ${DEFAULT-VALUE}, from the keys).")
-    String keyMapping;
-
     @Option(names = "--feature-cache", paramLabel = "DIR",
             description = "Keep snippet features here (MMAction2 CSV, .npy and times per video); reused and resumed.")
     Path featureCache;
-
-    @Option(names = "--batch", defaultValue = "8", paramLabel = "N",
-            description = "Snippet views per backbone pass (default: ${DEFAULT-VALUE}).")
-    int batch;
 
     @Option(names = "--top", defaultValue = "5", paramLabel = "N", description = "Segments printed per video (default: ${DEFAULT-VALUE}).")
     int top;
@@ -143,9 +129,6 @@ final class LocalizeCommand implements Callable<Integer> {
     @Option(names = "--timings", description = "Print each video's time per stage (decode, backbone, head, post-processing).")
     boolean timings;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed of sampling and of unloaded weights (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     @Parameters(arity = "1..*", paramLabel = "VIDEO", description = "Video files.")
     List<Path> videos;
 
@@ -161,7 +144,7 @@ final class LocalizeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--checkpoint gives the whole model its weights; it excludes --backbone-checkpoint and --head-checkpoint");
         }
-        ExperimentConfig experiment = binder.bind(loader.load(config, overrides), ExperimentConfig.class);
+        ExperimentConfig experiment = snippets.bind(loader, binder);
         LocalizerWeights weights = weights();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -176,7 +159,7 @@ final class LocalizeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--short-video takes pad or fail, got '" + shortVideo + "'");
         }
-        LocalizerOptions options = new LocalizerOptions(seed, batch, Optional.ofNullable(featureCache),
+        LocalizerOptions options = new LocalizerOptions(snippets.seed, snippets.batch, Optional.ofNullable(featureCache),
                 shortVideo.equals("fail"));
         Map<String, List<TemporalSegment>> byVideo = new LinkedHashMap<>();
         var decoders = readerArguments.decodersFor(experiment);
@@ -255,7 +238,7 @@ final class LocalizeCommand implements Callable<Integer> {
                     "--classifier-config needs --classifier-classes (the model's class names)");
         }
         ExperimentConfig recognition = binder.bind(loader.load(classifierConfig, List.of()), ExperimentConfig.class);
-        Checkpoint weights = classifierCheckpoint == null ? null : new Checkpoint(classifierCheckpoint, keyMapping, true);
+        Checkpoint weights = classifierCheckpoint == null ? null : new Checkpoint(classifierCheckpoint, snippets.keyMapping, true);
         return new Recognizer(recognition, decoders, model -> {
             if (weights != null) {
                 weights.loadInto(model);
@@ -278,10 +261,10 @@ final class LocalizeCommand implements Callable<Integer> {
 
     private LocalizerWeights weights() {
         if (checkpoint != null) {
-            return new LocalizerWeights(new Checkpoint(checkpoint, keyMapping, false),
-                    new Checkpoint(checkpoint, keyMapping, false));
+            return new LocalizerWeights(new Checkpoint(checkpoint, snippets.keyMapping, false),
+                    new Checkpoint(checkpoint, snippets.keyMapping, false));
         }
-        return new LocalizerWeights(backboneCheckpoint == null ? null : new Checkpoint(backboneCheckpoint, keyMapping, false),
-                headCheckpoint == null ? null : new Checkpoint(headCheckpoint, keyMapping, false));
+        return new LocalizerWeights(backboneCheckpoint == null ? null : new Checkpoint(backboneCheckpoint, snippets.keyMapping, false),
+                headCheckpoint == null ? null : new Checkpoint(headCheckpoint, snippets.keyMapping, false));
     }
 }
