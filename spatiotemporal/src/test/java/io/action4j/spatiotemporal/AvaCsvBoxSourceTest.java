@@ -93,4 +93,19 @@ class AvaCsvBoxSourceTest {
                 .hasCauseInstanceOf(AvaFormatException.class)
                 .hasMessageContaining(file + ":2");
     }
+
+    @Test
+    void boxesOutsideTheFrameAreClippedOrRejectedWithFileAndLine() throws IOException {
+        Path file = dir.resolve("outside.csv");
+        Files.writeString(file, "vid_a,0902,0.1,0.2,0.5,0.9,1,0.9\nvid_a,0902,-0.1,0.2,0.5,1.2,1,0.8\n");
+        AvaCsvBoxSourceFactory factory = new AvaCsvBoxSourceFactory();
+
+        io.action4j.spatiotemporal.boxes.AvaCsvBoxSource clipped = (io.action4j.spatiotemporal.boxes.AvaCsvBoxSource) factory.create(new AvaCsvBoxSourceConfig(file.toString(), 0.0));
+
+        assertThat(clipped.boxes("vid_a", 902)).extracting(box -> box.box())
+                .contains(new io.action4j.api.detection.NormalizedBox(0f, 0.2f, 0.5f, 1f));
+        assertThatThrownBy(() -> factory.create(new AvaCsvBoxSourceConfig(file.toString(), 0.0, "reject")))
+                .hasCauseInstanceOf(AvaFormatException.class)
+                .hasMessageContaining(file + ":2").hasMessageContaining("reaches outside the frame [0, 1]");
+    }
 }

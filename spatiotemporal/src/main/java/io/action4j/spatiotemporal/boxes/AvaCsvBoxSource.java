@@ -6,6 +6,7 @@ import io.action4j.api.detection.PersonBox;
 import io.action4j.api.detection.PersonBoxSource;
 import io.action4j.spatiotemporal.ava.AvaCsvReader;
 import io.action4j.spatiotemporal.ava.AvaCsvRow;
+import io.action4j.spatiotemporal.ava.AvaFormatException;
 import io.action4j.spatiotemporal.ava.KeyframeKey;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,16 +32,41 @@ public final class AvaCsvBoxSource implements PersonBoxSource {
     }
 
     public static AvaCsvBoxSource read(Path file, double minScore) throws IOException {
+        return read(file, minScore, false);
+    }
+
+    /**
+     * @param rejectOutsideFrame refuse a box reaching outside [0, 1], naming the file and row, instead of
+     *                           clipping it to the frame
+     */
+    public static AvaCsvBoxSource read(Path file, double minScore, boolean rejectOutsideFrame) throws IOException {
         Map<KeyframeKey, Map<NormalizedBox, Double>> bestScores = new LinkedHashMap<>();
         for (AvaCsvRow row : AvaCsvReader.read(file)) {
             if (row.lastColumn() >= minScore) {
                 bestScores.computeIfAbsent(row.keyframe(), key -> new LinkedHashMap<>())
-                        .merge(row.box(), row.lastColumn(), Math::max);
+                        .merge(inFrame(file, row, rejectOutsideFrame), row.lastColumn(), Math::max);
             }
         }
         Map<KeyframeKey, List<PersonBox>> boxes = new LinkedHashMap<>();
         bestScores.forEach((key, scores) -> boxes.put(key, bestFirst(scores)));
         return new AvaCsvBoxSource(boxes);
+    }
+
+    private static NormalizedBox inFrame(Path file, AvaCsvRow row, boolean reject) throws AvaFormatException {
+        NormalizedBox box = row.box();
+        boolean inside = box.x1() >= 0 && box.y1() >= 0 && box.x2() <= 1 && box.y2() <= 1;
+        if (inside) {
+            return box;
+        }
+        if (reject) {
+            throw new AvaFormatException(file, row.line(), "box " + box.x1() + "," + box.y1() + "," + box.x2()
+                    + "," + box.y2() + " reaches outside the frame [0, 1] (outsideFrame: reject)");
+        }
+        return new NormalizedBox(clamp(box.x1()), clamp(box.y1()), clamp(box.x2()), clamp(box.y2()));
+    }
+
+    private static float clamp(float value) {
+        return Math.max(0f, Math.min(1f, value));
     }
 
     private static List<PersonBox> bestFirst(Map<NormalizedBox, Double> scores) {

@@ -38,7 +38,7 @@ public final class AvaCsvBoxSourceFactory implements PersonBoxSourceFactory<AvaC
             throw new ConfigValueException("file", "must name an AVA-format CSV of person boxes");
         }
         try {
-            return AvaCsvBoxSource.read(Path.of(config.file()), config.minScore());
+            return AvaCsvBoxSource.read(Path.of(config.file()), config.minScore(), config.outsideFrame().equals("reject"));
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
