@@ -145,11 +145,6 @@ public final class ComposedModel implements AutoCloseable {
         return execute(inputArrays, Map.of(CLIP_FEATURES, clipFeatures)).get(CLIP_FEATURES);
     }
 
-    /** The shape {@link #clipFeatures} returns. */
-    public Optional<TensorShape> clipFeatureShape() {
-        return Optional.ofNullable(clipFeatures).map(Feature::shape);
-    }
-
     private static final String CLIP_FEATURES = "clip_features";
 
     private Map<String, INDArray> execute(Map<String, INDArray> inputArrays, Map<String, Feature> wanted) {

@@ -86,11 +86,9 @@ public final class ActivityNetAnnotations {
                 String path = JsonDocument.element(annotationsPath, i);
                 JsonNode annotation = json.object(annotations.get(i), path);
                 JsonNode bounds = json.field(annotation, path, "segment");
-                if (!bounds.isArray() || bounds.size() != 2) {
-                    throw json.error(JsonDocument.child(path, "segment"), "must be a [start, end] array, got " + bounds);
-                }
-                double start = json.number(bounds.get(0), JsonDocument.child(path, "segment[0]"));
-                double end = json.number(bounds.get(1), JsonDocument.child(path, "segment[1]"));
+                double[] startEnd = json.startEnd(bounds, JsonDocument.child(path, "segment"));
+                double start = startEnd[0];
+                double end = startEnd[1];
                 String label = json.text(json.field(annotation, path, "label"), JsonDocument.child(path, "label"));
                 if (!(end > start)) {
                     warnings.accept(file + ": " + name + " segment " + bounds + " ends at or before its start; left out");

@@ -140,11 +140,9 @@ public final class ActivityNetFiles {
             throws ActivityNetFormatException {
         String path = JsonDocument.child(ownerPath, "segment");
         JsonNode bounds = json.field(owner, ownerPath, "segment");
-        if (!bounds.isArray() || bounds.size() != 2) {
-            throw json.error(path, "must be a [start, end] array, got " + bounds);
-        }
-        double start = json.number(bounds.get(0), JsonDocument.element(path, 0));
-        double end = json.number(bounds.get(1), JsonDocument.element(path, 1));
+        double[] startEnd = json.startEnd(bounds, path);
+        double start = startEnd[0];
+        double end = startEnd[1];
         if (!(end >= start)) {
             throw json.error(path, "ends before it starts: " + bounds);
         }

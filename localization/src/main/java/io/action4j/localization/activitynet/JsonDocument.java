@@ -76,6 +76,17 @@ final class JsonDocument {
         return expect(node, path, node.isNumber(), "a number").doubleValue();
     }
 
+    /**
+     * A {@code [start, end]} pair of numbers at {@code path} (ActivityNet's {@code segment}); the order
+     * of the two is the caller's to check.
+     */
+    double[] startEnd(JsonNode bounds, String path) throws ActivityNetFormatException {
+        if (!bounds.isArray() || bounds.size() != 2) {
+            throw error(path, "must be a [start, end] array, got " + bounds);
+        }
+        return new double[] {number(bounds.get(0), element(path, 0)), number(bounds.get(1), element(path, 1))};
+    }
+
     ActivityNetFormatException error(String path, String problem) {
         return new ActivityNetFormatException(file, path, problem);
     }

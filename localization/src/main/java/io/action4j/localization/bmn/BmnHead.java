@@ -44,10 +44,6 @@ final class BmnHead implements LocalizationHead {
         this.config = config;
     }
 
-    BmnConfig config() {
-        return config;
-    }
-
     @Override
     public Map<String, Feature> build(GraphBuilder graph, Feature features) {
         TensorShape in = features.shape();

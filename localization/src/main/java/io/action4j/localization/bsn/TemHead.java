@@ -128,8 +128,4 @@ final class TemHead implements LocalizationHead {
         }
         return value;
     }
-
-    TemConfig config() {
-        return config;
-    }
 }

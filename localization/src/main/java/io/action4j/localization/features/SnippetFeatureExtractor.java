@@ -169,14 +169,6 @@ public final class SnippetFeatureExtractor implements AutoCloseable {
         return backboneNanos / 1e9;
     }
 
-    /** The number of channels the backbone gives for views of the pipeline's shape, once it has run. */
-    public int channels() {
-        if (backbone == null) {
-            throw new IllegalStateException("no snippet has been extracted yet");
-        }
-        return (int) backbone.clipFeatureShape().orElseThrow().dim(1);
-    }
-
     @Override
     public void close() {
         if (backbone != null) {

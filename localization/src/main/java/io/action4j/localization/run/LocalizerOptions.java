@@ -30,8 +30,4 @@ public record LocalizerOptions(long seed, int batchSize, Optional<Path> featureC
     public LocalizerOptions withFeatureCache(Path folder) {
         return new LocalizerOptions(seed, batchSize, Optional.of(folder), refuseShortVideos);
     }
-
-    public LocalizerOptions refusingShortVideos() {
-        return new LocalizerOptions(seed, batchSize, featureCache, true);
-    }
 }

@@ -7,13 +7,10 @@ import io.action4j.engine.model.ComposedModel;
 import io.action4j.engine.model.ModelComposer;
 import io.action4j.engine.training.TrainingTask;
 import io.action4j.localization.activitynet.ActivityNetAnnotations;
-import io.action4j.localization.features.FeatureCsv;
-import io.action4j.localization.features.FeatureResampling;
 import io.action4j.localization.features.FeatureSequence;
 import io.action4j.localization.metric.ProposalRecall;
 import io.action4j.localization.metric.TiouThresholds;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,11 +45,7 @@ public final class ProposalValidation implements TrainingTask.Validation {
         this.featDim = featDim;
         this.steps = steps;
         for (ActivityNetAnnotations.Video video : annotated) {
-            Path csv = featureFolder.resolve(video.name() + ".csv");
-            if (!Files.isRegularFile(csv)) {
-                throw new IllegalArgumentException("no features for validation video " + video.name() + ": " + csv
-                        + " does not exist");
-            }
+            Path csv = FeatureFiles.csv(featureFolder, video.name(), "validation video ");
             List<TemporalSegment> truth = new ArrayList<>();
             for (ActivityNetAnnotations.Segment segment : video.segments()) {
                 truth.add(new TemporalSegment(segment.start(), segment.end(), -1, 1));
@@ -74,12 +67,7 @@ public final class ProposalValidation implements TrainingTask.Validation {
     public List<LocalizationSample> samples(ComposedModel model) throws IOException {
         List<LocalizationSample> samples = new ArrayList<>(videos.size());
         for (Video video : videos) {
-            FeatureSequence features = FeatureCsv.read(video.features());
-            if (features.channels() != featDim) {
-                throw new IllegalArgumentException(video.features() + ": " + features.channels()
-                        + " feature columns, the model's featDim is " + featDim);
-            }
-            FeatureSequence input = features.steps() == steps ? features : FeatureResampling.resample(features, steps);
+            FeatureSequence input = FeatureFiles.modelInput(video.features(), featDim, steps);
             INDArray x = Nd4j.create(input.channelsFirst(), new long[] {1, featDim, steps}, 'c');
             Map<String, INDArray> outputs = model.run(Map.of(ModelComposer.INPUT, x));
             samples.add(new LocalizationSample(video.id(), head.decode(outputs, video.coveredSeconds()), video.truth()));

@@ -4,12 +4,9 @@ import io.action4j.engine.model.ModelComposer;
 import io.action4j.engine.training.TrainingBatch;
 import io.action4j.engine.training.TrainingData;
 import io.action4j.localization.activitynet.ActivityNetAnnotations;
-import io.action4j.localization.features.FeatureCsv;
-import io.action4j.localization.features.FeatureResampling;
 import io.action4j.localization.features.FeatureSequence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -55,11 +52,7 @@ public final class SnippetTrainingData implements TrainingData {
         this.steps = steps;
         this.targets = targets;
         for (ActivityNetAnnotations.Video video : videos) {
-            Path csv = featureFolder.resolve(video.name() + ".csv");
-            if (!Files.isRegularFile(csv)) {
-                throw new IllegalArgumentException("no features for " + video.name() + ": " + csv + " does not exist");
-            }
-            samples.add(new Sample(csv, video.normalisedSegments()));
+            samples.add(new Sample(FeatureFiles.csv(featureFolder, video.name(), ""), video.normalisedSegments()));
         }
     }
 
@@ -124,17 +117,11 @@ public final class SnippetTrainingData implements TrainingData {
     }
 
     private FeatureSequence read(Path csv) {
-        FeatureSequence features;
         try {
-            features = FeatureCsv.read(csv);
+            return FeatureFiles.modelInput(csv, featDim, steps);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (features.channels() != featDim) {
-            throw new IllegalArgumentException(csv + ": " + features.channels() + " feature columns, the model's featDim is "
-                    + featDim);
-        }
-        return features.steps() == steps ? features : FeatureResampling.resample(features, steps);
     }
 
     @Override
