@@ -165,7 +165,7 @@ record Scene(MotionClass motion, int width, int height, int frames, Sprite objec
         return new Sprite(shape, x, y, radius, random.nextDouble(TWO_PI), Texture.FLAT, 0, 0, colour, colour);
     }
 
-    private static int randomColour(SplittableRandom random, int low, int high) {
+    static int randomColour(SplittableRandom random, int low, int high) {
         return random.nextInt(low, high) << 16 | random.nextInt(low, high) << 8 | random.nextInt(low, high);
     }
 
@@ -173,7 +173,7 @@ record Scene(MotionClass motion, int width, int height, int frames, Sprite objec
      * A colour whose brightness differs clearly from the background's (and from {@code other}'s,
      * when given), so the object never melts into the scene.
      */
-    private static int contrasting(SplittableRandom random, int background, int other) {
+    static int contrasting(SplittableRandom random, int background, int other) {
         int colour = 0;
         for (int attempt = 0; attempt < 1000; attempt++) {
             colour = randomColour(random, 0, 256);

@@ -1,6 +1,7 @@
 package io.action4j.synth;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 
@@ -13,7 +14,7 @@ import java.util.function.IntFunction;
 final class SceneRenderer {
 
     private final Scene scene;
-    private final IntFunction<Sprite> object;
+    private final IntFunction<List<Sprite>> objects;
     private final IntFunction<Sprite> drifter;
     private final int margin;
     private final int canvasWidth;
@@ -28,8 +29,20 @@ final class SceneRenderer {
      * frame by {@code object} and {@code drifter} (null for none): an untrimmed video's own paths.
      */
     SceneRenderer(Scene scene, IntFunction<Sprite> object, IntFunction<Sprite> drifter) {
+        this(drifter, scene, t -> List.of(object.apply(t)));
+    }
+
+    /**
+     * A scene's background, clutter, camera and noise with several objects per frame, painted in the
+     * order {@code objects} gives them (later ones over earlier ones), over the distractor.
+     */
+    static SceneRenderer withObjects(Scene scene, IntFunction<List<Sprite>> objects, IntFunction<Sprite> drifter) {
+        return new SceneRenderer(drifter, scene, objects);
+    }
+
+    private SceneRenderer(IntFunction<Sprite> drifter, Scene scene, IntFunction<List<Sprite>> objects) {
         this.scene = scene;
-        this.object = object;
+        this.objects = objects;
         this.drifter = drifter;
         this.margin = scene.jitter();
         this.canvasWidth = scene.width() + 2 * margin;
@@ -52,7 +65,8 @@ final class SceneRenderer {
      * Draws frame t into {@code rgb}.
      *
      * @param objectCoverage if not null (one value a pixel), receives how much of each pixel the
-     *                       object covers, 0 to 1, before noise
+     *                       object covers, 0 to 1, before noise (where objects overlap, the last one
+     *                       painted)
      */
     void render(int t, byte[] rgb, float[] objectCoverage) {
         int width = scene.width();
@@ -70,7 +84,9 @@ final class SceneRenderer {
         if (distractor != null) {
             distractor.paint(rgb, width, height, shiftX, shiftY, null);
         }
-        object.apply(t).paint(rgb, width, height, shiftX, shiftY, objectCoverage);
+        for (Sprite object : objects.apply(t)) {
+            object.paint(rgb, width, height, shiftX, shiftY, objectCoverage);
+        }
         addNoise(t, rgb);
     }
 

@@ -14,6 +14,35 @@ record Sprite(Shape shape, double centreX, double centreY, double radius, double
         return new Sprite(shape, x, y, newRadius, newAngle, texture, textureFrequency, textureAngle, colour1, colour2);
     }
 
+    /** The same sprite with both colours scaled by {@code factor} (each channel clamped to 0..255). */
+    Sprite brightened(double factor) {
+        return new Sprite(shape, centreX, centreY, radius, angle, texture, textureFrequency, textureAngle,
+                scaled(colour1, factor), scaled(colour2, factor));
+    }
+
+    /**
+     * The outline's tight box as fractions of a {@code width} x {@code height} image whose pixel (0, 0) has
+     * its top-left corner at scene point (originX, originY), as {@link #paint} places it.
+     */
+    FrameBox bounds(double originX, double originY, int width, int height) {
+        Shape.Extent extent = shape.extent(angle);
+        double x = centreX - originX;
+        double y = centreY - originY;
+        return new FrameBox((x + extent.minRight() * radius) / width, (y - extent.maxUp() * radius) / height,
+                (x + extent.maxRight() * radius) / width, (y - extent.minUp() * radius) / height);
+    }
+
+    private static int scaled(int colour, double factor) {
+        int red = channel((colour >> 16 & 0xFF) * factor);
+        int green = channel((colour >> 8 & 0xFF) * factor);
+        int blue = channel((colour & 0xFF) * factor);
+        return red << 16 | green << 8 | blue;
+    }
+
+    private static int channel(double value) {
+        return (int) Math.max(0, Math.min(255, Math.round(value)));
+    }
+
     /**
      * Paints this sprite over an RGB24 image whose pixel (0, 0) has its top-left corner at scene
      * point (originX, originY).

@@ -1,9 +1,6 @@
 package io.action4j.synth;
 
 import io.action4j.api.video.VideoEncoder;
-import io.action4j.api.video.VideoFormat;
-import io.action4j.api.video.VideoFrame;
-import io.action4j.api.video.VideoSink;
 import io.action4j.synth.MotionClass.Quantity;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +25,6 @@ public final class UntrimmedVideo {
 
     /** Frames over which an action changes the object as much as a whole trimmed video does. */
     static final int NOMINAL_FRAMES = 32;
-    private static final int QUANTISER = 2;
 
     private final SynthConfig config;
     private final int frames;
@@ -38,13 +34,10 @@ public final class UntrimmedVideo {
     /** The object's x, y, angle and log radius at each action's start, and where the video starts. */
     private final List<double[]> statesAtStarts;
     private final double[] initial;
-    private final Sprite drifter;
-    private final double drifterVelocityX;
-    private final double drifterVelocityY;
+    private final BouncingSprite drifter;
 
     private UntrimmedVideo(SynthConfig config, int frames, String name, Scene scene, List<ActionSegment> actions,
-                           List<double[]> statesAtStarts, double[] initial, Sprite drifter, double drifterVelocityX,
-                           double drifterVelocityY) {
+                           List<double[]> statesAtStarts, double[] initial, BouncingSprite drifter) {
         this.config = config;
         this.frames = frames;
         this.name = name;
@@ -53,8 +46,6 @@ public final class UntrimmedVideo {
         this.statesAtStarts = List.copyOf(statesAtStarts);
         this.initial = initial;
         this.drifter = drifter;
-        this.drifterVelocityX = drifterVelocityX;
-        this.drifterVelocityY = drifterVelocityY;
     }
 
     /**
@@ -104,8 +95,9 @@ public final class UntrimmedVideo {
             t += length + random.nextInt(restFrames[0], restFrames[1] + 1);
         }
         String videoName = String.format("v_%s_%04d", split.id(), index);
-        return new UntrimmedVideo(config, frames, videoName, scene, actions, statesAtStarts, initial, drifter,
-                speed * Math.cos(direction), speed * Math.sin(direction));
+        return new UntrimmedVideo(config, frames, videoName, scene, actions, statesAtStarts, initial,
+                new BouncingSprite(drifter, speed * Math.cos(direction), speed * Math.sin(direction), config.width(),
+                        config.height()));
     }
 
     /** {@code v_<split>_<index>}: the video's key in the ground truth and its file's name without {@code .mp4}. */
@@ -138,14 +130,7 @@ public final class UntrimmedVideo {
 
     /** Renders and writes the video frame by frame (memory does not grow with its length). */
     public void write(Path file, VideoEncoder encoder) throws IOException {
-        SceneRenderer renderer = renderer();
-        try (VideoSink sink = encoder.open(file, new VideoFormat(config.width(), config.height(), config.fps(),
-                QUANTISER, SyntheticVideo.KEYFRAME_INTERVAL))) {
-            for (int f = 0; f < frames; f++) {
-                sink.write(new VideoFrame(f, config.width(), config.height(), 3, renderer.render(f)));
-            }
-            sink.finish();
-        }
+        RenderedVideo.write(renderer(), frames, config.width(), config.height(), config.fps(), file, encoder);
     }
 
     SceneRenderer renderer() {
@@ -168,22 +153,7 @@ public final class UntrimmedVideo {
 
     /** The distractor in frame t, bouncing off the frame's edges. */
     Sprite drifterAt(int t) {
-        double x = bounce(drifter.centreX() + drifterVelocityX * t, drifter.radius(), config.width() - drifter.radius());
-        double y = bounce(drifter.centreY() + drifterVelocityY * t, drifter.radius(), config.height() - drifter.radius());
-        return drifter.at(x, y, drifter.radius(), drifter.angle());
-    }
-
-    /** {@code position} reflected into [low, high], as a point bouncing between two walls. */
-    private static double bounce(double position, double low, double high) {
-        double span = high - low;
-        if (span <= 0) {
-            return (low + high) / 2;
-        }
-        double folded = (position - low) % (2 * span);
-        if (folded < 0) {
-            folded += 2 * span;
-        }
-        return low + (folded <= span ? folded : 2 * span - folded);
+        return drifter.at(t);
     }
 
     /** The object's {x, y, angle, log radius} after {@code frames} frames of {@code motion} from {@code state}. */
