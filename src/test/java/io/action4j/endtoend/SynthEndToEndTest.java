@@ -46,14 +46,22 @@ class SynthEndToEndTest {
         Launcher.Result size = Launcher.run("synth", "--out", folder.toString(), "--size", "64");
         Launcher.Result odd = Launcher.run("synth", "--out", folder.toString(), "--size", "63x64");
         Launcher.Result help = Launcher.run("synth", "--help");
+        Launcher.Result both = Launcher.run("synth", "--out", folder.toString(), "--ava", "--untrimmed");
+        Launcher.Result fraction = Launcher.run("synth", "--out", folder.toString(), "--ava", "--duration", "2.5");
+        Launcher.Result actors = Launcher.run("synth", "--out", folder.toString(), "--ava", "--actors", "3,2");
 
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).startsWith("error: classes: unknown class 'jump'; known: move_left,");
         assertThat(List.of(size.exitCode(), odd.exitCode())).containsExactly(1, 1);
         assertThat(size.err()).contains("error: --size must be WIDTHxHEIGHT, e.g. 64x64, got '64'");
         assertThat(odd.err()).contains("error: width: must be even and at most 1024, got 63");
+        assertThat(both.err()).contains("error: --ava and --untrimmed are different datasets: choose one");
+        assertThat(fraction.err()).contains("error: --duration must be a whole number of seconds, at least 2");
+        assertThat(actors.err()).contains("error: actors must be MIN,MAX with 1 <= MIN <= MAX, got 3,2");
+        assertThat(List.of(both.exitCode(), fraction.exitCode(), actors.exitCode())).containsOnly(1);
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).startsWith("Usage: action4j synth").contains("--difficulty=LEVEL")
-                .contains("--train-per-class=N").contains("(default: 64x64)");
+                .contains("--train-per-class=N").contains("(default: 64x64)").contains("--ava")
+                .contains("--actors=MIN,MAX");
     }
 }

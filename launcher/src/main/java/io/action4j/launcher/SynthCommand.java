@@ -2,7 +2,9 @@ package io.action4j.launcher;
 
 import io.action4j.engine.data.VideoWriters;
 import io.action4j.registry.PluginRegistry;
+import io.action4j.synth.AvaSynthDataset;
 import io.action4j.synth.MotionClass;
+import io.action4j.synth.ProposalNoise;
 import io.action4j.synth.SynthConfig;
 import io.action4j.synth.SyntheticMotionDataset;
 import io.action4j.synth.UntrimmedDataset;
@@ -30,7 +32,17 @@ import picocli.CommandLine.Spec;
                 "With --untrimmed it writes untrimmed videos for temporal localization instead: one continuous scene "
                         + "each, in which the shape rests, performs an action (any class but still), rests again, and "
                         + "so on, while a distractor drifts in the background: DIR/videos/v_<split>_<n>.mp4 and "
-                        + "DIR/<split>.json, MMAction2's ActivityNet annotation format (segments in seconds)."})
+                        + "DIR/<split>.json, MMAction2's ActivityNet annotation format (segments in seconds).",
+                "With --ava it writes videos for spatio-temporal action detection, AVA style: 2-4 actors per video "
+                        + "(--actors), each a textured shape doing its own movements (--classes, still while resting) "
+                        + "with now and then a pulse or wobble on top, so 1-2 labels per person: DIR/videos/<split>_<n>.mp4; "
+                        + "DIR/<split>.csv, AVA ground truth (video_id,timestamp,x1,y1,x2,y2,action_id,person_id, a row "
+                        + "per label, keyframes at whole seconds 1..duration-1, frame round(t*fps)); "
+                        + "DIR/<split>_oracle_proposals.csv (the true boxes) and DIR/<split>_perturbed_proposals.csv "
+                        + "(boxes with IoU ~0.75 to the truth, some missed, some false), both "
+                        + "video_id,timestamp,x1,y1,x2,y2,-1,score as ava_csv_boxes reads them; DIR/ava_action_list.pbtxt "
+                        + "and DIR/synth.json. 'eval ava --labelmap DIR/ava_action_list.pbtxt' scores results against "
+                        + "the ground truth."})
 final class SynthCommand implements Callable<Integer> {
 
     private final PluginRegistry registry;
@@ -57,8 +69,9 @@ final class SynthCommand implements Callable<Integer> {
                     + "shrink,still).")
     String classes = "all";
 
-    @Option(names = "--size", paramLabel = "WxH", description = "Frame size, even numbers (default: ${DEFAULT-VALUE}).")
-    String size = DEFAULTS.width() + "x" + DEFAULTS.height();
+    @Option(names = "--size", paramLabel = "WxH",
+            description = "Frame size, even numbers (default: 64x64); --ava defaults to 160x120.")
+    String size;
 
     @Option(names = "--frames", description = "Frames per video (default: ${DEFAULT-VALUE}).")
     int frames = DEFAULTS.frames();
@@ -83,13 +96,20 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--untrimmed", description = "Write untrimmed videos with action segments (see above).")
     boolean untrimmed;
 
+    @Option(names = "--ava", description = "Write multi-actor videos with AVA-format boxes and labels (see above).")
+    boolean ava;
+
     @Option(names = "--duration", paramLabel = "SECONDS",
-            description = "With --untrimmed: each video's length (default: ${DEFAULT-VALUE}).")
-    double duration = 30;
+            description = "With --untrimmed or --ava: each video's length (default: 30; with --ava 15, whole seconds).")
+    Double duration;
 
     @Option(names = "--videos", paramLabel = "TRAIN,VAL,TEST", split = ",",
-            description = "With --untrimmed: videos per split (default: 40,10,10).")
-    List<Integer> videos = List.of(40, 10, 10);
+            description = "With --untrimmed or --ava: videos per split (default: 40,10,10; with --ava 40,8,16).")
+    List<Integer> videos;
+
+    @Option(names = "--actors", paramLabel = "MIN,MAX", split = ",",
+            description = "With --ava: the fewest and most actors a video has (default: 2,4).")
+    List<Integer> actors = List.of(2, 4);
 
     @Option(names = "--rest", paramLabel = "MIN,MAX", split = ",",
             description = "With --untrimmed: seconds of rest before and between actions (default: 1,3).")
@@ -106,7 +126,14 @@ final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String[] widthHeight = size.strip().toLowerCase(Locale.ROOT).split("x");
+        if (ava && untrimmed) {
+            throw new IllegalArgumentException("--ava and --untrimmed are different datasets: choose one");
+        }
+        // Each dataset has its own defaults where the options are shared.
+        String frameSize = size != null ? size : ava ? "160x120" : DEFAULTS.width() + "x" + DEFAULTS.height();
+        double seconds = duration != null ? duration : ava ? 15 : 30;
+        List<Integer> perSplit = videos != null ? videos : ava ? List.of(40, 8, 16) : List.of(40, 10, 10);
+        String[] widthHeight = frameSize.strip().toLowerCase(Locale.ROOT).split("x");
         int width;
         int height;
         try {
@@ -116,7 +143,7 @@ final class SynthCommand implements Callable<Integer> {
             width = Integer.parseInt(widthHeight[0]);
             height = Integer.parseInt(widthHeight[1]);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--size must be WIDTHxHEIGHT, e.g. 64x64, got '" + size + "'");
+            throw new IllegalArgumentException("--size must be WIDTHxHEIGHT, e.g. 64x64, got '" + frameSize + "'");
         }
         SynthConfig config = new SynthConfig(seed, MotionClass.parseList(classes), width, height, frames, fps,
                 SynthConfig.parseDifficulty(difficulty), trainPerClass, valPerClass, testPerClass);
@@ -125,7 +152,10 @@ final class SynthCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (untrimmed) {
-            return writeUntrimmed(config, out);
+            return writeUntrimmed(config, seconds, perSplit, out);
+        }
+        if (ava) {
+            return writeAva(config, seconds, perSplit, out);
         }
         SyntheticMotionDataset.Summary summary = SyntheticMotionDataset.generate(config, output, VideoWriters.standard(registry), threads);
         out.printf("wrote %d videos (train %d, val %d, test %d; %d classes, %dx%d, %d frames) to %s in %.1f s "
@@ -136,7 +166,8 @@ final class SynthCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int writeUntrimmed(SynthConfig config, PrintWriter out) throws IOException {
+    private int writeUntrimmed(SynthConfig config, double duration, List<Integer> videos, PrintWriter out)
+            throws IOException {
         if (videos.size() != 3 || rest.size() != 2 || action.size() != 2) {
             throw new IllegalArgumentException("--videos takes TRAIN,VAL,TEST; --rest and --action take MIN,MAX seconds");
         }
@@ -151,6 +182,27 @@ final class SynthCommand implements Callable<Integer> {
         out.printf("wrote %d untrimmed videos (train %d, val %d, test %d; %.0f s each, %d actions in all) to %s in "
                 + "%.1f s%n", summary.videos(), videos.get(0), videos.get(1), videos.get(2), duration, summary.actions(),
                 output, summary.elapsed().toNanos() / 1e9);
+        out.flush();
+        return 0;
+    }
+
+    private int writeAva(SynthConfig config, double duration, List<Integer> videos, PrintWriter out)
+            throws IOException {
+        if (videos.size() != 3 || actors.size() != 2) {
+            throw new IllegalArgumentException("--videos takes TRAIN,VAL,TEST; --actors takes MIN,MAX");
+        }
+        if (!(duration >= 2) || duration != Math.rint(duration)) {
+            throw new IllegalArgumentException("--duration must be a whole number of seconds, at least 2 (keyframes "
+                    + "sit on whole seconds), got " + duration);
+        }
+        AvaSynthDataset.Settings settings = new AvaSynthDataset.Settings((int) duration, actors.get(0),
+                actors.get(1), videos.get(0), videos.get(1), videos.get(2), ProposalNoise.defaults());
+        AvaSynthDataset.Summary summary = AvaSynthDataset.generate(config, settings, output,
+                VideoWriters.standard(registry), threads);
+        out.printf("wrote %d multi-actor videos (train %d, val %d, test %d; %dx%d, %.0f s each, %d-%d actors): "
+                + "%d keyframes, %d person boxes, %d labels, to %s in %.1f s%n", summary.videos(), videos.get(0),
+                videos.get(1), videos.get(2), config.width(), config.height(), duration, actors.get(0), actors.get(1),
+                summary.keyframes(), summary.people(), summary.rows(), output, summary.elapsed().toNanos() / 1e9);
         out.flush();
         return 0;
     }

@@ -17,8 +17,8 @@ final class ActorPlanner {
     static final double MIN_START_RADIUS = 0.07;
     static final double MAX_START_RADIUS = 0.13;
     /** Growing and shrinking stay within these radii (fractions of the shorter side). */
-    static final double MIN_RADIUS = 0.05;
-    static final double MAX_RADIUS = 0.17;
+    static final double MIN_RADIUS = 0.045;
+    static final double MAX_RADIUS = 0.2;
     /** Seconds an action lasts, a rest between actions lasts, and the first rest lasts (plus half a second). */
     static final int[] ACTION_SECONDS = {2, 4};
     static final int[] REST_SECONDS = {1, 3};
@@ -75,8 +75,9 @@ final class ActorPlanner {
         int colour1 = Scene.contrasting(random, background, -1);
         int colour2 = Scene.contrasting(random, background, colour1);
         double brightness = random.nextDouble(0.8, 1.2);
-        ActorPose.ActorRates rates = new ActorPose.ActorRates(side * random.nextDouble(0.08, 0.14) / fps,
-                random.nextDouble(1.0, 1.8) / fps, random.nextDouble(0.12, 0.2) / fps);
+        // Per second: 6-10% of the frame's shorter side, a sixth to a quarter of a turn, the radius by 8-15%.
+        ActorPose.ActorRates rates = new ActorPose.ActorRates(side * random.nextDouble(0.06, 0.1) / fps,
+                random.nextDouble(1.0, 1.8) / fps, random.nextDouble(0.08, 0.14) / fps);
         double logRadius = random.nextDouble(Math.log(MIN_START_RADIUS * side), Math.log(MAX_START_RADIUS * side));
         double angle = random.nextDouble(TWO_PI);
         Sprite look = new Sprite(shape, 0, 0, 1, 0, texture, textureFrequency, textureAngle, colour1, colour2);
