@@ -165,7 +165,7 @@ record Scene(MotionClass motion, int width, int height, int frames, Sprite objec
         return new Sprite(shape, x, y, radius, random.nextDouble(TWO_PI), Texture.FLAT, 0, 0, colour, colour);
     }
 
-    static int randomColour(SplittableRandom random, int low, int high) {
+    private static int randomColour(SplittableRandom random, int low, int high) {
         return random.nextInt(low, high) << 16 | random.nextInt(low, high) << 8 | random.nextInt(low, high);
     }
 

@@ -40,6 +40,7 @@ final class SceneRenderer {
         return new SceneRenderer(drifter, scene, objects);
     }
 
+    // The drifter comes first: (Scene, IntFunction, IntFunction) is the public constructor's erasure.
     private SceneRenderer(IntFunction<Sprite> drifter, Scene scene, IntFunction<List<Sprite>> objects) {
         this.scene = scene;
         this.objects = objects;

@@ -3,7 +3,9 @@ package io.action4j.synth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.action4j.synth.MotionClass.Quantity;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MultiActorVideoTest {
@@ -48,7 +50,7 @@ class MultiActorVideoTest {
     /** The labels, across many videos, use every movement and secondary motion, resting and acting alike. */
     @Test
     void allLabelsOccur() {
-        java.util.Set<Object> seen = new java.util.HashSet<>();
+        Set<Object> seen = new HashSet<>();
         int withSecondary = 0;
         int total = 0;
         for (int index = 0; index < 20; index++) {
