@@ -22,6 +22,15 @@ public final class FeatureResampling {
         return resample(features, steps, 3, Pooling.MEAN);
     }
 
+    /**
+     * The sequence as a head of {@code steps} steps reads it: unchanged when it already has that many
+     * (as MMAction2 loads a post-processed CSV), else {@link #resample resampled}. Training, validation,
+     * testing and inference all go through here, so a model sees the same input in each.
+     */
+    public static FeatureSequence toLength(FeatureSequence features, int steps) {
+        return features.steps() == steps ? features : resample(features, steps);
+    }
+
     public static FeatureSequence resample(FeatureSequence features, int steps, int bins, Pooling pooling) {
         if (steps < 1 || bins < 1) {
             throw new IllegalArgumentException("resampling needs at least one step and one bin, got " + steps + ", " + bins);

@@ -118,8 +118,7 @@ public final class Localizer implements AutoCloseable {
             throw new IllegalArgumentException("snippet features need their times to place segments in the video");
         }
         int steps = temporalLength.orElse(features.steps());
-        FeatureSequence input = features.steps() == steps && temporalLength.isEmpty() ? features
-                : FeatureResampling.resample(features, steps);
+        FeatureSequence input = FeatureResampling.toLength(features, steps);
         ComposedModel graph = headFor(features.channels(), steps);
         LocalizationHead localizationHead = graph.localizationHead().orElseThrow();
         INDArray x = Nd4j.create(input.channelsFirst(), new long[] {1, input.channels(), input.steps()}, 'c');

@@ -39,6 +39,6 @@ final class FeatureFiles {
             throw new IllegalArgumentException(csv + ": " + features.channels()
                     + " feature columns, the model's featDim is " + featDim);
         }
-        return features.steps() == steps ? features : FeatureResampling.resample(features, steps);
+        return FeatureResampling.toLength(features, steps);
     }
 }

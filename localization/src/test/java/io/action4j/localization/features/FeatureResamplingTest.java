@@ -45,6 +45,16 @@ class FeatureResamplingTest {
         assertThat(four.endSeconds()).containsExactly(3.5, 4.0, 4.5, 5.0);
     }
 
+    @Test
+    void aSequenceOfTheHeadsLengthReachesItUnchangedAndAnyOtherIsResampled() {
+        FeatureSequence random = sequence(REFERENCE.tensor("random37"));
+
+        assertThat(FeatureResampling.toLength(random, 37)).isSameAs(random);
+        assertThat(FeatureResampling.resample(random, 37).values()).as("resampling is not the identity")
+                .isNotEqualTo(random.values());
+        assertMatches(FeatureResampling.toLength(random, 10), REFERENCE.tensor("random37_to_10"));
+    }
+
     private static FeatureSequence sequence(INDArray rows) {
         return FeatureSequence.of((int) rows.size(0), (int) rows.size(1), rows.reshape(-1).toFloatVector());
     }
