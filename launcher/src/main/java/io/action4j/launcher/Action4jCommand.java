@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         description = "Video action understanding on SameDiff: recognition, temporal localization, "
                 + "spatio-temporal detection.",
         subcommands = {PluginsCommand.class, ConfigCommand.class, ModelCommand.class, VideoCommand.class,
-                PipelineCommand.class, BenchmarkCommand.class, RecognizeCommand.class, LocalizeCommand.class, FeaturesCommand.class, EvalCommand.class, SynthCommand.class,
+                PipelineCommand.class, BenchmarkCommand.class, RecognizeCommand.class, LocalizeCommand.class, DetectCommand.class, FeaturesCommand.class, EvalCommand.class, SynthCommand.class,
                 TrainCommand.class, TestCommand.class, DemoCommand.class, InfoCommand.class})
 final class Action4jCommand {
 

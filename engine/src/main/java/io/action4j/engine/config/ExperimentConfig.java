@@ -27,13 +27,15 @@ import java.util.List;
  * @param testEvaluator the metric {@code test} reports; absent: {@code acc}
  * @param windows how a long video is cut into the model's inputs where a task streams it (a
  *     localizer's snippets)
+ * @param keyframes where a task that works on keyframes looks in a video (AVA-style detection)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExperimentConfig(ModelConfig model, DataConfig data, DataloaderConfig trainDataloader,
                                DataloaderConfig valDataloader, DataloaderConfig testDataloader,
                                OptimWrapperConfig optimWrapper, List<ParamSchedulerConfig> paramScheduler,
                                TrainLoopConfig trainCfg, @ComponentOf(METRIC) ComponentSpec valEvaluator,
-                               @ComponentOf(METRIC) ComponentSpec testEvaluator, WindowsConfig windows) {
+                               @ComponentOf(METRIC) ComponentSpec testEvaluator, WindowsConfig windows,
+                               KeyframesConfig keyframes) {
 
     public ExperimentConfig {
         if (model == null && data == null) {
@@ -44,6 +46,6 @@ public record ExperimentConfig(ModelConfig model, DataConfig data, DataloaderCon
 
     /** A config with a model and an inference pipeline only. */
     public ExperimentConfig(ModelConfig model, DataConfig data) {
-        this(model, data, null, null, null, null, null, null, null, null, null);
+        this(model, data, null, null, null, null, null, null, null, null, null, null);
     }
 }

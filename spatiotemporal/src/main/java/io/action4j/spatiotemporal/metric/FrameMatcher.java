@@ -2,6 +2,7 @@ package io.action4j.spatiotemporal.metric;
 
 import io.action4j.api.detection.NormalizedBox;
 import io.action4j.api.result.ActorDetection;
+import io.action4j.spatiotemporal.boxes.BoxIou;
 import java.util.List;
 
 /**

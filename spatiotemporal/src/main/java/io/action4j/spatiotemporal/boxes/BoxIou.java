@@ -1,4 +1,4 @@
-package io.action4j.spatiotemporal.metric;
+package io.action4j.spatiotemporal.boxes;
 
 import io.action4j.api.detection.NormalizedBox;
 
@@ -8,12 +8,12 @@ import io.action4j.api.detection.NormalizedBox;
  * side lengths and areas in float, the intersection and the ratio in double. Matching the
  * precision keeps a box whose IoU sits right at the threshold on the same side as there.
  */
-final class BoxIou {
+public final class BoxIou {
 
     private BoxIou() {
     }
 
-    static double of(NormalizedBox a, NormalizedBox b) {
+    public static double of(NormalizedBox a, NormalizedBox b) {
         double height = Math.max(0.0, (double) (Math.min(a.y2(), b.y2()) - Math.max(a.y1(), b.y1())));
         double width = Math.max(0.0, (double) (Math.min(a.x2(), b.x2()) - Math.max(a.x1(), b.x1())));
         double intersection = height * width;

@@ -1,0 +1,43 @@
+package io.action4j.spatiotemporal.run;
+
+import io.action4j.api.ComponentKind;
+import io.action4j.api.detection.PersonBoxSource;
+import io.action4j.registry.PluginRegistry;
+import io.action4j.registry.config.ComponentSpec;
+import io.action4j.spatiotemporal.boxes.AvaCsvBoxSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where a detector's person boxes come from, as a user names it: a registered person-box source
+ * ({@code nanodet}, {@code hog}, ...) with its default settings, or an AVA-format CSV of boxes
+ * (proposals or detections) by its path.
+ */
+public final class PersonBoxSources {
+
+    private PersonBoxSources() {
+    }
+
+    /**
+     * @param minScore boxes of a file scoring below this are dropped
+     * @throws IllegalArgumentException naming the sources there are when {@code name} is neither a
+     *                                  registered source nor an existing file
+     * @throws IOException naming the file and row when a box file cannot be read
+     */
+    public static PersonBoxSource open(PluginRegistry registry, String name, double minScore) throws IOException {
+        List<String> registered = registry.names(ComponentKind.PERSON_BOX_SOURCE);
+        if (registered.contains(name)) {
+            return ComponentSpec.defaults(registry.find(ComponentKind.PERSON_BOX_SOURCE, name))
+                    .create(PersonBoxSource.class);
+        }
+        Path file = Path.of(name);
+        if (Files.isRegularFile(file)) {
+            return AvaCsvBoxSource.read(file, minScore);
+        }
+        throw new IllegalArgumentException("no person-box source '" + name + "': name a registered one ("
+                + String.join(", ", registered) + ") or an AVA-format CSV of boxes that exists"
+                + (Files.exists(file) ? "" : " (no such file: " + file.toAbsolutePath() + ")"));
+    }
+}
