@@ -31,6 +31,7 @@ class DetectEndToEndTest {
                 type: bbox_head_ava
                 numClasses: 4
                 roiOutputSize: 2
+                dropoutRatio: 0.5
             data:
               sampler:
                 type: sample_ava_frames
@@ -113,6 +114,58 @@ class DetectEndToEndTest {
         Launcher.Result info = Launcher.run("video", "check", annotated.toString());
         assertThat(info.exitCode()).as(info.err()).isZero();
         assertThat(info.out()).contains("64x48").contains("1 of 1 videos decode");
+    }
+
+    @Test
+    void aDetectorTrainsOnAvaFormatDataAndIsTestedWithFrameMap() throws Exception {
+        // Ground truth on the same video: person 1 does action 1 throughout, person 2 action 2 then also 3.
+        Path truth = Files.writeString(folder.resolve("gt.csv"), String.join("\n",
+                "v_test_0000,1,0.100,0.100,0.400,0.600,1,0",
+                "v_test_0000,1,0.500,0.200,0.800,0.900,2,1",
+                "v_test_0000,2,0.100,0.100,0.400,0.600,1,0",
+                "v_test_0000,2,0.520,0.200,0.820,0.900,2,1",
+                "v_test_0000,3,0.100,0.100,0.400,0.600,1,0",
+                "v_test_0000,4,0.100,0.100,0.400,0.600,1,0",
+                "v_test_0000,4,0.540,0.200,0.840,0.900,2,1",
+                "v_test_0000,4,0.540,0.200,0.840,0.900,3,1", ""));
+        String dataset = """
+                  dataset:
+                    format: ava
+                    annFile: %s
+                    dataPrefix: %s
+                """.formatted(truth, video.getParent());
+        Path training = Files.writeString(folder.resolve("train.yaml"), CONFIG + """
+                trainDataloader:
+                  batchSize: 2
+                %1$svalDataloader:
+                  batchSize: 1
+                %1$stestDataloader:
+                  batchSize: 1
+                %1$soptimWrapper:
+                  optimizer:
+                    type: SGD
+                    lr: 0.01
+                    momentum: 0.9
+                trainCfg:
+                  maxEpochs: 2
+                  valInterval: 2
+                  checkpointInterval: 2
+                  logInterval: 1
+                """.formatted(dataset));
+        Path work = folder.resolve("work");
+
+        Launcher.Result trained = Launcher.run("train", training.toString(), "--work-dir", work.toString());
+
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.out()).contains("loss").contains("mAP@0.5");
+        Path checkpoint = work.resolve("epoch_2.safetensors");
+        Path metrics = folder.resolve("metrics.json");
+        Launcher.Result tested = Launcher.run("test", training.toString(), "--checkpoint", checkpoint.toString(),
+                "--out", metrics.toString());
+        assertThat(tested.exitCode()).as(tested.err()).isZero();
+        assertThat(tested.out()).containsPattern("mAP@0.5 +[01]\\.\\d{4}");
+        JsonNode written = new ObjectMapper().readTree(metrics.toFile());
+        assertThat(written.get("mAP@0.5").asDouble()).isBetween(0.0, 1.0);
     }
 
     @Test

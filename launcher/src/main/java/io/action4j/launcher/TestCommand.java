@@ -15,6 +15,7 @@ import io.action4j.localization.metric.ProposalRecall;
 import io.action4j.localization.metric.TiouThresholds;
 import io.action4j.localization.run.LocalizationTraining;
 import io.action4j.localization.run.SegmentFiles;
+import io.action4j.spatiotemporal.train.DetectionTraining;
 import io.action4j.registry.config.ComponentSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,7 +40,10 @@ import picocli.CommandLine.Spec;
                 "--dump writes the per-video scores in the predictions format that 'eval recognition' reads.",
                 "A localization config (a locHead; testDataloader in the activitynet format over feature CSVs) is "
                         + "tested on features: AR@AN of the proposals (auc, AR@1 ... AR@100); --dump writes them as "
-                        + "ActivityNet result JSON."})
+                        + "ActivityNet result JSON.",
+                "A detection config (a roiHead; testDataloader in the ava format over a folder of videos) reports "
+                        + "frame-mAP at IoU 0.5 and AP per class, with the proposal file's boxes or, without one, the "
+                        + "ground truth's."})
 final class TestCommand implements Callable<Integer> {
 
     @Spec
@@ -78,6 +82,9 @@ final class TestCommand implements Callable<Integer> {
         if (config.model() != null && config.model().has(ModelConfig.Task.LOCALIZATION)) {
             return testLocalizer(config);
         }
+        if (config.model() != null && config.model().has(ModelConfig.Task.DETECTION)) {
+            return testDetector(config);
+        }
         ComponentSpec evaluator = config.testEvaluator();
         Metric<RecognitionSample> metric = RecognitionMetrics.recognition(evaluator, configArguments.loader(), configArguments.binder());
         PrintWriter out = spec.commandLine().getOut();
@@ -102,6 +109,24 @@ final class TestCommand implements Callable<Integer> {
         }
         if (confusionCsv != null) {
             report.writeConfusionCsv(confusionCsv);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * A detector: each test keyframe's boxes (the proposal file's, or the ground truth's) through the model,
+     * scored with frame-mAP at IoU 0.5 as MMAction2's AVA evaluation.
+     */
+    private int testDetector(ExperimentConfig config) throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Map<String, Double> result = DetectionTraining.test(config, readerArguments.decodersFor(config),
+                checkpointArguments::loadInto);
+        result.forEach((name, value) -> out.printf(java.util.Locale.ROOT, "%-12s %.4f%n", name, value));
+        if (output != null) {
+            io.action4j.api.io.AtomicFiles.writeString(output, new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+            out.println("wrote " + output);
         }
         out.flush();
         return 0;

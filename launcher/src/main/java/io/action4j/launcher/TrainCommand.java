@@ -7,6 +7,7 @@ import io.action4j.engine.recognition.RecognitionMetrics;
 import io.action4j.engine.config.ModelConfig;
 import io.action4j.engine.training.Trainer;
 import io.action4j.localization.run.LocalizationTraining;
+import io.action4j.spatiotemporal.train.DetectionTraining;
 import io.action4j.engine.training.TrainingRun;
 import io.action4j.registry.config.ConfigTree;
 import java.io.IOException;
@@ -63,10 +64,12 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean localization = config.model() != null && config.model().has(ModelConfig.Task.LOCALIZATION);
-        Metric<RecognitionSample> metric = config.valDataloader() == null || localization ? null
+        boolean detection = config.model() != null && config.model().has(ModelConfig.Task.DETECTION);
+        var decoders = readerArguments.decodersFor(config);
+        Metric<RecognitionSample> metric = config.valDataloader() == null || localization || detection ? null
                 : RecognitionMetrics.recognition(config.valEvaluator(), configArguments.loader(), configArguments.binder());
         Trainer.Result result = TrainingRun.run(config, resolved, directory, Optional.ofNullable(resume),
-                readerArguments.decodersFor(config), metric, model -> {
+                decoders, metric, model -> {
                     var report = initialWeights.loadInto(model);
                     if (report != null && !quiet) {
                         out.println("initial weights: " + report.describe());
@@ -85,8 +88,8 @@ final class TrainCommand implements Callable<Integer> {
                         err.println("warning: " + message);
                         err.flush();
                     }
-                }, config.model() != null && config.model().has(ModelConfig.Task.LOCALIZATION)
-                        ? warnings -> LocalizationTraining.task(config, warnings) : null);
+                }, localization ? warnings -> LocalizationTraining.task(config, warnings)
+                        : detection ? warnings -> DetectionTraining.task(config, decoders) : null);
         if (!quiet) {
             out.println("done: " + result.epochs() + " epochs, last checkpoint " + result.checkpoint());
         }

@@ -2,6 +2,7 @@ package io.action4j.engine.config;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.action4j.api.ConfigChecks;
+import io.action4j.api.ConfigValueException;
 import io.action4j.engine.data.AnnotationFormat;
 import io.action4j.engine.data.AnnotationList;
 import io.action4j.engine.data.DatasetEntry;
@@ -27,14 +28,27 @@ import java.util.Locale;
  * @param outsideSegments {@code activitynet} only: a ground-truth segment reaching outside the span the
  *     features cover is {@code clip}ped to it with a warning (default, as MMAction2 clips) or
  *     {@code reject}ed, stopping the run naming the video and the segment
+ * @param proposalFile {@code ava} only: person boxes (an AVA-format CSV) used besides the ground-truth boxes
+ *     in training and instead of them in validation and testing (MMAction2's {@code proposal_file})
+ * @param personDetScoreThr {@code ava} only: proposals scoring below this are left out (default 0.9, as
+ *     MMAction2's AVA configs)
+ * @param labelFile {@code ava} only: the AVA label map ({@code .pbtxt}) of the evaluation (MMAction2's
+ *     {@code label_file}); absent: every class
+ * @param exclusionFile {@code ava} only: keyframes left out of the evaluation (MMAction2's {@code exclude_file})
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetConfig(String annFile, String dataPrefix, String format, Boolean multiLabel, Boolean withOffset,
-                            String onError, String outsideSegments) {
+                            String onError, String outsideSegments, String proposalFile, Double personDetScoreThr,
+                            String labelFile, String exclusionFile) {
 
-    public static final List<String> FORMATS = List.of("videos", "rawframes", "activitynet");
+    public static final List<String> FORMATS = List.of("videos", "rawframes", "activitynet", "ava");
     /** The localization format: an ActivityNet annotation file over snippet-feature CSVs. */
     public static final String ACTIVITYNET = "activitynet";
+    /**
+     * The detection format: an AVA ground-truth CSV ({@code video_id,timestamp,x1,y1,x2,y2,action_id,person_id})
+     * over a folder of videos named {@code <video_id>.<ext>} ({@code dataPrefix}).
+     */
+    public static final String AVA = "ava";
     public static final List<String> ON_ERROR = List.of("fail", "skip");
     public static final List<String> OUTSIDE_SEGMENTS = List.of("clip", "reject");
 
@@ -49,6 +63,26 @@ public record DatasetConfig(String annFile, String dataPrefix, String format, Bo
         if (outsideSegments != null) {
             ConfigChecks.oneOf("outsideSegments", outsideSegments, OUTSIDE_SEGMENTS);
         }
+        if (personDetScoreThr != null) {
+            ConfigChecks.inRange("personDetScoreThr", personDetScoreThr, 0, 1);
+        }
+        if (!format.equals(AVA)) {
+            avaOnly("proposalFile", proposalFile);
+            avaOnly("personDetScoreThr", personDetScoreThr);
+            avaOnly("labelFile", labelFile);
+            avaOnly("exclusionFile", exclusionFile);
+        }
+    }
+
+    private static void avaOnly(String key, Object value) {
+        if (value != null) {
+            throw new ConfigValueException(key, "applies to dataset format: ava only");
+        }
+    }
+
+    /** The least proposal score used ({@code personDetScoreThr}, 0.9 by default as in MMAction2). */
+    public double proposalMinScore() {
+        return personDetScoreThr == null ? 0.9 : personDetScoreThr;
     }
 
     /** Whether ground-truth segments outside the features' span stop the run ({@code outsideSegments: reject}). */
@@ -57,9 +91,10 @@ public record DatasetConfig(String annFile, String dataPrefix, String format, Bo
     }
 
     public AnnotationFormat annotationFormat() {
-        if (format.equals(ACTIVITYNET)) {
-            throw new IllegalArgumentException(annFile + ": dataset format 'activitynet' holds snippet features for "
-                    + "training a localizer; recognition reads 'videos' or 'rawframes' lists");
+        if (format.equals(ACTIVITYNET) || format.equals(AVA)) {
+            throw new IllegalArgumentException(annFile + ": dataset format '" + format + "' is for "
+                    + (format.equals(AVA) ? "detection" : "training a localizer") + "; recognition reads 'videos' or "
+                    + "'rawframes' lists");
         }
         return AnnotationFormat.valueOf(format.toUpperCase(Locale.ROOT));
     }

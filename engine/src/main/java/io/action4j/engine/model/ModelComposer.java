@@ -36,6 +36,8 @@ public final class ModelComposer {
     public static final String INPUT = "input";
     /** Detection only: boxes as R x 5 (batch index, x1, y1, x2, y2 in input pixels). */
     public static final String ROIS = "rois";
+    /** The name scope of a detection head's variables. */
+    public static final String ROI_HEAD = "roi_head";
     /** Recognition output: class logits, N x classes. */
     public static final String CLS_SCORE = "cls_score";
 
@@ -138,8 +140,8 @@ public final class ModelComposer {
             Feature rois = new Feature(sameDiff.placeHolder(ROIS, DataType.FLOAT, roiShape.dims()), roiShape);
             inputs.put(ROIS, rois);
             DetectionHead head = create(config.roiHead(), DetectionHead.class);
-            addOutputs(outputs, inScope(graph, "roi_head", config.roiHead(), () -> head.build(graph, features, rois)),
-                    "roi_head");
+            addOutputs(outputs, inScope(graph, ROI_HEAD, config.roiHead(), () -> head.build(graph, features, rois)),
+                    ROI_HEAD);
             heads.add(head);
         }
         Feature clipFeatures = features == null ? null : clipFeatures(graph, features);

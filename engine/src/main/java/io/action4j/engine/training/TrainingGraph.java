@@ -182,8 +182,15 @@ public final class TrainingGraph implements AutoCloseable {
             placeholders.put(feature.variable().name(), array);
         });
         placeholders.putAll(batch.targets());
+        // A detection head's inputs derived from the boxes (RoIAlign's sampling), as at inference.
+        INDArray rois = batch.inputs().get(ModelComposer.ROIS);
+        if (rois != null) {
+            model.detectionHead().ifPresent(head -> placeholders.putAll(head.inputsFor(rois, size)));
+        }
         for (DropoutMask mask : model.dropoutMasks()) {
-            placeholders.put(mask.placeholder(), dropoutMask(mask, size, random));
+            // A RoI head's dropout masks a row per box, not per clip.
+            long rows = rois != null && mask.placeholder().startsWith(ModelComposer.ROI_HEAD + "/") ? rois.size(0) : size;
+            placeholders.put(mask.placeholder(), dropoutMask(mask, rows, random));
         }
         List<String> outputs = new ArrayList<>();
         outputs.add(LOSS);

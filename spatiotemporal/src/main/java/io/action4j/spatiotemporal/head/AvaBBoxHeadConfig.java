@@ -18,12 +18,16 @@ import java.util.List;
  * @param spatialPoolType {@code max} (MMAction2's default) or {@code avg} over the RoI's cells
  * @param dropoutRatio dropout before the classifier while training
  * @param initStd standard deviation of the classifier's initial weights
+ * @param focalGamma the training loss's focal exponent: 0 (default) is plain binary cross entropy
+ * @param focalAlpha the training loss's focal weight (default 1)
  */
 public record AvaBBoxHeadConfig(int numClasses, int roiOutputSize, double spatialScale, int samplingRatio,
-        boolean aligned, String temporalPoolType, String spatialPoolType, double dropoutRatio, double initStd) {
+        boolean aligned, String temporalPoolType, String spatialPoolType, double dropoutRatio, double initStd,
+        double focalGamma, double focalAlpha) {
 
     private static final List<String> POOLS = List.of("avg", "max");
-    public static final AvaBBoxHeadConfig AVA = new AvaBBoxHeadConfig(81, 8, 0.0625, 0, true, "avg", "max", 0, 0.01);
+    public static final AvaBBoxHeadConfig AVA = new AvaBBoxHeadConfig(81, 8, 0.0625, 0, true, "avg", "max", 0, 0.01,
+            0, 1);
 
     public AvaBBoxHeadConfig {
         ConfigChecks.atLeast("numClasses", numClasses, 2);
@@ -36,5 +40,7 @@ public record AvaBBoxHeadConfig(int numClasses, int roiOutputSize, double spatia
         ConfigChecks.oneOf("spatialPoolType", spatialPoolType, POOLS);
         ConfigChecks.inRange("dropoutRatio", dropoutRatio, 0, 1);
         ConfigChecks.inRange("initStd", initStd, 0, 10);
+        ConfigChecks.inRange("focalGamma", focalGamma, 0, 10);
+        ConfigChecks.inRange("focalAlpha", focalAlpha, 0, 100);
     }
 }

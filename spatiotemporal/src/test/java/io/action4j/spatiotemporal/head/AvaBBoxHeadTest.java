@@ -30,7 +30,7 @@ class AvaBBoxHeadTest {
     @Test
     void scoresMatchMmaction2sRoiHead() {
         int classes = FIXTURE.config().get("numClasses").asInt();
-        AvaBBoxHead head = new AvaBBoxHead(new AvaBBoxHeadConfig(classes, 8, 0.0625, 0, true, "avg", "max", 0, 0.01));
+        AvaBBoxHead head = new AvaBBoxHead(new AvaBBoxHeadConfig(classes, 8, 0.0625, 0, true, "avg", "max", 0, 0.01, 0, 1));
         INDArray features = FIXTURE.tensor("features");
         INDArray rois = FIXTURE.tensor("rois");
         SameDiff sd = SameDiff.create();
