@@ -211,6 +211,24 @@ class DetectEndToEndTest {
     }
 
     @Test
+    void proposalRowsWithAScoreWorkAndBoxesForOtherVideosOrTimesAreReportedNotFatal() throws Exception {
+        Path proposals = Files.writeString(folder.resolve("proposals.csv"), String.join("\n",
+                "v_test_0000,1,0.100,0.100,0.400,0.600,0.93",
+                "v_test_0000,2,0.100,0.100,0.400,0.600,0.91",
+                "v_test_0000,2,0.600,0.100,0.700,0.300,0.20",
+                "v_test_0000,40,0.100,0.100,0.400,0.600,0.90",
+                "v_other,1,0.100,0.100,0.400,0.600,0.90", ""));
+
+        Launcher.Result result = Launcher.run("detect", "--config", config.toString(), "--boxes", proposals.toString(),
+                "--min-box-score", "0.5", "--no-video", "--out-dir", folder.resolve("out").toString(), video.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("5 keyframes, 2 person boxes, 1 tracks");
+        assertThat(result.err()).contains("has boxes for 1 videos not given: v_other")
+                .contains("has boxes for 1 times of v_test_0000 that are not its keyframes (first: 40 s)");
+    }
+
+    @Test
     void anUnknownBoxSourceNamesTheOnesThereAre() throws Exception {
         Launcher.Result result = Launcher.run("detect", "--config", config.toString(), "--boxes", "yolo",
                 "--out-dir", folder.resolve("out").toString(), video.toString());

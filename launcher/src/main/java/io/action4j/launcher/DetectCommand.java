@@ -14,6 +14,8 @@ import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
 import io.action4j.spatiotemporal.ava.AvaLabelMapReader;
+import io.action4j.spatiotemporal.ava.KeyframeKey;
+import io.action4j.spatiotemporal.boxes.AvaCsvBoxSource;
 import io.action4j.spatiotemporal.run.ActionLabels;
 import io.action4j.spatiotemporal.run.DetectionFiles;
 import io.action4j.spatiotemporal.run.DetectionListener;
@@ -169,6 +171,15 @@ final class DetectCommand implements Callable<Integer> {
         Files.createDirectories(outDir);
         var decoders = readerArguments.decodersFor(experiment);
         PersonBoxSource source = PersonBoxSources.open(registry, boxes, minBoxScore);
+        if (source instanceof AvaCsvBoxSource file) {
+            List<String> given = videos.stream().map(Detector::videoId).toList();
+            List<String> others = file.videoIds().stream().filter(id -> !given.contains(id)).toList();
+            if (!others.isEmpty()) {
+                err.println("warning: " + file.file() + " has boxes for " + others.size() + " videos not given: "
+                        + String.join(", ", others.subList(0, Math.min(5, others.size())))
+                        + (others.size() > 5 ? ", ..." : ""));
+            }
+        }
         try (Detector detector = new Detector(experiment, decoders, loader(weights), source, options, labels)) {
             for (Path video : videos) {
                 String videoId = Detector.videoId(video);
@@ -177,6 +188,14 @@ final class DetectCommand implements Callable<Integer> {
                 try (DetectionFiles files = new DetectionFiles(outDir, videoId, csvMinScore, threshold)) {
                     result = detector.detect(video, both(files, drawing), DecodeProgress.NONE);
                     files.commit(result);
+                }
+                if (source instanceof AvaCsvBoxSource file) {
+                    List<KeyframeKey> unused = file.neverAskedFor(videoId);
+                    if (!unused.isEmpty()) {
+                        err.println("warning: " + file.file() + " has boxes for " + unused.size() + " times of "
+                                + videoId + " that are not its keyframes (first: " + unused.get(0).second()
+                                + " s); check the times and the keyframe stride");
+                    }
                 }
                 out.printf(Locale.ROOT, "%s: %d keyframes, %d person boxes, %d tracks, %d action segments (%.1f s)%n",
                         video, result.keyframes(), result.people(), result.tracks(), result.segments().size(),

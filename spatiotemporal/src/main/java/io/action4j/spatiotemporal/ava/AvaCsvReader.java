@@ -31,6 +31,36 @@ public final class AvaCsvReader {
         return List.copyOf(rows);
     }
 
+    /**
+     * Reads a file of person boxes: AVA's result rows ({@code video_id,timestamp,x1,y1,x2,y2,action_id,score})
+     * or proposal rows ({@code video_id,timestamp,x1,y1,x2,y2,score}). In a 7-column row a 7th cell with a
+     * fraction ({@code 0.93}) is the box's score; a whole number of 1 or more is an action id, as in a
+     * ground truth without person ids, and the box scores 1.0 (MMAction2's {@code read_csv} rule).
+     * A proposal row has action id 0.
+     */
+    public static List<AvaCsvRow> readBoxes(Path file) throws IOException {
+        List<AvaCsvRow> rows = new ArrayList<>();
+        try (BufferedReader reader = AvaFiles.open(file)) {
+            int lineNumber = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = AvaFiles.cells(line);
+                if (cells.length == 7 && !cells[6].matches("[1-9][0-9]*")) {
+                    double score = AvaFiles.number(file, lineNumber, "score", cells[6]);
+                    cells[6] = "0";
+                    AvaCsvRow row = parse(file, lineNumber, String.join(",", cells));
+                    rows.add(new AvaCsvRow(row.videoId(), row.timestampSeconds(), row.box(), 0, score, lineNumber));
+                } else {
+                    rows.add(parse(file, lineNumber, line));
+                }
+            }
+        }
+        return List.copyOf(rows);
+    }
+
     private static AvaCsvRow parse(Path file, int lineNumber, String line) throws AvaFormatException {
         String[] cells = AvaFiles.cells(line);
         if (cells.length != 7 && cells.length != 8) {

@@ -15,9 +15,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Person boxes per keyframe from an AVA-format CSV, read once.
+ * Person boxes per keyframe from an AVA-format CSV, read once: AVA result rows
+ * ({@code video_id,timestamp,x1,y1,x2,y2,action_id,score}) or proposal rows
+ * ({@code video_id,timestamp,x1,y1,x2,y2,score}), corners as fractions of the frame
+ * ({@link AvaCsvReader#readBoxes}).
  *
  * <p>Keyframes are matched as AVA keys them: by video and whole second ({@link KeyframeKey}), so
  * 902, 902.0 and 902.4 all ask for keyframe 902. AVA repeats a box once per action; each box is
@@ -25,10 +30,32 @@ import java.util.Map;
  */
 public final class AvaCsvBoxSource implements PersonBoxSource {
 
+    private final Path file;
     private final Map<KeyframeKey, List<PersonBox>> boxesByKeyframe;
+    /** The keyframes asked about, so that the file's others can be reported. */
+    private final Set<KeyframeKey> asked = ConcurrentHashMap.newKeySet();
 
-    private AvaCsvBoxSource(Map<KeyframeKey, List<PersonBox>> boxesByKeyframe) {
+    private AvaCsvBoxSource(Path file, Map<KeyframeKey, List<PersonBox>> boxesByKeyframe) {
+        this.file = file;
         this.boxesByKeyframe = Map.copyOf(boxesByKeyframe);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The videos the file has boxes for, sorted. */
+    public List<String> videoIds() {
+        return boxesByKeyframe.keySet().stream().map(KeyframeKey::videoId).distinct().sorted().toList();
+    }
+
+    /**
+     * The file's keyframes of {@code videoId} that nobody asked about, in time order: times that are not
+     * keyframes of the video (beyond its end, off the keyframe stride).
+     */
+    public List<KeyframeKey> neverAskedFor(String videoId) {
+        return boxesByKeyframe.keySet().stream().filter(key -> key.videoId().equals(videoId) && !asked.contains(key))
+                .sorted(Comparator.comparingLong(KeyframeKey::second)).toList();
     }
 
     public static AvaCsvBoxSource read(Path file, double minScore) throws IOException {
@@ -41,7 +68,7 @@ public final class AvaCsvBoxSource implements PersonBoxSource {
      */
     public static AvaCsvBoxSource read(Path file, double minScore, boolean rejectOutsideFrame) throws IOException {
         Map<KeyframeKey, Map<NormalizedBox, Double>> bestScores = new LinkedHashMap<>();
-        for (AvaCsvRow row : AvaCsvReader.read(file)) {
+        for (AvaCsvRow row : AvaCsvReader.readBoxes(file)) {
             if (row.lastColumn() >= minScore) {
                 bestScores.computeIfAbsent(row.keyframe(), key -> new LinkedHashMap<>())
                         .merge(inFrame(file, row, rejectOutsideFrame), row.lastColumn(), Math::max);
@@ -49,7 +76,7 @@ public final class AvaCsvBoxSource implements PersonBoxSource {
         }
         Map<KeyframeKey, List<PersonBox>> boxes = new LinkedHashMap<>();
         bestScores.forEach((key, scores) -> boxes.put(key, bestFirst(scores)));
-        return new AvaCsvBoxSource(boxes);
+        return new AvaCsvBoxSource(file, boxes);
     }
 
     private static NormalizedBox inFrame(Path file, AvaCsvRow row, boolean reject) throws AvaFormatException {
@@ -83,6 +110,8 @@ public final class AvaCsvBoxSource implements PersonBoxSource {
 
     /** The file's boxes for {@code videoId} at {@code timestampSeconds} (matched by whole second). */
     public List<PersonBox> boxes(String videoId, double timestampSeconds) {
-        return boxesByKeyframe.getOrDefault(KeyframeKey.of(videoId, timestampSeconds), List.of());
+        KeyframeKey key = KeyframeKey.of(videoId, timestampSeconds);
+        asked.add(key);
+        return boxesByKeyframe.getOrDefault(key, List.of());
     }
 }
