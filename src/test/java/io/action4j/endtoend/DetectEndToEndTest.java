@@ -117,6 +117,31 @@ class DetectEndToEndTest {
     }
 
     @Test
+    void javaProgramsDetectThroughTheBuilderAndHearEachKeyframeAsItIsMade() throws Exception {
+        List<Double> heard = new java.util.ArrayList<>();
+        io.action4j.spatiotemporal.run.DetectionResult result;
+        try (io.action4j.spatiotemporal.run.Detector detector = io.action4j.spatiotemporal.run.Detector.builder()
+                .config(config).boxes(boxes.toString(), 0.0)
+                .options(io.action4j.spatiotemporal.run.DetectorOptions.DEFAULTS.withActionThreshold(0.0)).build()) {
+            result = detector.detect(video, new io.action4j.spatiotemporal.run.DetectionListener() {
+                @Override
+                public void keyframe(io.action4j.spatiotemporal.run.KeyframeDetections keyframe) {
+                    heard.add(keyframe.seconds());
+                }
+            }, io.action4j.engine.stream.DecodeProgress.NONE);
+        }
+
+        assertThat(heard).containsExactly(1.0, 2.0, 3.0, 4.0, 5.0);
+        assertThat(result.keyframes()).isEqualTo(5);
+        assertThat(result.tracks()).isEqualTo(2);
+        assertThat(result.segments()).hasSize(6);
+        assertThat(result.pipeline().stages()).extracting(stage -> stage.name())
+                .containsExactly("decode", "boxes", "clips", "model", "tracks");
+        // Clips of 4 frames, every 2nd, around keyframes 1 s apart: only those frames are held, never the video.
+        assertThat(result.maxFramesHeld()).isLessThanOrEqualTo(8);
+    }
+
+    @Test
     void aDetectorTrainsOnAvaFormatDataAndIsTestedWithFrameMap() throws Exception {
         // Ground truth on the same video: person 1 does action 1 throughout, person 2 action 2 then also 3.
         Path truth = Files.writeString(folder.resolve("gt.csv"), String.join("\n",
