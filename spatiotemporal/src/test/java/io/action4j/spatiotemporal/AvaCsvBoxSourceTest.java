@@ -9,6 +9,7 @@ import io.action4j.api.detection.PersonBox;
 import io.action4j.api.detection.PersonBoxSource;
 import io.action4j.api.video.VideoFrame;
 import io.action4j.spatiotemporal.ava.AvaFormatException;
+import io.action4j.spatiotemporal.boxes.AvaCsvBoxSource;
 import io.action4j.spatiotemporal.boxes.AvaCsvBoxSourceConfig;
 import io.action4j.spatiotemporal.boxes.AvaCsvBoxSourceFactory;
 import java.io.IOException;
@@ -107,5 +108,25 @@ class AvaCsvBoxSourceTest {
         assertThatThrownBy(() -> factory.create(new AvaCsvBoxSourceConfig(file.toString(), 0.0, "reject")))
                 .hasCauseInstanceOf(AvaFormatException.class)
                 .hasMessageContaining(file + ":2").hasMessageContaining("reaches outside the frame [0, 1]");
+    }
+
+    @Test
+    void detectsKeyframeJsonLinesFeedAnotherRunAndABadLineIsNamed() throws IOException {
+        Path file = dir.resolve("run.keyframes.jsonl");
+        Files.writeString(file, String.join("\n",
+                "{\"video\":\"vid_a\",\"keyframe\":0,\"seconds\":902.0,\"people\":[{\"track\":1,"
+                        + "\"box\":[0.1,0.2,0.5,0.9],\"boxScore\":0.9,\"actions\":[]},"
+                        + "{\"box\":[0.5,0.1,0.8,0.7],\"boxScore\":0.95}]}",
+                "{\"video\":\"vid_a\",\"seconds\":903,\"people\":[]}", ""));
+
+        PersonBoxSource source = AvaCsvBoxSource.read(file, 0.0);
+
+        assertThat(boxes(source, "vid_a", 902)).containsExactly(SECOND, FIRST);
+        assertThat(boxes(source, "vid_a", 903)).isEmpty();
+
+        Files.writeString(file, "{\"video\":\"vid_a\",\"seconds\":902,\"people\":[{\"box\":[0.1,0.2]}]}\n");
+        assertThatThrownBy(() -> AvaCsvBoxSource.read(file, 0.0)).isInstanceOf(AvaFormatException.class)
+                .hasMessageContaining(file + ":1:")
+                .hasMessageContaining("[x1, y1, x2, y2]");
     }
 }

@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Person boxes per keyframe from an AVA-format CSV, read once: AVA result rows
  * ({@code video_id,timestamp,x1,y1,x2,y2,action_id,score}) or proposal rows
  * ({@code video_id,timestamp,x1,y1,x2,y2,score}), corners as fractions of the frame
- * ({@link AvaCsvReader#readBoxes}).
+ * ({@link AvaCsvReader#readBoxes}), or the JSON lines of {@code detect}'s keyframes
+ * ({@link KeyframeJsonReader}), so that one run's boxes can feed another.
  *
  * <p>Keyframes are matched as AVA keys them: by video and whole second ({@link KeyframeKey}), so
  * 902, 902.0 and 902.4 all ask for keyframe 902. AVA repeats a box once per action; each box is
@@ -67,8 +68,16 @@ public final class AvaCsvBoxSource implements PersonBoxSource {
      *                           clipping it to the frame
      */
     public static AvaCsvBoxSource read(Path file, double minScore, boolean rejectOutsideFrame) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        List<AvaCsvRow> rows = name.endsWith(".jsonl") || name.endsWith(".json") ? KeyframeJsonReader.readBoxes(file)
+                : AvaCsvReader.readBoxes(file);
+        return of(file, rows, minScore, rejectOutsideFrame);
+    }
+
+    private static AvaCsvBoxSource of(Path file, List<AvaCsvRow> rows, double minScore, boolean rejectOutsideFrame)
+            throws AvaFormatException {
         Map<KeyframeKey, Map<NormalizedBox, Double>> bestScores = new LinkedHashMap<>();
-        for (AvaCsvRow row : AvaCsvReader.readBoxes(file)) {
+        for (AvaCsvRow row : rows) {
             if (row.lastColumn() >= minScore) {
                 bestScores.computeIfAbsent(row.keyframe(), key -> new LinkedHashMap<>())
                         .merge(inFrame(file, row, rejectOutsideFrame), row.lastColumn(), Math::max);

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Where a detector's person boxes come from, as a user names it: a registered person-box source
- * ({@code nanodet}, {@code hog}, ...) with its default settings, or an AVA-format CSV of boxes
- * (proposals or detections) by its path.
+ * ({@code nanodet}, {@code hog}, ...) with its default settings, or a file of boxes by its path: an
+ * AVA-format CSV (proposals or detections) or {@code detect}'s keyframe JSON lines.
  */
 public final class PersonBoxSources {
 
@@ -37,7 +37,7 @@ public final class PersonBoxSources {
             return AvaCsvBoxSource.read(file, minScore);
         }
         throw new IllegalArgumentException("no person-box source '" + name + "': name a registered one ("
-                + String.join(", ", registered) + ") or an AVA-format CSV of boxes that exists"
+                + String.join(", ", registered) + ") or a box file (AVA CSV, keyframe JSON lines) that exists"
                 + (Files.exists(file) ? "" : " (no such file: " + file.toAbsolutePath() + ")"));
     }
 }
