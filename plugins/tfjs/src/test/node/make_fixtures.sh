@@ -9,11 +9,18 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 resources="$here/../resources"
 export TFJS_HOME="${1:-/tmp/action4j-tfjsref}"
-mkdir -p "$TFJS_HOME"
+mkdir -p "$TFJS_HOME" "$resources/nanodet"
 cp "$here/package.json" "$TFJS_HOME/package.json"
 (cd "$TFJS_HOME" && npm install --silent --no-audit --no-fund --ignore-scripts)
 
 node "$here/make_tiny_graph.mjs" "$resources/tiny"
+
+# A real frame with pedestrians: frame 100 of OpenCV's vtest.avi (Debian opencv-doc), 384x288 RGB24.
+vtest=/usr/share/doc/opencv-doc/examples/data/vtest.avi
+if [[ -f "$vtest" ]] && command -v ffmpeg > /dev/null; then
+  ffmpeg -loglevel error -y -i "$vtest" -vf "select=eq(n\\,100),scale=384:288" -frames:v 1 -f rawvideo \
+    -pix_fmt rgb24 "$resources/nanodet/vtest_frame100_384x288.rgb"
+fi
 
 models="${ACTION4J_HUMAN_MODELS:-$HOME/.cache/action4j/human-models/3.0.4/models}"
 if [[ -f "$models/nanodet.json" ]]; then

@@ -59,15 +59,17 @@ final class TfjsGraphImporter {
             importer.importNode(node);
         }
         Map<String, String> outputVariables = new LinkedHashMap<>();
+        Map<String, long[]> outputShapes = new LinkedHashMap<>();
         for (String output : outputs) {
             GraphValue value = importer.values.get(canonical(output));
             if (value == null) {
                 throw new TfjsModelException("output '" + output + "' is not produced by any node");
             }
-            outputVariables.put(output.endsWith(":0") ? output.substring(0, output.length() - 2) : output,
-                    importer.variableOf(value, output).name());
+            String name = canonical(output);
+            outputVariables.put(name, importer.variableOf(value, output).name());
+            outputShapes.put(name, value.shape());
         }
-        return new TfjsGraphModel(importer.graph, importer.inputShapes, outputVariables);
+        return new TfjsGraphModel(importer.graph, importer.inputShapes, outputVariables, outputShapes);
     }
 
     private static Map<String, OpMapper> mappers() {

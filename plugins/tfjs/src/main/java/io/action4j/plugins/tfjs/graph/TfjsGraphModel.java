@@ -37,11 +37,14 @@ public final class TfjsGraphModel {
     private final SameDiff graph;
     private final Map<String, long[]> inputShapes;
     private final Map<String, String> outputVariables;
+    private final Map<String, long[]> outputShapes;
 
-    TfjsGraphModel(SameDiff graph, Map<String, long[]> inputShapes, Map<String, String> outputVariables) {
+    TfjsGraphModel(SameDiff graph, Map<String, long[]> inputShapes, Map<String, String> outputVariables,
+                   Map<String, long[]> outputShapes) {
         this.graph = graph;
-        this.inputShapes = Map.copyOf(inputShapes);
+        this.inputShapes = new LinkedHashMap<>(inputShapes);
         this.outputVariables = new LinkedHashMap<>(outputVariables);
+        this.outputShapes = new LinkedHashMap<>(outputShapes);
     }
 
     /**
@@ -110,6 +113,13 @@ public final class TfjsGraphModel {
     /** The outputs, as {@link #run} names them: the signature's order, {@code ":0"} left off. */
     public List<String> outputNames() {
         return List.copyOf(outputVariables.keySet());
+    }
+
+    /** Each output's shape as the import worked it out, {@code -1} where it depends on the input. */
+    public Map<String, long[]> outputShapes() {
+        Map<String, long[]> copy = new LinkedHashMap<>();
+        outputShapes.forEach((name, shape) -> copy.put(name, shape.clone()));
+        return copy;
     }
 
     /**
