@@ -99,10 +99,21 @@ const cells = node('cells', 'Transpose', [flat, int32('perm_021', [3], [0, 2, 1]
 nodes.push({ name: 'split', op: 'SplitV', input: [cells, int32('split_sizes', [2], [5, -1]), int32('split_axis', [], [2])], attr: { T: float, Tlen: { type: 'DT_INT32' }, num_split: { i: '2' } } });
 const scores = node('scores', 'Sigmoid', ['split']);
 
+// NanoDet's converter pattern: NHWC values transposed to NCHW, a channel bias, activation, concatenation,
+// padding and a sum in NCHW, then back to NHWC for a convolution (the importer keeps such transposes pending).
+const aNchw = node('a_nchw', 'Transpose', [a, nchw]);
+const dNchw = node('d_nchw', 'Transpose', [d, nchw]);
+const biasedNchw = node('bias_nchw', 'Add', [aNchw, fp32('bias_c11', [4, 1, 1], 0.5)]);
+const catNchw = node('concat_nchw', 'ConcatV2', [node('leaky_nchw', 'LeakyRelu', [biasedNchw], { alpha: { f: 0.2 } }), dNchw, int32('axis_channels', [], [1])], { N: { i: '2' }, Tidx: { type: 'DT_INT32' } });
+const doubled = node('doubled_nchw', 'AddV2', [catNchw, catNchw]);
+const paddedNchw = node('pad_nchw', 'Pad', [doubled, int32('pad_nchw_sides', [4, 2], [0, 0, 0, 0, 1, 0, 0, 2])], { Tpaddings: { type: 'DT_INT32' } });
+const back = node('back_to_nhwc', 'Transpose', [paddedNchw, nhwc]);
+const layoutOut = node('conv_after_layouts', 'Conv2D', [back, fp32('w6', [1, 1, 12, 3], 0.5)], { padding: str('VALID'), data_format: str('NHWC'), strides: ints([1, 1, 1, 1]), dilations: ints([1, 1, 1, 1]) });
+
 const outputs = {
   out_scores: scores, out_rest: 'split:1', out_explicit: c, out_explicit_even: c2, out_nchw: e,
   out_pool_valid: poolValid, out_pool_same: poolSame, out_pool_padded: poolPadded,
-  out_resize_align: upAlign, out_resize_legacy: downLegacy,
+  out_resize_align: upAlign, out_resize_legacy: downLegacy, out_layouts: layoutOut, out_layouts_nchw: paddedNchw,
 };
 for (const [name, source] of Object.entries(outputs)) node(name, 'Identity', [source]);
 

@@ -41,7 +41,11 @@ final class ArrayOps {
         for (int i = 0; i < rank; i++) {
             out[i] = in[axes[i]];
         }
-        node.output(node.graph().permute(node.name(), node.variable(0), axes), out);
+        if (input instanceof GraphValue.Tensor tensor) {
+            node.output(Layouts.transpose(tensor, axes, out));
+        } else {
+            node.output(node.graph().permute(node.name(), node.variable(0), axes), out);
+        }
     }
 
     private static boolean isPermutation(long[] axes) {
@@ -109,18 +113,26 @@ final class ArrayOps {
             }
             value = constantValue.value(0);
         }
-        int[][] sides = new int[rank][2];
         long[] out = input.shape().clone();
         for (int axis = 0; axis < rank; axis++) {
-            sides[axis][0] = paddings.ints()[2 * axis];
-            sides[axis][1] = paddings.ints()[2 * axis + 1];
-            if (sides[axis][0] < 0 || sides[axis][1] < 0) {
-                throw node.error("negative paddings " + Arrays.deepToString(sides));
+            int before = paddings.ints()[2 * axis];
+            int after = paddings.ints()[2 * axis + 1];
+            if (before < 0 || after < 0) {
+                throw node.error("negative paddings " + Arrays.toString(paddings.ints()));
             }
-            out[axis] = out[axis] < 0 ? -1 : out[axis] + sides[axis][0] + sides[axis][1];
+            out[axis] = out[axis] < 0 ? -1 : out[axis] + before + after;
+        }
+        // A pending transpose stays pending: the data is padded along the axes it stores.
+        GraphValue.Tensor tensor = input instanceof GraphValue.Tensor pending ? pending
+                : new GraphValue.Tensor(node.variable(0), input.shape());
+        int[][] sides = new int[rank][2];
+        for (int stored = 0; stored < rank; stored++) {
+            int axis = Layouts.valueAxis(tensor, stored);
+            sides[stored] = new int[] {paddings.ints()[2 * axis], paddings.ints()[2 * axis + 1]};
         }
         SDVariable paddingVariable = node.graph().constant(node.name() + "/paddings", Nd4j.createFromArray(sides));
-        node.output(node.graph().nn().pad(node.name(), node.variable(0), paddingVariable, PadMode.CONSTANT, value), out);
+        node.output(new GraphValue.Tensor(node.graph().nn().pad(node.name(), tensor.variable(), paddingVariable,
+                PadMode.CONSTANT, value), out, tensor.permutation()));
     }
 
     private static void concat(NodeContext node) {
@@ -139,9 +151,26 @@ final class ArrayOps {
                 throw node.error("input " + i + " has rank " + shape.length + ", input 0 rank " + rank);
             }
             out[axis] = out[axis] < 0 || shape[axis] < 0 ? -1 : out[axis] + shape[axis];
-            parts[i] = node.variable(i);
         }
-        node.output(node.graph().concat(node.name(), axis, parts), out);
+        int[] layout = commonPermutation(node, count);
+        for (int i = 0; i < count; i++) {
+            parts[i] = layout == null ? node.variable(i) : ((GraphValue.Tensor) node.input(i)).variable();
+        }
+        int storedAxis = layout == null ? axis : layout[axis];
+        node.output(new GraphValue.Tensor(node.graph().concat(node.name(), storedAxis, parts), out, layout));
+    }
+
+    /** The pending transpose all of the first {@code count} inputs share, or {@code null} (then none is kept). */
+    private static int[] commonPermutation(NodeContext node, int count) {
+        int[] common = null;
+        for (int i = 0; i < count; i++) {
+            if (!(node.input(i) instanceof GraphValue.Tensor tensor) || !tensor.permuted()
+                    || (common != null && !Arrays.equals(common, tensor.permutation()))) {
+                return null;
+            }
+            common = tensor.permutation();
+        }
+        return common;
     }
 
     /** {@code SplitV}: pieces of the given sizes (at most one {@code -1}, the rest) along one axis. */
@@ -177,11 +206,14 @@ final class ArrayOps {
         }
         SDVariable sizeVariable = node.graph().constant(node.name() + "/sizes",
                 Nd4j.createFromArray(Arrays.stream(sizes).mapToInt(size -> (int) size).toArray()));
-        SDVariable[] pieces = node.graph().splitV(names, node.variable(0), sizeVariable, sizes.length, axis);
+        GraphValue.Tensor tensor = input instanceof GraphValue.Tensor pending ? pending
+                : new GraphValue.Tensor(node.variable(0), input.shape());
+        SDVariable[] pieces = node.graph().splitV(names, tensor.variable(), sizeVariable, sizes.length,
+                Layouts.storedAxis(tensor, axis));
         for (int i = 0; i < pieces.length; i++) {
             long[] shape = input.shape().clone();
             shape[axis] = sizes[i];
-            node.output(pieces[i], shape);
+            node.output(new GraphValue.Tensor(pieces[i], shape, tensor.permutation()));
         }
     }
 

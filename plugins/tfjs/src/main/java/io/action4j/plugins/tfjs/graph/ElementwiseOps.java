@@ -25,9 +25,15 @@ final class ElementwiseOps {
         SDVariable apply(String name, SDVariable input);
     }
 
+    /** Elementwise: a pending transpose stays pending. */
     private static void unary(NodeContext node, Unary op) {
         node.expectInputs(1);
-        node.output(op.apply(node.name(), node.variable(0)), node.input(0).shape());
+        if (node.input(0) instanceof GraphValue.Tensor tensor) {
+            node.output(new GraphValue.Tensor(op.apply(node.name(), tensor.variable()), tensor.shape(),
+                    tensor.permutation()));
+        } else {
+            node.output(op.apply(node.name(), node.variable(0)), node.input(0).shape());
+        }
     }
 
     private static void add(NodeContext node) {
@@ -37,7 +43,51 @@ final class ElementwiseOps {
             node.output(new GraphValue.Constant(ConstantFolding.add(node, node.constant(0), node.constant(1), shape)));
             return;
         }
-        node.output(node.graph().math().add(node.name(), node.variable(0), node.variable(1)), shape);
+        GraphValue first = node.input(0);
+        GraphValue second = node.input(1);
+        if (first instanceof GraphValue.Tensor tensor && tensor.permuted() && tensor.rank() == shape.length) {
+            addInStoredLayout(node, tensor, second, 1, shape);
+        } else if (second instanceof GraphValue.Tensor tensor && tensor.permuted() && tensor.rank() == shape.length) {
+            addInStoredLayout(node, tensor, first, 0, shape);
+        } else {
+            node.output(node.graph().math().add(node.name(), node.variable(0), node.variable(1)), shape);
+        }
+    }
+
+    /**
+     * {@code tensor + other} where {@code tensor} has a pending transpose: a constant (a bias) or a tensor with the
+     * same pending transpose is added to the stored data, which keeps the transpose pending; anything else is
+     * added in the value's own layout.
+     */
+    private static void addInStoredLayout(NodeContext node, GraphValue.Tensor tensor, GraphValue other,
+                                          int otherIndex, long[] shape) {
+        int[] permutation = tensor.permutation();
+        SDVariable stored;
+        if (other instanceof GraphValue.Constant constant) {
+            stored = node.graph().constant(node.name() + "/stored_" + otherIndex,
+                    storedConstant(constant.tensor(), permutation));
+        } else if (other instanceof GraphValue.Tensor same && same.permuted()
+                && Arrays.equals(same.permutation(), permutation)) {
+            stored = same.variable();
+        } else {
+            node.output(node.graph().math().add(node.name(), node.variable(0), node.variable(1)), shape);
+            return;
+        }
+        node.output(new GraphValue.Tensor(node.graph().math().add(node.name(), tensor.variable(), stored), shape,
+                permutation));
+    }
+
+    /** A constant broadcast against a transposed value, rearranged to broadcast against its stored data. */
+    private static org.nd4j.linalg.api.ndarray.INDArray storedConstant(ConstantTensor constant, int[] permutation) {
+        int rank = permutation.length;
+        long[] expanded = new long[rank];
+        Arrays.fill(expanded, 1);
+        System.arraycopy(constant.shape(), 0, expanded, rank - constant.rank(), constant.rank());
+        int[] inverse = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            inverse[permutation[i]] = i;
+        }
+        return constant.toArray().reshape('c', expanded).permute(inverse).dup('c');
     }
 
     /** A bias vector added along the channel axis of either data format. */

@@ -22,12 +22,28 @@ sealed interface GraphValue {
         }
     }
 
-    /** Computed by the graph. */
-    record Tensor(SDVariable variable, long[] shape) implements GraphValue {
+    /**
+     * Computed by the graph. With a {@code permutation}, the value is {@code variable} transposed by it, a
+     * transpose not yet emitted: converters wrap every NHWC convolution of an NCHW model in a transpose pair,
+     * and pending transposes compose and cancel (see {@link Layouts}), so the data stays in one layout.
+     *
+     * @param shape the value's shape ({@code variable}'s permuted)
+     * @param permutation {@code null}, or axis {@code i} of the value is axis {@code permutation[i]} of
+     *     {@code variable}
+     */
+    record Tensor(SDVariable variable, long[] shape, int[] permutation) implements GraphValue {
+
+        Tensor(SDVariable variable, long[] shape) {
+            this(variable, shape, null);
+        }
+
+        boolean permuted() {
+            return permutation != null;
+        }
 
         @Override
         public String toString() {
-            return variable.name() + Arrays.toString(shape);
+            return variable.name() + Arrays.toString(shape) + (permuted() ? " as " + Arrays.toString(permutation) : "");
         }
     }
 }

@@ -18,11 +18,13 @@ final class NodeContext {
     private final SameDiff graph;
     private final NodeAttributes attributes;
     private final List<GraphValue> outputs = new ArrayList<>();
+    private final Layouts layouts;
 
-    NodeContext(NodeDef node, List<GraphValue> inputs, SameDiff graph) {
+    NodeContext(NodeDef node, List<GraphValue> inputs, SameDiff graph, Layouts layouts) {
         this.node = node;
         this.inputs = List.copyOf(inputs);
         this.graph = graph;
+        this.layouts = layouts;
         this.attributes = new NodeAttributes(node.name(), node.op(), node.attributes());
     }
 
@@ -78,7 +80,15 @@ final class NodeContext {
         return Arrays.stream(tensor.ints()).asLongStream().toArray();
     }
 
-    /** Input {@code index} in the graph: a constant becomes a SameDiff constant named after its node. */
+    /** Where pending transposes are emitted, once per value. */
+    Layouts layouts() {
+        return layouts;
+    }
+
+    /**
+     * Input {@code index} in the graph, in its own layout (a pending transpose emitted): a constant becomes a
+     * SameDiff constant named after its node.
+     */
     SDVariable variable(int index) {
         return asVariable(inputs.get(index), node.inputs().get(index));
     }
@@ -89,13 +99,12 @@ final class NodeContext {
         if (value.rank() != rank) {
             throw error("input " + index + " must have rank " + rank + ", has shape " + Arrays.toString(value.shape()));
         }
-        return value instanceof GraphValue.Tensor tensor ? tensor
-                : new GraphValue.Tensor(asVariable(value, node.inputs().get(index)), value.shape());
+        return new GraphValue.Tensor(asVariable(value, node.inputs().get(index)), value.shape());
     }
 
     private SDVariable asVariable(GraphValue value, String reference) {
         if (value instanceof GraphValue.Tensor tensor) {
-            return tensor.variable();
+            return layouts.materialize(tensor);
         }
         ConstantTensor constant = ((GraphValue.Constant) value).tensor();
         String name = reference.replace(':', '_');

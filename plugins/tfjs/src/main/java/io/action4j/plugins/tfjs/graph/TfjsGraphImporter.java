@@ -30,6 +30,7 @@ final class TfjsGraphImporter {
     /** Every imported output, by TensorFlow reference: {@code "node"} (first output) or {@code "node:1"}. */
     private final Map<String, GraphValue> values = new HashMap<>();
     private final Map<String, long[]> inputShapes = new LinkedHashMap<>();
+    private final Layouts layouts = new Layouts(graph);
 
     private TfjsGraphImporter(List<NodeDef> nodeList, Map<String, ConstantTensor> weights) {
         for (NodeDef node : nodeList) {
@@ -151,7 +152,7 @@ final class TfjsGraphImporter {
                         }
                     }
                 }
-                NodeContext context = new NodeContext(node, inputs, graph);
+                NodeContext context = new NodeContext(node, inputs, graph, layouts);
                 mapper.map(context);
                 List<GraphValue> outputs = context.outputs();
                 for (int i = 0; i < outputs.size(); i++) {
@@ -193,7 +194,7 @@ final class TfjsGraphImporter {
 
     private SDVariable variableOf(GraphValue value, String output) {
         if (value instanceof GraphValue.Tensor tensor) {
-            return tensor.variable();
+            return layouts.materialize(tensor);
         }
         return graph.constant(output.replace(':', '_'), ((GraphValue.Constant) value).tensor().toArray());
     }

@@ -44,7 +44,8 @@ class TinyGraphParityTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"out_scores", "out_rest", "out_explicit", "out_explicit_even", "out_nchw",
-        "out_pool_valid", "out_pool_same", "out_pool_padded", "out_resize_align", "out_resize_legacy"})
+        "out_pool_valid", "out_pool_same", "out_pool_padded", "out_resize_align", "out_resize_legacy", "out_layouts",
+        "out_layouts_nchw"})
     void outputMatchesTfjs(String name) {
         INDArray want = array(expected.get("outputs").get(name));
         INDArray got = outputs.get(name);
