@@ -73,6 +73,7 @@ final class ConvolutionOps {
                     + " expects " + kernel[2]);
         }
         Padding padding = Padding.of(node, layout, in, kernel, strides, dilations);
+        padding.checkNotEmpty(node);
         SDVariable x = padding.applyBefore(node, input.variable(), layout);
         // ND4J's oneDNN builds refuse dilated convolutions ("could not create a descriptor for a dilated
         // convolution"): the filter is spread out with zeros instead, the same sums.
@@ -107,6 +108,7 @@ final class ConvolutionOps {
         if (padding.explicit()) {
             throw node.attributes().invalid("padding", "EXPLICIT is not a MaxPool padding");
         }
+        padding.checkNotEmpty(node);
         Pooling2DConfig config = Pooling2DConfig.builder()
                 .kH(kernel[0]).kW(kernel[1])
                 .sH(strides[0]).sW(strides[1])
@@ -207,11 +209,22 @@ final class ConvolutionOps {
         }
 
         private static long valid(long size, long kernel, long stride) {
-            return size < 0 ? -1 : (size - kernel) / stride + 1;
+            if (size < 0) {
+                return -1;
+            }
+            return size < kernel ? 0 : (size - kernel) / stride + 1;
         }
 
         private static long same(long size, long stride) {
             return size < 0 ? -1 : (size + stride - 1) / stride;
+        }
+
+        /** A window larger than the (padded) input leaves nothing: refused before ND4J sees it. */
+        void checkNotEmpty(NodeContext node) {
+            if (outputHeight == 0 || outputWidth == 0) {
+                throw node.error("the window does not fit the input: output would be " + outputHeight + "x"
+                        + outputWidth);
+            }
         }
 
         private boolean symmetric() {

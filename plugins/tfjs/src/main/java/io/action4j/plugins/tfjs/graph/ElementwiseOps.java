@@ -3,6 +3,7 @@ package io.action4j.plugins.tfjs.graph;
 import java.util.Arrays;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Activations and additions; an addition of two constants (shape arithmetic) is folded in Java. */
 final class ElementwiseOps {
@@ -78,7 +79,7 @@ final class ElementwiseOps {
     }
 
     /** A constant broadcast against a transposed value, rearranged to broadcast against its stored data. */
-    private static org.nd4j.linalg.api.ndarray.INDArray storedConstant(ConstantTensor constant, int[] permutation) {
+    private static INDArray storedConstant(ConstantTensor constant, int[] permutation) {
         int rank = permutation.length;
         long[] expanded = new long[rank];
         Arrays.fill(expanded, 1);

@@ -1,5 +1,6 @@
 package io.action4j.plugins.tfjs.graph;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -21,7 +22,7 @@ final class ImageOps {
         GraphValue.Tensor input = node.tensor(0, 4);
         long[] size = node.integers(1);
         if (size.length != 2 || size[0] <= 0 || size[1] <= 0) {
-            throw node.error("size must be two positive integers, got " + java.util.Arrays.toString(size));
+            throw node.error("size must be two positive integers, got " + Arrays.toString(size));
         }
         boolean alignCorners = node.attributes().bool("align_corners", false);
         boolean halfPixelCenters = node.attributes().bool("half_pixel_centers", false);

@@ -17,7 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * People on a keyframe by NanoDet-m (COCO class 0, {@code person}): the frame stretched to the model's square
  * input, the TensorFlow.js graph run in SameDiff, its three strides decoded, boxes above the score threshold
- * kept after NMS. Boxes are fractions of the frame (the stretch maps back by fractions unchanged).
+ * kept after NMS. Boxes are fractions of the frame (the stretch maps back by fractions unchanged). Not safe for
+ * concurrent calls: one detector per thread.
  */
 public final class NanoDetPersonDetector implements PersonBoxSource {
 
