@@ -15,7 +15,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,9 +39,13 @@ class NanoDetParityTest {
     private static JsonNode reference;
     private static VideoFrame frame;
 
-    @BeforeAll
-    static void loadModelAndReference() throws IOException {
+    /** Per test, not per class: surefire reports a skip from {@code @BeforeAll} as no tests at all. */
+    @BeforeEach
+    void loadModelAndReferenceOnce() throws IOException {
         Path folder = NanoDetModel.folderOrSkip();
+        if (model != null) {
+            return;
+        }
         model = TfjsGraphModel.load(folder.resolve(NanoDetModelFiles.MODEL_JSON));
         try (InputStream json = NanoDetParityTest.class.getResourceAsStream("/nanodet/reference.json");
              InputStream rgb = NanoDetParityTest.class.getResourceAsStream("/nanodet/vtest_frame100_384x288.rgb")) {
