@@ -25,7 +25,7 @@ class DemoEndToEndTest {
 
     @Test
     void runsWithoutArguments() {
-        Launcher.Result result = Launcher.run("demo");
+        Launcher.Result result = Launcher.run("demo", "--detections-video", folder.resolve("detections.mp4").toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         Matcher shown = SHOWN.matcher(result.out());
@@ -39,7 +39,7 @@ class DemoEndToEndTest {
 
     @Test
     void localizesActionsInAnUntrimmedVideoWithTheBuiltInLocalizer() {
-        Launcher.Result result = Launcher.run("demo", "--seed", "2");
+        Launcher.Result result = Launcher.run("demo", "--seed", "2", "--tasks", "localization");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         String out = result.out();
@@ -55,6 +55,50 @@ class DemoEndToEndTest {
         // The localizer is small and trained on 60 videos; it still has to find some action, to a tIoU of 0.5.
         assertThat(truth).anySatisfy(action -> assertThat(found).anySatisfy(segment ->
                 assertThat(tiou(action, segment)).isGreaterThanOrEqualTo(0.5)));
+    }
+
+    @Test
+    void detectsWhoDoesWhatInAMultiActorVideoWithTheBuiltInDetector() {
+        Path video = folder.resolve("detections.mp4");
+
+        Launcher.Result result = Launcher.run("demo", "--tasks", "detection", "--detections-video", video.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        String out = result.out();
+        int truthAt = out.indexOf("generated a multi-actor synthetic video, 160x120, 15 s");
+        int foundAt = out.indexOf("detected by the built-in detector");
+        assertThat(truthAt).as(out).isGreaterThanOrEqualTo(0);
+        assertThat(foundAt).as(out).isGreaterThan(truthAt);
+        assertThat(out).contains("on the generator's person boxes (oracle boxes").contains("wrote " + video);
+        assertThat(video).isNotEmptyFile();
+        Matcher people = Pattern.compile("15 s, (\\d+) people;").matcher(out);
+        assertThat(people.find()).as(out).isTrue();
+        assertThat(out).as("every person followed over the whole video by one track")
+                .contains(people.group(1) + " people tracked over 14 keyframes");
+        List<Labelled> truth = labelled(out.substring(truthAt, foundAt));
+        List<Labelled> found = labelled(out.substring(foundAt));
+        assertThat(truth).isNotEmpty();
+        assertThat(found).isNotEmpty();
+        // A trained detector: most of what the people do is found, with its label, at tIoU 0.5 or more.
+        long matched = truth.stream().filter(action -> found.stream().anyMatch(segment -> segment.label().equals(
+                action.label()) && tiou(action.span(), segment.span()) >= 0.5)).count();
+        assertThat(matched).as(out).isGreaterThanOrEqualTo(Math.round(truth.size() * MATCHED_SHARE));
+    }
+
+    /** The share of the ground truth's segments the built-in detector finds in the demo video (measured: see README). */
+    private static final double MATCHED_SHARE = 0.5;
+
+    private record Labelled(String label, double[] span) {
+    }
+
+    private static List<Labelled> labelled(String text) {
+        Matcher matcher = Pattern.compile("(\\w+) (-?\\d+\\.\\d)-(\\d+\\.\\d) s").matcher(text);
+        List<Labelled> found = new java.util.ArrayList<>();
+        while (matcher.find()) {
+            found.add(new Labelled(matcher.group(1), new double[] {Double.parseDouble(matcher.group(2)),
+                Double.parseDouble(matcher.group(3))}));
+        }
+        return found;
     }
 
     private static List<double[]> spans(String text) {
@@ -76,7 +120,8 @@ class DemoEndToEndTest {
         int correct = 0;
         for (String motion : MOTIONS) {
             Path video = folder.resolve(motion + ".mp4");
-            Launcher.Result result = Launcher.run("demo", "--motion", motion, "--seed", "3", "--keep", video.toString());
+            Launcher.Result result = Launcher.run("demo", "--motion", motion, "--seed", "3", "--keep", video.toString(),
+                    "--tasks", "recognition");
             assertThat(result.exitCode()).as(result.err()).isZero();
             assertThat(video).exists();
             correct += result.out().contains("\ncorrect\n") ? 1 : 0;

@@ -1,5 +1,10 @@
 package io.action4j.launcher;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.action4j.api.detection.NormalizedBox;
+import io.action4j.api.detection.PersonBox;
+import io.action4j.api.detection.PersonBoxSource;
 import io.action4j.api.result.ClassScore;
 import io.action4j.api.result.ClipScores;
 import io.action4j.api.result.TemporalSegment;
@@ -7,6 +12,7 @@ import io.action4j.api.video.VideoReader;
 import io.action4j.engine.checkpoint.Checkpoint;
 import io.action4j.engine.checkpoint.ModelCheckpoint;
 import io.action4j.engine.config.ExperimentConfig;
+import io.action4j.engine.config.KeyframesConfig;
 import io.action4j.engine.data.VideoWriters;
 import io.action4j.engine.recognition.RecognitionOptions;
 import io.action4j.engine.recognition.Recognizer;
@@ -19,7 +25,16 @@ import io.action4j.localization.run.SegmentFiles;
 import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
+import io.action4j.spatiotemporal.ava.AvaLabelMapReader;
+import io.action4j.spatiotemporal.run.ActionLabels;
+import io.action4j.spatiotemporal.run.DetectionResult;
+import io.action4j.spatiotemporal.run.DetectionVideo;
+import io.action4j.spatiotemporal.run.Detector;
+import io.action4j.spatiotemporal.run.DetectorOptions;
+import io.action4j.synth.ActionLabelMap;
+import io.action4j.synth.AvaSynthDataset;
 import io.action4j.synth.MotionClass;
+import io.action4j.synth.MultiActorVideo;
 import io.action4j.synth.Split;
 import io.action4j.synth.SynthConfig;
 import io.action4j.synth.SyntheticMotionDataset;
@@ -48,11 +63,14 @@ import picocli.CommandLine.Spec;
  * recognises it, with no download and no arguments.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generates a synthetic motion video (a textured shape that moves, rotates, grows, shrinks or "
+        description = {"Shows the three tasks on generated videos with the built-in models. Generates a synthetic motion video (a textured shape that moves, rotates, grows, shrinks or "
                 + "stays still over clutter, noise and camera jitter) and recognises it with the built-in model: a "
                 + "small R3D trained on the synthetic motion benchmark by the commands in the README.",
                 "The video is new to the model: it comes from the generator's test split, beyond the indices the "
-                + "model was trained, validated or tested on."})
+                + "model was trained, validated or tested on.",
+                "Then it localizes the actions in an untrimmed video with the built-in BMN, and detects who does what in "
+                        + "a multi-actor video with the built-in detector, on the generator's person boxes, writing the "
+                        + "annotated video to --detections-video."})
 final class DemoCommand implements Callable<Integer> {
 
     static final String RESOURCES = "/io/action4j/launcher/demo/";
@@ -64,6 +82,12 @@ final class DemoCommand implements Callable<Integer> {
     private static final double UNTRIMMED_SECONDS = 20;
     private static final int[] REST_FRAMES = {25, 75};
     private static final int[] ACTION_FRAMES = {15, 32};
+    /** The built-in detector: backbone + AVA RoI head trained on synthetic multi-actor videos (README). */
+    static final String DETECTOR = "r3d-small_ava-synth.safetensors";
+    /** The generator settings of the detector's training videos ({@code synth --ava}'s synth.json). */
+    static final String AVA_SYNTH_SETTINGS = "ava-synth.json";
+    /** The built-in detector's label map (the synthetic actions). */
+    static final String DETECTOR_LABELS = "ava-synth_actions.pbtxt";
     /** Proposals the demo labels and prints at most. */
     private static final int PROPOSALS_SHOWN = 8;
     /** Demo videos take indices from here on, past any split the model saw. */
@@ -90,6 +114,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep", paramLabel = "FILE.mp4", description = "Keep the generated video here.")
     Path keep;
 
+    @Option(names = "--tasks", split = ",", defaultValue = "recognition,localization,detection", paramLabel = "TASK,...",
+            description = "The tasks to show: recognition, localization, detection (default: all three).")
+    List<String> tasks;
+
+    @Option(names = "--detections-video", defaultValue = "action4j-demo-detections.mp4", paramLabel = "FILE.mp4",
+            description = "Where the multi-actor video with each person's box, track and actions is written "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Path detectionsVideo;
+
     @Inject
     DemoCommand(ConfigLoader loader, ConfigBinder binder, PluginRegistry registry) {
         this.loader = loader;
@@ -102,37 +135,56 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("action4j-demo");
         try {
+            for (String task : tasks) {
+                if (!List.of("recognition", "localization", "detection").contains(task)) {
+                    throw new IllegalArgumentException("--tasks: unknown task '" + task + "'; the demo shows "
+                            + "recognition, localization and detection");
+                }
+            }
             Path checkpoint = copyResource(CHECKPOINT, work);
             SynthConfig settings = SyntheticMotionDataset.readConfig(copyResource(SYNTH_SETTINGS, work));
-            List<MotionClass> classes = settings.classes();
-            MotionClass chosen = motion != null ? motionNamed(motion, classes)
-                    : classes.get(new SplittableRandom(seed).nextInt(classes.size()));
-            SyntheticVideo video = SyntheticVideo.of(settings, chosen, Split.TEST, FIRST_INDEX + seed);
-            Path file = keep != null ? keep : work.resolve(video.fileName());
-            video.write(file, VideoWriters.standard(registry));
-            out.printf(Locale.ROOT, "generated a synthetic '%s' video, %dx%d, %d frames%s%n", chosen.id(),
-                    settings.width(), settings.height(), settings.frames(), keep != null ? " (kept as " + keep + ")" : "");
-
+            List<String> names = settings.classes().stream().map(MotionClass::id).toList();
             ModelCheckpoint.Contents contents = ModelCheckpoint.load(checkpoint);
             ExperimentConfig config = binder.bind(loader.parse(contents.config(), CHECKPOINT), ExperimentConfig.class);
-            List<String> names = classes.stream().map(MotionClass::id).toList();
             try (Recognizer recognizer = new Recognizer(config, path -> readerArguments.decoderFor(path),
                     contents::loadInto, new RecognitionOptions("prob", 8, 0))) {
-                ClipScores scores = recognizer.recognize(file);
-                List<ClassScore> best = scores.topK(3, names);
-                out.println("recognised by the built-in model (" + CHECKPOINT + "):");
-                for (int rank = 0; rank < best.size(); rank++) {
-                    out.printf(Locale.ROOT, "  %d. %-12s %.4f%n", rank + 1, best.get(rank).label(), best.get(rank).score());
+                if (tasks.contains("recognition")) {
+                    recognize(out, work, settings, recognizer, names);
+                    out.println();
                 }
-                boolean right = best.get(0).label().equals(chosen.id());
-                out.println(right ? "correct" : "wrong: the video shows '" + chosen.id() + "'");
-                out.println();
-                localize(out, work, settings, checkpoint, recognizer, names);
+                if (tasks.contains("localization")) {
+                    localize(out, work, settings, checkpoint, recognizer, names);
+                    out.println();
+                }
+            }
+            if (tasks.contains("detection")) {
+                detect(out, work);
             }
             return 0;
         } finally {
             deleteQuietly(work);
         }
+    }
+
+    /** Recognition of a new synthetic motion video by the built-in model. */
+    private void recognize(PrintWriter out, Path work, SynthConfig settings, Recognizer recognizer, List<String> names)
+            throws IOException {
+        List<MotionClass> classes = settings.classes();
+        MotionClass chosen = motion != null ? motionNamed(motion, classes)
+                : classes.get(new SplittableRandom(seed).nextInt(classes.size()));
+        SyntheticVideo video = SyntheticVideo.of(settings, chosen, Split.TEST, FIRST_INDEX + seed);
+        Path file = keep != null ? keep : work.resolve(video.fileName());
+        video.write(file, VideoWriters.standard(registry));
+        out.printf(Locale.ROOT, "generated a synthetic '%s' video, %dx%d, %d frames%s%n", chosen.id(),
+                settings.width(), settings.height(), settings.frames(), keep != null ? " (kept as " + keep + ")" : "");
+        ClipScores scores = recognizer.recognize(file);
+        List<ClassScore> best = scores.topK(3, names);
+        out.println("recognised by the built-in model (" + CHECKPOINT + "):");
+        for (int rank = 0; rank < best.size(); rank++) {
+            out.printf(Locale.ROOT, "  %d. %-12s %.4f%n", rank + 1, best.get(rank).label(), best.get(rank).score());
+        }
+        boolean right = best.get(0).label().equals(chosen.id());
+        out.println(right ? "correct" : "wrong: the video shows '" + chosen.id() + "'");
     }
 
     /**
@@ -172,6 +224,75 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Spatio-temporal detection on a new multi-actor video: the generator's boxes (oracle boxes, said so),
+     * the built-in detector's actions per person, people tracked over keyframes, per-person segments, and
+     * the annotated video written out.
+     */
+    private void detect(PrintWriter out, Path work) throws IOException {
+        Path checkpoint = copyResource(DETECTOR, work);
+        JsonNode synth = new ObjectMapper().readTree(copyResource(AVA_SYNTH_SETTINGS, work).toFile());
+        SynthConfig settings = new SynthConfig(synth.get("seed").asLong(), MotionClass.parseList("all"),
+                synth.get("width").asInt(), synth.get("height").asInt(), synth.get("framesPerVideo").asInt(),
+                synth.get("fps").asDouble(), synth.get("difficulty").asDouble(), 1, 0, 0);
+        int seconds = synth.get("seconds").asInt();
+        MultiActorVideo video = MultiActorVideo.of(settings, seconds, synth.get("actors").get("min").asInt(),
+                synth.get("actors").get("max").asInt(), Split.TEST, FIRST_INDEX + seed);
+        Path file = work.resolve(video.name() + ".mp4");
+        video.write(file, VideoWriters.standard(registry));
+        ActionLabelMap labelMap = ActionLabelMap.of(settings.classes());
+        Path pbtxt = Files.writeString(work.resolve(AvaSynthDataset.LABEL_MAP_FILE), labelMap.pbtxt());
+        out.printf(Locale.ROOT, "generated a multi-actor synthetic video, %dx%d, %d s, %d people; what each does (the "
+                + "generator's ground truth):%n", settings.width(), settings.height(), seconds, video.actorCount());
+        groundTruthSegments(video, labelMap).forEach(line -> out.println("  " + line));
+
+        ModelCheckpoint.Contents contents = ModelCheckpoint.load(checkpoint);
+        ExperimentConfig config = binder.bind(loader.parse(contents.config(), DETECTOR), ExperimentConfig.class);
+        int numClasses = config.model().roiHead().create(io.action4j.api.model.DetectionHead.class).numClasses();
+        ActionLabels labels = ActionLabels.of(pbtxt, AvaLabelMapReader.read(pbtxt), numClasses);
+        PersonBoxSource generatorBoxes = keyframe -> video.keyframes().stream()
+                .filter(person -> person.second() == Math.round(keyframe.timestampSeconds()))
+                .map(person -> new PersonBox(new NormalizedBox((float) person.box().x1(), (float) person.box().y1(),
+                        (float) person.box().x2(), (float) person.box().y2()), 1f)).toList();
+        KeyframesConfig keyframes = config.keyframes() == null ? KeyframesConfig.AVA : config.keyframes();
+        DetectionVideo drawing = new DetectionVideo(keyframes, DetectorOptions.DEFAULTS.actionThreshold());
+        DetectionResult result;
+        try (Detector detector = new Detector(config, path -> readerArguments.decoderFor(path), contents::loadInto,
+                generatorBoxes, DetectorOptions.DEFAULTS, labels)) {
+            result = detector.detect(file, drawing, io.action4j.engine.stream.DecodeProgress.NONE);
+        }
+        out.println("detected by the built-in detector (" + DETECTOR + ": the built-in model's backbone with an AVA RoI "
+                + "head) on the generator's person boxes (oracle boxes, not a person detector's), " + result.tracks()
+                + " people tracked over " + result.keyframes() + " keyframes:");
+        result.segments().forEach(segment -> out.println("  " + DetectCommand.describe(segment)));
+        drawing.write(readerArguments.decoderFor(file), file, VideoWriters.standard(registry), detectionsVideo);
+        out.println("wrote " + detectionsVideo + " (boxes, track ids and actions drawn on the video)");
+    }
+
+    /** Each person's runs of the same label, as "person N: label A-B s", a keyframe speaking for half a second each side. */
+    private static List<String> groundTruthSegments(MultiActorVideo video, ActionLabelMap labelMap) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (int person = 0; person < video.actorCount(); person++) {
+            int who = person;
+            List<MultiActorVideo.KeyframePerson> seen = video.keyframes().stream().filter(p -> p.person() == who).toList();
+            StringBuilder line = new StringBuilder("person " + (person + 1) + ":");
+            int start = 0;
+            for (int i = 1; i <= seen.size(); i++) {
+                if (i == seen.size() || seen.get(i).movement() != seen.get(start).movement()) {
+                    line.append(String.format(Locale.ROOT, " %s %.1f-%.1f s,", seen.get(start).movement().id(),
+                            seen.get(start).second() - 0.5, seen.get(i - 1).second() + 0.5));
+                    start = i;
+                }
+            }
+            long secondary = seen.stream().filter(p -> p.secondary() != null).count();
+            if (secondary > 0) {
+                line.append(" and ").append(secondary).append(" keyframes of pulse or wobble");
+            }
+            lines.add(line.toString().replaceAll(",$", ""));
+        }
+        return lines;
+    }
+
     private static MotionClass motionNamed(String name, List<MotionClass> classes) {
         MotionClass chosen = classes.stream().filter(c -> c.id().equals(name)).findFirst().orElse(null);
         if (chosen == null) {
@@ -181,7 +302,7 @@ final class DemoCommand implements Callable<Integer> {
         return chosen;
     }
 
-    private static Path copyResource(String name, Path folder) throws IOException {
+    static Path copyResource(String name, Path folder) throws IOException {
         try (InputStream in = DemoCommand.class.getResourceAsStream(RESOURCES + name)) {
             if (in == null) {
                 throw new IllegalStateException("the built-in demo file " + RESOURCES + name + " is missing from the launcher JAR");
@@ -192,7 +313,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteQuietly(Path folder) {
+    static void deleteQuietly(Path folder) {
         try (var files = Files.walk(folder)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
                 try {

@@ -4,6 +4,7 @@ import io.action4j.api.detection.PersonBoxSource;
 import io.action4j.api.model.DetectionHead;
 import io.action4j.engine.checkpoint.Checkpoint;
 import io.action4j.engine.checkpoint.LoadReport;
+import io.action4j.engine.checkpoint.ModelCheckpoint;
 import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.engine.config.KeyframesConfig;
 import io.action4j.engine.data.VideoWriters;
@@ -67,9 +68,11 @@ final class DetectCommand implements Callable<Integer> {
     @Mixin
     ReaderArguments readerArguments;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE",
+    @Option(names = "--config", paramLabel = "FILE",
             description = "A config with model (a backbone and a roiHead), data (the keyframe clip's sampler, e.g. "
-                    + "sample_ava_frames, and transforms) and optionally keyframes (stride, start in seconds).")
+                    + "sample_ava_frames, and transforms) and optionally keyframes (stride, start in seconds). "
+                    + "Default: the built-in detector with its weights and label map, trained on synthetic "
+                    + "multi-actor videos (its actions are the generator's: moving, rotating, growing, ...).")
     Path config;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a config key (repeatable).")
@@ -106,8 +109,15 @@ final class DetectCommand implements Callable<Integer> {
     double csvMinScore;
 
     @Option(names = "--track-iou", defaultValue = "0.3", paramLabel = "IOU",
-            description = "Least box overlap that continues a track from one keyframe to the next (default: ${DEFAULT-VALUE}).")
+            description = "Least overlap of a box with where a track predicts its person (last box moved by its last "
+                    + "move) that continues the track (default: ${DEFAULT-VALUE}).")
     double trackIou;
+
+    @Option(names = "--track-max-shift", defaultValue = "1.5", paramLabel = "SIZES",
+            description = "How far (in box sizes) a person's box may be from where their track predicts it and still "
+                    + "continue the track when the boxes overlap less than --track-iou (default: ${DEFAULT-VALUE}; 0: "
+                    + "overlap alone).")
+    double trackMaxShift;
 
     @Option(names = "--max-missed", defaultValue = "1", paramLabel = "N",
             description = "Keyframes a person may go unseen and keep their track (default: ${DEFAULT-VALUE}).")
@@ -145,29 +155,62 @@ final class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ExperimentConfig experiment = binder.bind(ConfigArguments.load(loader, config, overrides), ExperimentConfig.class);
-        if (experiment.model() == null || experiment.model().roiHead() == null || experiment.model().backbone() == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), config
-                    + ": detect needs a model with a backbone and a roiHead");
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         DetectorOptions options;
         try {
-            options = new DetectorOptions(seed, batch, threshold, trackIou, maxMissed, DetectorOptions.DEFAULTS.queueCapacity());
+            options = new DetectorOptions(seed, batch, threshold, trackIou, trackMaxShift, maxMissed,
+                    DetectorOptions.DEFAULTS.queueCapacity());
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (config == null && (checkpoint != null || !overrides.isEmpty())) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--checkpoint and --set apply to a --config; without one the built-in detector runs as it is");
+        }
+        Path builtInFolder = config == null ? Files.createTempDirectory("action4j-detector") : null;
+        try {
+            ExperimentConfig experiment;
+            Consumer<ComposedModel> weights;
+            Path labels = labelMap;
+            if (config == null) {
+                ModelCheckpoint.Contents contents = ModelCheckpoint.load(
+                        DemoCommand.copyResource(DemoCommand.DETECTOR, builtInFolder));
+                experiment = binder.bind(loader.parse(contents.config(), DemoCommand.DETECTOR), ExperimentConfig.class);
+                weights = contents::loadInto;
+                labels = labels != null ? labels : DemoCommand.copyResource(DemoCommand.DETECTOR_LABELS, builtInFolder);
+                err.println("action4j: the built-in detector (" + DemoCommand.DETECTOR + "), trained on synthetic "
+                        + "multi-actor videos: its actions are the generator's, not people's");
+            } else {
+                experiment = binder.bind(ConfigArguments.load(loader, config, overrides), ExperimentConfig.class);
+                if (experiment.model() == null || experiment.model().roiHead() == null
+                        || experiment.model().backbone() == null) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), config
+                            + ": detect needs a model with a backbone and a roiHead");
+                }
+                if (checkpoint == null) {
+                    err.println("action4j: no checkpoint: the model keeps its seeded initial weights, so the actions "
+                            + "mean nothing");
+                } else if (!Files.isRegularFile(checkpoint)) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no such checkpoint: "
+                            + checkpoint);
+                }
+                weights = loader(checkpoint == null ? null : new Checkpoint(checkpoint, keyMapping, false));
+            }
+            run(experiment, weights, labels, options, out, err);
+        } finally {
+            if (builtInFolder != null) {
+                DemoCommand.deleteQuietly(builtInFolder);
+            }
+        }
+        return 0;
+    }
+
+    private void run(ExperimentConfig experiment, Consumer<ComposedModel> weights, Path labelFile,
+                     DetectorOptions options, PrintWriter out, PrintWriter err) throws IOException {
         int numClasses = experiment.model().roiHead().create(DetectionHead.class).numClasses();
-        ActionLabels labels = labelMap == null ? ActionLabels.unnamed()
-                : ActionLabels.of(labelMap, AvaLabelMapReader.read(labelMap), numClasses);
-        if (checkpoint == null) {
-            err.println("action4j: no checkpoint: the model keeps its seeded initial weights, so the actions mean nothing");
-        }
-        if (checkpoint != null && !Files.isRegularFile(checkpoint)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "no such checkpoint: " + checkpoint);
-        }
-        Checkpoint weights = checkpoint == null ? null : new Checkpoint(checkpoint, keyMapping, false);
+        ActionLabels labels = labelFile == null ? ActionLabels.unnamed()
+                : ActionLabels.of(labelFile, AvaLabelMapReader.read(labelFile), numClasses);
         KeyframesConfig keyframes = experiment.keyframes() == null ? KeyframesConfig.AVA : experiment.keyframes();
         Files.createDirectories(outDir);
         var decoders = readerArguments.decodersFor(experiment);
@@ -181,7 +224,7 @@ final class DetectCommand implements Callable<Integer> {
                         + (others.size() > 5 ? ", ..." : ""));
             }
         }
-        try (Detector detector = new Detector(experiment, decoders, loader(weights), source, options, labels)) {
+        try (Detector detector = new Detector(experiment, decoders, weights, source, options, labels)) {
             for (Path video : videos) {
                 String videoId = Detector.videoId(video);
                 DetectionVideo drawing = noVideo ? null : new DetectionVideo(keyframes, threshold);
@@ -215,7 +258,6 @@ final class DetectCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        return 0;
     }
 
     private static Consumer<ComposedModel> loader(Checkpoint weights) {

@@ -275,7 +275,8 @@ public final class Detector implements AutoCloseable {
     /** The last stage: tracks, segments, the listener. */
     private final class Tracking {
         private final String videoId;
-        private final ActorTracker tracker = new ActorTracker(options.trackIou(), options.maxMissedKeyframes());
+        private final ActorTracker tracker = new ActorTracker(options.trackIou(), options.trackMaxShift(),
+                options.maxMissedKeyframes());
         private final ActionSegmenter segmenter;
         private final DetectionListener listener;
         private final List<PersonSegment> segments = new ArrayList<>();

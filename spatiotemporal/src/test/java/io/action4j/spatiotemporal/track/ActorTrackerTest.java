@@ -16,7 +16,7 @@ class ActorTrackerTest {
 
     @Test
     void overlappingBoxesContinueTheirTracksAndTheBestOverlapWinsAContest() {
-        ActorTracker tracker = new ActorTracker(0.3, 0);
+        ActorTracker tracker = new ActorTracker(0.3, 0, 0);
         List<ActorTracker.EndedTrack> ended = new ArrayList<>();
 
         assertThat(tracker.assign(0, List.of(LEFT, RIGHT), ended)).containsExactly(1, 2);
@@ -29,8 +29,30 @@ class ActorTrackerTest {
     }
 
     @Test
+    void aFastPersonWhoseBoxesNeverOverlapIsFollowedByTheirMoveAndANeighbourKeepsTheirOwnTrack() {
+        List<ActorTracker.EndedTrack> ended = new ArrayList<>();
+        ActorTracker byOverlap = new ActorTracker(0.3, 0, 0);
+        ActorTracker byMove = new ActorTracker(0.3, 1.5, 0);
+        NormalizedBox still = new NormalizedBox(0.8f, 0.8f, 0.9f, 0.9f);
+        int[] overlapIds = new int[4];
+        int[] moveIds = new int[4];
+        int[] neighbourIds = new int[4];
+        for (int k = 0; k < 4; k++) {
+            // 0.1 wide, 0.15 to the right each keyframe: consecutive boxes do not overlap at all.
+            NormalizedBox runner = new NormalizedBox(0.05f + 0.15f * k, 0.4f, 0.15f + 0.15f * k, 0.5f);
+            overlapIds[k] = byOverlap.assign(k, List.of(runner, still), ended)[0];
+            int[] ids = byMove.assign(k, List.of(runner, still), ended);
+            moveIds[k] = ids[0];
+            neighbourIds[k] = ids[1];
+        }
+        assertThat(overlapIds).as("overlap alone loses the runner every keyframe").doesNotHaveDuplicates();
+        assertThat(moveIds).containsOnly(1);
+        assertThat(neighbourIds).containsOnly(2);
+    }
+
+    @Test
     void aTrackSurvivesAsManyMissedKeyframesAsAllowed() {
-        ActorTracker tracker = new ActorTracker(0.3, 2);
+        ActorTracker tracker = new ActorTracker(0.3, 0, 2);
         List<ActorTracker.EndedTrack> ended = new ArrayList<>();
 
         tracker.assign(0, List.of(LEFT), ended);
