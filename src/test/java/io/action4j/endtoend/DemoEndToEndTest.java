@@ -85,7 +85,7 @@ class DemoEndToEndTest {
         assertThat(matched).as(out).isGreaterThanOrEqualTo(Math.round(truth.size() * MATCHED_SHARE));
     }
 
-    /** The share of the ground truth's segments the built-in detector finds in the demo video (measured: see README). */
+    /** The share of the ground truth's segments the built-in detector must find in the default demo video (it finds 11 of 17). */
     private static final double MATCHED_SHARE = 0.5;
 
     private record Labelled(String label, double[] span) {

@@ -244,7 +244,7 @@ final class DemoCommand implements Callable<Integer> {
         Path pbtxt = Files.writeString(work.resolve(AvaSynthDataset.LABEL_MAP_FILE), labelMap.pbtxt());
         out.printf(Locale.ROOT, "generated a multi-actor synthetic video, %dx%d, %d s, %d people; what each does (the "
                 + "generator's ground truth):%n", settings.width(), settings.height(), seconds, video.actorCount());
-        groundTruthSegments(video, labelMap).forEach(line -> out.println("  " + line));
+        groundTruthSegments(video).forEach(line -> out.println("  " + line));
 
         ModelCheckpoint.Contents contents = ModelCheckpoint.load(checkpoint);
         ExperimentConfig config = binder.bind(loader.parse(contents.config(), DETECTOR), ExperimentConfig.class);
@@ -269,28 +269,38 @@ final class DemoCommand implements Callable<Integer> {
         out.println("wrote " + detectionsVideo + " (boxes, track ids and actions drawn on the video)");
     }
 
-    /** Each person's runs of the same label, as "person N: label A-B s", a keyframe speaking for half a second each side. */
-    private static List<String> groundTruthSegments(MultiActorVideo video, ActionLabelMap labelMap) {
+    /**
+     * Each person's runs of the same movement, then of the same secondary motion, as "person N: label A-B s",
+     * each keyframe speaking for half a second on either side (as the detector's segments do).
+     */
+    private static List<String> groundTruthSegments(MultiActorVideo video) {
         List<String> lines = new java.util.ArrayList<>();
         for (int person = 0; person < video.actorCount(); person++) {
             int who = person;
             List<MultiActorVideo.KeyframePerson> seen = video.keyframes().stream().filter(p -> p.person() == who).toList();
-            StringBuilder line = new StringBuilder("person " + (person + 1) + ":");
-            int start = 0;
-            for (int i = 1; i <= seen.size(); i++) {
-                if (i == seen.size() || seen.get(i).movement() != seen.get(start).movement()) {
-                    line.append(String.format(Locale.ROOT, " %s %.1f-%.1f s,", seen.get(start).movement().id(),
-                            seen.get(start).second() - 0.5, seen.get(i - 1).second() + 0.5));
-                    start = i;
-                }
-            }
-            long secondary = seen.stream().filter(p -> p.secondary() != null).count();
-            if (secondary > 0) {
-                line.append(" and ").append(secondary).append(" keyframes of pulse or wobble");
-            }
-            lines.add(line.toString().replaceAll(",$", ""));
+            List<String> runs = new java.util.ArrayList<>(runs(seen, p -> p.movement().id()));
+            runs.addAll(runs(seen, p -> p.secondary() == null ? null : p.secondary().id()));
+            lines.add("person " + (person + 1) + ": " + String.join(", ", runs));
         }
         return lines;
+    }
+
+    /** Runs of consecutive keyframes with the same label (null: none), as "label A-B s". */
+    private static List<String> runs(List<MultiActorVideo.KeyframePerson> seen,
+                                     java.util.function.Function<MultiActorVideo.KeyframePerson, String> label) {
+        List<String> runs = new java.util.ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= seen.size(); i++) {
+            String current = label.apply(seen.get(start));
+            if (i == seen.size() || !java.util.Objects.equals(label.apply(seen.get(i)), current)) {
+                if (current != null) {
+                    runs.add(String.format(Locale.ROOT, "%s %.1f-%.1f s", current, seen.get(start).second() - 0.5,
+                            seen.get(i - 1).second() + 0.5));
+                }
+                start = i;
+            }
+        }
+        return runs;
     }
 
     private static MotionClass motionNamed(String name, List<MotionClass> classes) {
