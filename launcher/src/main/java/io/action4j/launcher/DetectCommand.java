@@ -92,7 +92,7 @@ final class DetectCommand implements Callable<Integer> {
     String boxes;
 
     @Option(names = "--min-box-score", defaultValue = "0", paramLabel = "S",
-            description = "With a box file: drop boxes scoring below S (default: ${DEFAULT-VALUE}).")
+            description = "Drop person boxes scoring below S, from any source (default: ${DEFAULT-VALUE}).")
     double minBoxScore;
 
     @Option(names = "--label-map", paramLabel = "FILE.pbtxt",

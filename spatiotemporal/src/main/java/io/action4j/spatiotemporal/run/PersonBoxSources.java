@@ -1,6 +1,8 @@
 package io.action4j.spatiotemporal.run;
 
 import io.action4j.api.ComponentKind;
+import io.action4j.api.detection.Keyframe;
+import io.action4j.api.detection.PersonBox;
 import io.action4j.api.detection.PersonBoxSource;
 import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.config.ComponentSpec;
@@ -20,8 +22,22 @@ public final class PersonBoxSources {
     private PersonBoxSources() {
     }
 
+    /** A source's boxes scoring at least {@code minScore}. */
+    private record AtLeast(PersonBoxSource source, double minScore) implements PersonBoxSource {
+
+        @Override
+        public List<PersonBox> boxes(Keyframe keyframe) {
+            return source.boxes(keyframe).stream().filter(box -> box.score() >= minScore).toList();
+        }
+
+        @Override
+        public void close() {
+            source.close();
+        }
+    }
+
     /**
-     * @param minScore boxes of a file scoring below this are dropped
+     * @param minScore boxes scoring below this are dropped, whatever the source
      * @throws IllegalArgumentException naming the sources there are when {@code name} is neither a
      *                                  registered source nor an existing file
      * @throws IOException naming the file and row when a box file cannot be read
@@ -29,8 +45,9 @@ public final class PersonBoxSources {
     public static PersonBoxSource open(PluginRegistry registry, String name, double minScore) throws IOException {
         List<String> registered = registry.names(ComponentKind.PERSON_BOX_SOURCE);
         if (registered.contains(name)) {
-            return ComponentSpec.defaults(registry.find(ComponentKind.PERSON_BOX_SOURCE, name))
+            PersonBoxSource source = ComponentSpec.defaults(registry.find(ComponentKind.PERSON_BOX_SOURCE, name))
                     .create(PersonBoxSource.class);
+            return minScore <= 0 ? source : new AtLeast(source, minScore);
         }
         Path file = Path.of(name);
         if (Files.isRegularFile(file)) {
