@@ -249,6 +249,15 @@ class DetectEndToEndTest {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("5 keyframes, 2 person boxes, 1 tracks");
+
+        // Ground truth by name: each person once a keyframe, whatever their actions and ids.
+        Path truth = Files.writeString(folder.resolve("gt.csv"), String.join("\n",
+                "v_test_0000,1,0.100,0.100,0.400,0.600,1,0", "v_test_0000,1,0.100,0.100,0.400,0.600,2,0",
+                "v_test_0000,1,0.500,0.200,0.800,0.900,2,7", ""));
+        Launcher.Result oracle = Launcher.run("detect", "--config", config.toString(), "--boxes", "gt:" + truth,
+                "--no-video", "--out-dir", folder.resolve("out-gt").toString(), video.toString());
+        assertThat(oracle.exitCode()).as(oracle.err()).isZero();
+        assertThat(oracle.out()).contains("5 keyframes, 2 person boxes, 2 tracks");
         assertThat(result.err()).contains("has boxes for 1 videos not given: v_other")
                 .contains("has boxes for 1 times of v_test_0000 that are not its keyframes (first: 40 s)");
     }

@@ -88,7 +88,7 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--boxes", required = true, paramLabel = "SOURCE|FILE",
             description = "Where the people on each keyframe come from: a person-box source (see 'plugins list') or an "
                     + "box file: AVA-format CSV (video_id,timestamp,x1,y1,x2,y2,score or ...,action_id[,score]; normalised) "
-                    + "or detect's ID.keyframes.jsonl.")
+                    + "or detect's ID.keyframes.jsonl; gt:FILE takes the people of an AVA ground-truth CSV (oracle boxes).")
     String boxes;
 
     @Option(names = "--min-box-score", defaultValue = "0", paramLabel = "S",

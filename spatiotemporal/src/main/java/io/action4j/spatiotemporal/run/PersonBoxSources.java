@@ -15,9 +15,13 @@ import java.util.List;
 /**
  * Where a detector's person boxes come from, as a user names it: a registered person-box source
  * ({@code nanodet}, {@code hog}, ...) with its default settings, or a file of boxes by its path: an
- * AVA-format CSV (proposals or detections) or {@code detect}'s keyframe JSON lines.
+ * AVA-format CSV (proposals or detections) or {@code detect}'s keyframe JSON lines, or the people of a
+ * ground-truth CSV by {@code gt:FILE} (oracle boxes, for training and evaluation).
  */
 public final class PersonBoxSources {
+
+    /** The prefix that asks for the people of a ground-truth CSV: {@code gt:data/ava/val.csv}. */
+    public static final String GROUND_TRUTH = "gt:";
 
     private PersonBoxSources() {
     }
@@ -49,12 +53,19 @@ public final class PersonBoxSources {
                     .create(PersonBoxSource.class);
             return minScore <= 0 ? source : new AtLeast(source, minScore);
         }
+        if (name.startsWith(GROUND_TRUTH)) {
+            Path truth = Path.of(name.substring(GROUND_TRUTH.length()));
+            if (!Files.isRegularFile(truth)) {
+                throw new IllegalArgumentException("no such ground-truth file: " + truth.toAbsolutePath());
+            }
+            return AvaCsvBoxSource.groundTruth(truth);
+        }
         Path file = Path.of(name);
         if (Files.isRegularFile(file)) {
             return AvaCsvBoxSource.read(file, minScore);
         }
         throw new IllegalArgumentException("no person-box source '" + name + "': name a registered one ("
-                + String.join(", ", registered) + ") or a box file (AVA CSV, keyframe JSON lines) that exists"
+                + String.join(", ", registered) + ") a box file (AVA CSV, keyframe JSON lines) that exists, or gt:FILE for a ground truth's people"
                 + (Files.exists(file) ? "" : " (no such file: " + file.toAbsolutePath() + ")"));
     }
 }
