@@ -1,7 +1,6 @@
 package io.action4j.spatiotemporal.ava;
 
 import io.action4j.api.detection.NormalizedBox;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,15 +18,7 @@ public final class AvaCsvReader {
 
     public static List<AvaCsvRow> read(Path file) throws IOException {
         List<AvaCsvRow> rows = new ArrayList<>();
-        try (BufferedReader reader = AvaFiles.open(file)) {
-            int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (!line.isBlank()) {
-                    rows.add(parse(file, lineNumber, line));
-                }
-            }
-        }
+        AvaFiles.forEachLine(file, (lineNumber, line) -> rows.add(parse(file, lineNumber, line)));
         return List.copyOf(rows);
     }
 
@@ -40,24 +31,17 @@ public final class AvaCsvReader {
      */
     public static List<AvaCsvRow> readBoxes(Path file) throws IOException {
         List<AvaCsvRow> rows = new ArrayList<>();
-        try (BufferedReader reader = AvaFiles.open(file)) {
-            int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = AvaFiles.cells(line);
-                if (cells.length == 7 && !cells[6].matches("[1-9][0-9]*")) {
-                    double score = AvaFiles.number(file, lineNumber, "score", cells[6]);
-                    cells[6] = "0";
-                    AvaCsvRow row = parse(file, lineNumber, String.join(",", cells));
-                    rows.add(new AvaCsvRow(row.videoId(), row.timestampSeconds(), row.box(), 0, score, lineNumber));
-                } else {
-                    rows.add(parse(file, lineNumber, line));
-                }
+        AvaFiles.forEachLine(file, (lineNumber, line) -> {
+            String[] cells = AvaFiles.cells(line);
+            if (cells.length == 7 && !cells[6].matches("[1-9][0-9]*")) {
+                double score = AvaFiles.number(file, lineNumber, "score", cells[6]);
+                cells[6] = "0";
+                AvaCsvRow row = parse(file, lineNumber, String.join(",", cells));
+                rows.add(new AvaCsvRow(row.videoId(), row.timestampSeconds(), row.box(), 0, score, lineNumber));
+            } else {
+                rows.add(parse(file, lineNumber, line));
             }
-        }
+        });
         return List.copyOf(rows);
     }
 

@@ -1,6 +1,5 @@
 package io.action4j.spatiotemporal.ava;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -14,21 +13,14 @@ public final class AvaExclusionsReader {
 
     public static Set<KeyframeKey> read(Path file) throws IOException {
         Set<KeyframeKey> excluded = new LinkedHashSet<>();
-        try (BufferedReader reader = AvaFiles.open(file)) {
-            int lineNumber = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = AvaFiles.cells(line);
-                if (cells.length != 2) {
-                    throw new AvaFormatException(file, lineNumber, "expected 2 columns, got " + cells.length);
-                }
-                double timestamp = AvaFiles.number(file, lineNumber, "timestamp", cells[1]);
-                excluded.add(KeyframeKey.of(cells[0], timestamp));
+        AvaFiles.forEachLine(file, (lineNumber, line) -> {
+            String[] cells = AvaFiles.cells(line);
+            if (cells.length != 2) {
+                throw new AvaFormatException(file, lineNumber, "expected 2 columns, got " + cells.length);
             }
-        }
+            double timestamp = AvaFiles.number(file, lineNumber, "timestamp", cells[1]);
+            excluded.add(KeyframeKey.of(cells[0], timestamp));
+        });
         return Set.copyOf(excluded);
     }
 }

@@ -22,6 +22,25 @@ final class AvaFiles {
         return Files.newBufferedReader(file, StandardCharsets.UTF_8);
     }
 
+    /** Takes one non-blank line of a file, with its 1-based number. */
+    @FunctionalInterface
+    interface LineHandler {
+        void accept(int lineNumber, String line) throws IOException;
+    }
+
+    /** Every non-blank line of {@code file}, in order, with its number (blank lines count but are skipped). */
+    static void forEachLine(Path file, LineHandler handler) throws IOException {
+        try (BufferedReader reader = open(file)) {
+            int lineNumber = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNumber++;
+                if (!line.isBlank()) {
+                    handler.accept(lineNumber, line);
+                }
+            }
+        }
+    }
+
     /** AVA CSVs are plain: no quoting, cells separated by commas, blanks around cells ignored. */
     static String[] cells(String line) {
         String[] cells = line.split(",", -1);
