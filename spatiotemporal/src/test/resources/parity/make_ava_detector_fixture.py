@@ -12,6 +12,15 @@ time, torchvision's roi_align at 1/16 with MMAction2's settings, average then ma
 
     ava_detector.pth   {"state_dict": backbone.*, roi_head.bbox_head.fc_cls.*}: MMAction2's keys and layout
     ava_detector.bin/.json   input (1 x 3 x 4 x 64 x 96), rois (R x 5, input pixels), cls_score (R x 5)
+
+Full size (MMAction2's AVA SlowOnly R50, slowonly_kinetics400-pretrained-r50_8xb16-4x16x1-20e_ava21-rgb.py:
+spatial strides (1, 2, 2, 1), 81 classes, a 4 x 256 x 340 clip; nothing is written to the repository):
+
+    /usr/bin/python3 make_ava_detector_fixture.py --full --out /tmp/parity-ava
+    action4j model run /tmp/parity-ava/detector.json --checkpoint /tmp/parity-ava/ava_slowonly_r50.pth \
+        --input /tmp/parity-ava/input.npy --rois /tmp/parity-ava/rois.npy --output /tmp/parity-ava/ours.npy
+
+and compare ours.npy with cls_score.npy.
 """
 import importlib.util
 import json
@@ -39,7 +48,51 @@ def resnet3d_transcription():
     return module
 
 
+def roi_head(features, rois, fc_cls):
+    frame = features.mean(dim=2)
+    regions = roi_align(frame, rois, (8, 8), 1 / 16, 0, True).unsqueeze(2)
+    regions = nn.AdaptiveMaxPool3d((None, 1, 1))(nn.AdaptiveAvgPool3d((1, None, None))(regions))
+    return fc_cls(regions.view(regions.size(0), -1))
+
+
+def full(folder):
+    import numpy as np
+    os.makedirs(folder, exist_ok=True)
+    resnet3d = resnet3d_transcription()
+    generator = torch.Generator().manual_seed(16)
+    torch.manual_seed(16)
+    backbone = randomise(resnet3d.ResNet3d(conv1_kernel=(1, 7, 7), conv1_stride_t=1, pool1_stride_t=1,
+                                           with_pool2=False, spatial_strides=(1, 2, 2, 1), inflate=(0, 0, 1, 1)),
+                         generator)
+    fc_cls = nn.Linear(2048, 81)
+    with torch.no_grad():
+        # Small enough that the scores are of the size a trained head gives (|y| of a few units to tens).
+        fc_cls.weight.copy_(0.002 * torch.randn(fc_cls.weight.shape, generator=generator))
+        fc_cls.bias.copy_(0.05 * torch.randn(fc_cls.bias.shape, generator=generator))
+    x = torch.randn((1, 3, 4, 256, 340), generator=generator)
+    rois = torch.tensor([[0, 20.0, 30.0, 120.0, 250.0], [0, 150.0, 10.0, 330.0, 255.0], [0, 0.0, 0.0, 340.0, 256.0]])
+    with torch.no_grad():
+        cls_score = roi_head(backbone(x), rois, fc_cls)
+    state = {"backbone." + k: v for k, v in backbone.state_dict().items() if not k.endswith("num_batches_tracked")}
+    state.update({"roi_head.bbox_head.fc_cls." + k: v for k, v in fc_cls.state_dict().items()})
+    torch.save({"state_dict": state}, os.path.join(folder, "ava_slowonly_r50.pth"))
+    for name, array in (("input", x), ("rois", rois), ("cls_score", cls_score)):
+        np.save(os.path.join(folder, name + ".npy"), array.numpy())
+    config = {"model": {"backbone": {"type": "resnet3d", "depth": 50, "stemKernel": [1, 7, 7],
+                                     "stemStride": [1, 2, 2], "stemPool": True, "stemPoolStride": [1, 2, 2],
+                                     "withPool2": False, "spatialStrides": [1, 2, 2, 1],
+                                     "temporalStrides": [1, 1, 1, 1], "inflate": [[0], [0], [1], [1]],
+                                     "inflateStyle": "3x1x1"},
+                        "roiHead": {"type": "bbox_head_ava", "numClasses": 81}}}
+    with open(os.path.join(folder, "detector.json"), "w") as f:
+        json.dump(config, f, indent=1)
+    print("ava slowonly r50: backbone %d parameters, cls_score %s, wrote %s" % (
+        sum(p.numel() for p in backbone.parameters()), tuple(cls_score.shape), folder))
+
+
 def main():
+    if "--full" in sys.argv:
+        return full(sys.argv[sys.argv.index("--out") + 1])
     resnet3d = resnet3d_transcription()
     generator = torch.Generator().manual_seed(15)
     torch.manual_seed(15)
@@ -54,11 +107,7 @@ def main():
     rois = torch.tensor([[0, 8.0, 4.0, 40.0, 60.0], [0, 50.0, 10.0, 90.0, 63.0], [0, 0.0, 0.0, 96.0, 64.0],
                          [0, 70.0, 40.0, 110.0, 80.0]])
     with torch.no_grad():
-        features = backbone(x)                                          # 1 x 128 x 4 x 4 x 6
-        frame = features.mean(dim=2)
-        regions = roi_align(frame, rois, (8, 8), 1 / 16, 0, True).unsqueeze(2)
-        regions = nn.AdaptiveMaxPool3d((None, 1, 1))(nn.AdaptiveAvgPool3d((1, None, None))(regions))
-        cls_score = fc_cls(regions.view(regions.size(0), -1))
+        cls_score = roi_head(backbone(x), rois, fc_cls)                # features 1 x 128 x 4 x 4 x 6
     state = {"backbone." + k: v for k, v in backbone.state_dict().items() if not k.endswith("num_batches_tracked")}
     state.update({"roi_head.bbox_head.fc_cls." + k: v for k, v in fc_cls.state_dict().items()})
     torch.save({"state_dict": state, "meta": {"made_by": "make_ava_detector_fixture.py"}},
