@@ -13,6 +13,11 @@ time, torchvision's roi_align at 1/16 with MMAction2's settings, average then ma
     ava_detector.pth   {"state_dict": backbone.*, roi_head.bbox_head.fc_cls.*}: MMAction2's keys and layout
     ava_detector.bin/.json   input (1 x 3 x 4 x 64 x 96), rois (R x 5, input pixels), cls_score (R x 5)
 
+ava_slowfast_detector.{pth,bin,json}: the same with a SlowFast backbone (the transcription's ResNet3dSlowFast,
+tau 8, alpha 8, beta 4, spatial strides (1, 2, 2, 1) in both pathways, bases 4 and 1) and SingleRoIExtractor3D's
+handling of its two outputs: each resized to the longer one's length (nearest), averaged over time,
+concatenated slow first, then RoIAlign as above; a 1 x 3 x 16 x 32 x 48 clip.
+
 Full size (MMAction2's AVA SlowOnly R50, slowonly_kinetics400-pretrained-r50_8xb16-4x16x1-20e_ava21-rgb.py:
 spatial strides (1, 2, 2, 1), 81 classes, a 4 x 256 x 340 clip; nothing is written to the repository):
 
@@ -90,9 +95,48 @@ def full(folder):
         sum(p.numel() for p in backbone.parameters()), tuple(cls_score.shape), folder))
 
 
+def slowfast():
+    resnet3d = resnet3d_transcription()
+    generator = torch.Generator().manual_seed(17)
+    torch.manual_seed(17)
+    strides = (1, 2, 2, 1)
+    backbone = randomise(resnet3d.ResNet3dSlowFast(
+        resample_rate=8, speed_ratio=8, channel_ratio=4,
+        slow_pathway=dict(base_channels=4, stage_blocks=(1, 1, 1, 1), spatial_strides=strides),
+        fast_pathway=dict(base_channels=1, stage_blocks=(1, 1, 1, 1), spatial_strides=strides)), generator)
+    channels = backbone.slow_path.layer4[-1].conv3.conv.out_channels + backbone.fast_path.layer4[-1].conv3.conv.out_channels
+    fc_cls = nn.Linear(channels, CLASSES)
+    with torch.no_grad():
+        fc_cls.weight.copy_(0.2 * torch.randn(fc_cls.weight.shape, generator=generator))
+        fc_cls.bias.copy_(0.2 * torch.randn(fc_cls.bias.shape, generator=generator))
+    x = torch.randn((1, 3, 16, 32, 48), generator=generator)
+    rois = torch.tensor([[0, 4.0, 2.0, 20.0, 30.0], [0, 25.0, 5.0, 45.0, 31.0], [0, 0.0, 0.0, 48.0, 32.0]])
+    with torch.no_grad():
+        feats = backbone(x)
+        longest = max(f.shape[2] for f in feats)
+        feats = [nn.functional.interpolate(f, (longest,) + tuple(feats[0].shape[3:])) for f in feats]
+        features = torch.cat([f.mean(dim=2, keepdim=True) for f in feats], dim=1)
+        cls_score = roi_head(features, rois, fc_cls)
+    state = {"backbone." + k: v for k, v in backbone.state_dict().items() if not k.endswith("num_batches_tracked")}
+    state.update({"roi_head.bbox_head.fc_cls." + k: v for k, v in fc_cls.state_dict().items()})
+    torch.save({"state_dict": state}, os.path.join(HERE, "ava_slowfast_detector.pth"))
+    entries, _ = write_tensors(os.path.join(HERE, "ava_slowfast_detector.bin"),
+                               [("input", x), ("rois", rois), ("cls_score", cls_score)])
+    pathway = {"stageBlocks": [1, 1, 1, 1], "spatialStrides": list(strides)}
+    config = {"backbone": {"type": "slowfast", "output": "timeAveraged", "channelRatio": 4,
+                           "slowPathway": dict(pathway, baseChannels=4), "fastPathway": dict(pathway, baseChannels=1)},
+              "roiHead": {"type": "bbox_head_ava", "numClasses": CLASSES}}
+    with open(os.path.join(HERE, "ava_slowfast_detector.json"), "w") as f:
+        json.dump({"dtype": "float32", "byteOrder": "little", "config": config,
+                   "madeBy": "make_ava_detector_fixture.py, torch %s" % torch.__version__,
+                   "clsScoreMaxAbs": float(cls_score.abs().max()), "tensors": entries}, f, indent=1)
+    print("slowfast cls_score", tuple(cls_score.shape), "max|y| %.3f" % float(cls_score.abs().max()))
+
+
 def main():
     if "--full" in sys.argv:
         return full(sys.argv[sys.argv.index("--out") + 1])
+    slowfast()
     resnet3d = resnet3d_transcription()
     generator = torch.Generator().manual_seed(15)
     torch.manual_seed(15)

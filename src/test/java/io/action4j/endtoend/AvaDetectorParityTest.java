@@ -8,12 +8,14 @@ import io.action4j.testing.ParityFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A whole AVA detector as MMAction2 builds and saves one: a SlowOnly backbone and the AVA RoI head,
+ * A whole AVA detector as MMAction2 builds and saves one: a SlowOnly or a SlowFast backbone (its two
+ * pathways averaged over time and concatenated, as SingleRoIExtractor3D does) and the AVA RoI head,
  * in an MMAction2 checkpoint ({@code state_dict} with {@code backbone.*} and
  * {@code roi_head.bbox_head.fc_cls.*}) made by {@code spatiotemporal/src/test/resources/parity/
  * make_ava_detector_fixture.py} from a transcription of MMAction2's ResNet3d and torchvision's roi_align.
@@ -24,10 +26,11 @@ class AvaDetectorParityTest {
     @TempDir
     Path folder;
 
-    @Test
-    void anMmaction2AvaCheckpointLoadsAndScoresAsPyTorchDoes() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"ava_detector", "ava_slowfast_detector"})
+    void anMmaction2AvaCheckpointLoadsAndScoresAsPyTorchDoes(String name) throws Exception {
         Path parity = Launcher.repository().resolve("spatiotemporal/src/test/resources/parity");
-        ParityFixture fixture = ParityFixture.file(parity, "ava_detector");
+        ParityFixture fixture = ParityFixture.file(parity, name);
         Path config = folder.resolve("detector.json");
         Files.writeString(config, new ObjectMapper().writeValueAsString(Map.of("model", fixture.config())));
         INDArray input = fixture.tensor("input");
@@ -39,7 +42,7 @@ class AvaDetectorParityTest {
         NpyFiles.writeFloat32(r, rois.dup('c').data().asFloat(), rois.shape());
 
         Launcher.Result result = Launcher.run("model", "run", config.toString(), "--checkpoint",
-                parity.resolve("ava_detector.pth").toString(), "--input", x.toString(), "--rois", r.toString(),
+                parity.resolve(name + ".pth").toString(), "--input", x.toString(), "--rois", r.toString(),
                 "--output", y.toString());
 
         assertThat(result.exitCode()).as(result.err()).isZero();

@@ -54,6 +54,9 @@ final class SlowFastBackbone implements Backbone {
                 slow = fuse(slowUnits, SLOW + "layer" + (stage + 1) + "_lateral", slow, fast);
             }
         }
+        if (config.output().equals(SlowFastConfig.TIME_AVERAGED)) {
+            return timeAveraged(graph, slow, fast);
+        }
         Feature fastPooled = graph.globalAveragePool(FAST + "avg_pool", fast);
         Feature slowPooled = graph.globalAveragePool(SLOW + "avg_pool", slow);
         long channels = fastPooled.shape().dim(1) + slowPooled.shape().dim(1);
@@ -61,6 +64,26 @@ final class SlowFastBackbone implements Backbone {
         SDVariable both = sd.concat("pathways", 1, fastPooled.variable(), slowPooled.variable());
         SDVariable output = sd.reshape("pooled", both, -1, channels, 1, 1, 1);
         return new Feature(output, TensorShape.of(input.shape().dim(0), channels, 1, 1, 1));
+    }
+
+    /**
+     * What MMAction2's {@code SingleRoIExtractor3D} makes of the two pathways before RoIAlign: each averaged over
+     * time (its nearest resize to the longer pathway's length leaves the mean as it is when the lengths divide),
+     * concatenated slow first: N x (C_slow + C_fast) x 1 x H x W.
+     */
+    private static Feature timeAveraged(GraphBuilder graph, Feature slow, Feature fast) {
+        TensorShape s = slow.shape();
+        TensorShape f = fast.shape();
+        if (s.dim(3) != f.dim(3) || s.dim(4) != f.dim(4) || f.dim(2) % s.dim(2) != 0) {
+            throw new GraphBuildException(graph.qualified("pathways") + ": the slow pathway ends at " + s
+                    + " and the fast one at " + f + "; output timeAveraged needs the same height and width (the "
+                    + "same spatialStrides in both) and a fast length that is a multiple of the slow one");
+        }
+        SameDiff sd = graph.sameDiff();
+        SDVariable slowMean = sd.mean(SLOW + "time_mean", slow.variable(), true, 2);
+        SDVariable fastMean = sd.mean(FAST + "time_mean", fast.variable(), true, 2);
+        SDVariable both = sd.concat("pathways", 1, slowMean, fastMean);
+        return new Feature(both, TensorShape.of(s.dim(0), s.dim(1) + f.dim(1), 1, s.dim(3), s.dim(4)));
     }
 
     /**

@@ -47,10 +47,24 @@ import java.util.List;
  *     it (MMAction2's default) they are a bare convolution
  * @param slowPathway the slow pathway ({@code slow_path.*} keys)
  * @param fastPathway the fast pathway ({@code fast_path.*} keys)
+ * @param output {@code pooled} (default): each pathway averaged over time and space, concatenated fast first,
+ *     what SlowFastHead reads; {@code timeAveraged}: each pathway averaged over time only, concatenated slow
+ *     first (N x (C_slow + C_fast) x 1 x H x W), what MMAction2's {@code SingleRoIExtractor3D} gives its
+ *     RoIAlign in the AVA SlowFast detectors (both pathways must end at the same height and width)
  */
 public record SlowFastConfig(int resampleRate, int speedRatio, int channelRatio, int fusionKernel,
                              int lateralInflation, boolean lateral, boolean lateralNorm,
-                             ResNet3dConfig slowPathway, ResNet3dConfig fastPathway) {
+                             ResNet3dConfig slowPathway, ResNet3dConfig fastPathway, String output) {
+
+    public static final String POOLED = "pooled";
+    public static final String TIME_AVERAGED = "timeAveraged";
+
+    /** A recognition backbone ({@code output: pooled}). */
+    public SlowFastConfig(int resampleRate, int speedRatio, int channelRatio, int fusionKernel, int lateralInflation,
+                          boolean lateral, boolean lateralNorm, ResNet3dConfig slowPathway, ResNet3dConfig fastPathway) {
+        this(resampleRate, speedRatio, channelRatio, fusionKernel, lateralInflation, lateral, lateralNorm, slowPathway,
+                fastPathway, POOLED);
+    }
 
     /** ResNet3dPathway's ResNet3d defaults (depth 50, MMAction2's 3x1x1 inflation) with a stem pool, no pool2. */
     private static ResNet3dConfig pathway(int baseChannels, List<Integer> stemKernel, List<List<Integer>> inflate) {
@@ -79,6 +93,8 @@ public record SlowFastConfig(int resampleRate, int speedRatio, int channelRatio,
         ConfigChecks.positive("lateralInflation", lateralInflation);
         checkPathway("slowPathway", ConfigChecks.required("slowPathway", slowPathway));
         checkPathway("fastPathway", ConfigChecks.required("fastPathway", fastPathway));
+        output = output == null ? POOLED : output;
+        ConfigChecks.oneOf("output", output, List.of(POOLED, TIME_AVERAGED));
     }
 
     private static void checkPathway(String key, ResNet3dConfig pathway) {
