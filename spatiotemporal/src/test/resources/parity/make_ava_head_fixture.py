@@ -9,7 +9,8 @@ written out here with torchvision's roi_align (Debian's python3-torchvision), as
 i.e. features averaged over time, RoIAlign per box (spatial scale 1/16), AdaptiveAvgPool3d((1, None,
 None)) then AdaptiveMaxPool3d((None, 1, 1)), flatten, fc_cls. Writes ava_head.bin/.json beside this
 script: features (N x C x T x H x W), rois (R x 5, input pixels), roi_head.bbox_head.fc_cls.weight/bias
-(MMAction2's keys and layout) and cls_score (R x classes).
+(MMAction2's keys and layout), cls_score (R x classes) and cls_score_roi_pool (the same with
+roi_layer_type='RoIPool': torchvision's roi_pool instead of roi_align).
 
     /usr/bin/python3 make_ava_head_fixture.py
 """
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import torch
 import torch.nn as nn
-from torchvision.ops import roi_align
+from torchvision.ops import roi_align, roi_pool
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[5] / "tools" / "parity"))
 from parity_fixtures import write_tensors  # noqa: E402
@@ -44,8 +45,13 @@ def main():
         regions = nn.AdaptiveAvgPool3d((1, None, None))(regions)
         regions = nn.AdaptiveMaxPool3d((None, 1, 1))(regions)
         cls_score = fc_cls(regions.view(regions.size(0), -1))
+        # roi_layer_type='RoIPool': mmcv's RoIPool, torchvision's roi_pool arithmetic.
+        pooled = roi_pool(frame, rois, (8, 8), 1 / 16).unsqueeze(2)
+        pooled = nn.AdaptiveMaxPool3d((None, 1, 1))(nn.AdaptiveAvgPool3d((1, None, None))(pooled))
+        cls_score_roi_pool = fc_cls(pooled.view(pooled.size(0), -1))
     tensors = [("features", features), ("rois", rois), ("roi_head.bbox_head.fc_cls.weight", fc_cls.weight),
-               ("roi_head.bbox_head.fc_cls.bias", fc_cls.bias), ("cls_score", cls_score)]
+               ("roi_head.bbox_head.fc_cls.bias", fc_cls.bias), ("cls_score", cls_score),
+               ("cls_score_roi_pool", cls_score_roi_pool)]
     entries, _ = write_tensors(os.path.join(HERE, "ava_head.bin"), tensors)
     with open(os.path.join(HERE, "ava_head.json"), "w") as f:
         json.dump({"dtype": "float32", "byteOrder": "little", "config": {"numClasses": classes},

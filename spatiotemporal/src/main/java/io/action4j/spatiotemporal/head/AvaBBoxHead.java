@@ -6,6 +6,7 @@ import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.RoiAlign;
+import io.action4j.api.model.RoiPool;
 import io.action4j.api.model.TensorShape;
 import io.action4j.api.result.ActorDetection;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * MMAction2's AVA RoI head, as its {@code roi_head} computes it: the clip's features (N x C x T x H x W)
- * pooled over time, RoIAlign per box ({@link RoiAlign}: R x C x S x S), pooled over the box's cells, a
+ * pooled over time, RoIAlign per box ({@link RoiAlign}: R x C x S x S; or {@link RoiPool} with
+ * {@code roiLayerType: RoIPool}), pooled over the box's cells, a
  * linear classifier ({@code bbox_head.fc_cls}, MMAction2's checkpoint key) to R x classes. Decoding
  * takes sigmoids (multi-label) and leaves out class 0, the background.
  */
@@ -29,10 +31,16 @@ final class AvaBBoxHead implements DetectionHead {
     static final String CLS_SCORE = "cls_score";
     /** The RoIAlign sampling matrix placeholder ({@link #inputsFor}). */
     static final String ROI_MATRIX = "roi_head_roi_align_matrix";
+    /** RoIPool's placeholders: which cells each bin takes, its padding, its emptiness, the pooled shape. */
+    static final String POOL_SELECTION = "roi_head_roi_pool_selection";
+    static final String POOL_PADDING = "roi_head_roi_pool_padding";
+    static final String POOL_NON_EMPTY = "roi_head_roi_pool_non_empty";
+    static final String POOL_SHAPE = "roi_head_roi_pool_shape";
 
     private final AvaBBoxHeadConfig config;
     private long height;
     private long width;
+    private long channels;
 
     AvaBBoxHead(AvaBBoxHeadConfig config) {
         this.config = config;
@@ -57,9 +65,13 @@ final class AvaBBoxHead implements DetectionHead {
         SDVariable clip = features.variable();
         SDVariable pooledTime = config.temporalPoolType().equals("avg") ? sd.mean(clip, 2) : sd.max(clip, 2);
         Feature frame = new Feature(pooledTime, TensorShape.of(in.dim(0), channels, height, width));
-        SDVariable matrix = sd.placeHolder(ROI_MATRIX, DataType.FLOAT, -1, -1);
+        this.channels = channels;
         int size = config.roiOutputSize();
-        Feature regions = RoiAlign.build(graph, "roi_align", frame, matrix, size, size);
+        Feature regions = pooling() ? RoiPool.build(graph, "roi_pool", frame,
+                sd.placeHolder(POOL_SELECTION, DataType.FLOAT, -1, -1), sd.placeHolder(POOL_PADDING, DataType.FLOAT, -1, 1),
+                sd.placeHolder(POOL_NON_EMPTY, DataType.FLOAT, -1, 1), sd.placeHolder(POOL_SHAPE, DataType.INT64, 3),
+                size, size)
+                : RoiAlign.build(graph, "roi_align", frame, sd.placeHolder(ROI_MATRIX, DataType.FLOAT, -1, -1), size, size);
         SDVariable pooled = config.spatialPoolType().equals("max") ? sd.max(regions.variable(), 2, 3)
                 : sd.mean(regions.variable(), 2, 3);
         Feature perBox = new Feature(pooled, TensorShape.of(TensorShape.UNKNOWN, channels));
@@ -71,8 +83,22 @@ final class AvaBBoxHead implements DetectionHead {
                 scores.shape()));
     }
 
+    private boolean pooling() {
+        return config.roiLayerType().equals(AvaBBoxHeadConfig.ROI_POOL);
+    }
+
     @Override
     public Map<String, INDArray> inputsFor(INDArray rois, long batchSize) {
+        if (pooling()) {
+            RoiPool.Plan plan = RoiPool.plan(rois.castTo(DataType.FLOAT).dup('c').data().asFloat(), (int) batchSize,
+                    (int) height, (int) width, config.roiOutputSize(), config.roiOutputSize(),
+                    (float) config.spatialScale());
+            long slots = (long) plan.bins() * plan.cellsPerBin();
+            return Map.of(POOL_SELECTION, Nd4j.create(plan.selection(), new long[] {slots, plan.mapRows()}, 'c'),
+                    POOL_PADDING, Nd4j.create(plan.padding(), new long[] {slots, 1}, 'c'),
+                    POOL_NON_EMPTY, Nd4j.create(plan.nonEmpty(), new long[] {plan.bins(), 1}, 'c'),
+                    POOL_SHAPE, Nd4j.createFromArray((long) plan.bins(), (long) plan.cellsPerBin(), channels));
+        }
         RoiAlign.Plan plan = RoiAlign.plan(rois.castTo(DataType.FLOAT).dup('c').data().asFloat(), (int) batchSize,
                 (int) height, (int) width, config.roiOutputSize(), config.roiOutputSize(), (float) config.spatialScale(),
                 config.samplingRatio(), config.aligned());

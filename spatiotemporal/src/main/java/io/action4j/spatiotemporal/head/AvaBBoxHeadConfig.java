@@ -20,14 +20,18 @@ import java.util.List;
  * @param initStd standard deviation of the classifier's initial weights
  * @param focalGamma the training loss's focal exponent: 0 (default) is plain binary cross entropy
  * @param focalAlpha the training loss's focal weight (default 1)
+ * @param roiLayerType {@code RoIAlign} (default) or {@code RoIPool}, MMAction2's {@code roi_layer_type};
+ *     RoIPool ignores {@code samplingRatio} and {@code aligned}
  */
 public record AvaBBoxHeadConfig(int numClasses, int roiOutputSize, double spatialScale, int samplingRatio,
         boolean aligned, String temporalPoolType, String spatialPoolType, double dropoutRatio, double initStd,
-        double focalGamma, double focalAlpha) {
+        double focalGamma, double focalAlpha, String roiLayerType) {
 
     private static final List<String> POOLS = List.of("avg", "max");
+    public static final String ROI_ALIGN = "RoIAlign";
+    public static final String ROI_POOL = "RoIPool";
     public static final AvaBBoxHeadConfig AVA = new AvaBBoxHeadConfig(81, 8, 0.0625, 0, true, "avg", "max", 0, 0.01,
-            0, 1);
+            0, 1, ROI_ALIGN);
 
     public AvaBBoxHeadConfig {
         ConfigChecks.atLeast("numClasses", numClasses, 2);
@@ -42,5 +46,7 @@ public record AvaBBoxHeadConfig(int numClasses, int roiOutputSize, double spatia
         ConfigChecks.inRange("initStd", initStd, 0, 10);
         ConfigChecks.inRange("focalGamma", focalGamma, 0, 10);
         ConfigChecks.inRange("focalAlpha", focalAlpha, 0, 100);
+        roiLayerType = roiLayerType == null ? ROI_ALIGN : roiLayerType;
+        ConfigChecks.oneOf("roiLayerType", roiLayerType, List.of(ROI_ALIGN, ROI_POOL));
     }
 }

@@ -28,9 +28,16 @@ class AvaBBoxHeadTest {
     private static final ParityFixture FIXTURE = ParityFixture.resource(AvaBBoxHeadTest.class, "ava_head");
 
     @Test
-    void scoresMatchMmaction2sRoiHead() {
+    void withRoiPoolTheScoresMatchMmaction2sRoiHeadWithRoiPool() {
         int classes = FIXTURE.config().get("numClasses").asInt();
-        AvaBBoxHead head = new AvaBBoxHead(new AvaBBoxHeadConfig(classes, 8, 0.0625, 0, true, "avg", "max", 0, 0.01, 0, 1));
+        AvaBBoxHead head = new AvaBBoxHead(new AvaBBoxHeadConfig(classes, 8, 0.0625, 0, true, "avg", "max", 0, 0.01, 0, 1,
+                AvaBBoxHeadConfig.ROI_POOL));
+
+        assertThat(scores(head).sub(FIXTURE.tensor("cls_score_roi_pool")).amaxNumber().doubleValue()).isLessThan(1e-5);
+    }
+
+    /** The head's scores for the fixture's features, boxes and classifier. */
+    private static INDArray scores(AvaBBoxHead head) {
         INDArray features = FIXTURE.tensor("features");
         INDArray rois = FIXTURE.tensor("rois");
         SameDiff sd = SameDiff.create();
@@ -47,9 +54,16 @@ class AvaBBoxHeadTest {
         sd.getVariable("roi_head/bbox_head.fc_cls.bias").setArray(FIXTURE.tensor("roi_head.bbox_head.fc_cls.bias"));
         Map<String, INDArray> placeholders = new HashMap<>(Map.of("input", features, "rois", rois));
         placeholders.putAll(head.inputsFor(rois, features.size(0)));
-
         String name = outputs.get(AvaBBoxHead.CLS_SCORE).variable().name();
-        INDArray scores = sd.output(placeholders, name).get(name);
+        return sd.output(placeholders, name).get(name);
+    }
+
+    @Test
+    void scoresMatchMmaction2sRoiHead() {
+        int classes = FIXTURE.config().get("numClasses").asInt();
+        AvaBBoxHead head = new AvaBBoxHead(new AvaBBoxHeadConfig(classes, 8, 0.0625, 0, true, "avg", "max", 0, 0.01, 0, 1,
+                AvaBBoxHeadConfig.ROI_ALIGN));
+        INDArray scores = scores(head);
 
         INDArray expected = FIXTURE.tensor("cls_score");
         assertThat(scores.shape()).containsExactly(expected.shape());
