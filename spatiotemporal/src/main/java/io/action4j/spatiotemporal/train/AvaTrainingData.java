@@ -26,9 +26,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * ground-truth people and, when the dataset has a proposal file, its proposals (MMAction2 adds the
  * ground truth to the proposals too); each is assigned to a person by {@link MaxIouAssignerAva} and
  * takes their actions as its multi-hot target. Negatives are left out, as the AVA loss leaves them out.
- * A batch holds the clips of {@code batchSize} keyframes and all their boxes.
+ * As MMAction2's AVA sampler ({@code RandomSampler}, {@code num=32, pos_fraction=1}), a keyframe with more
+ * than {@value #BOXES_PER_KEYFRAME} positives trains on that many of them, drawn at random. A batch holds
+ * the clips of {@code batchSize} keyframes and their boxes.
  */
 final class AvaTrainingData implements TrainingData {
+
+    /** MMAction2's AVA sampler's {@code num}: the most boxes a keyframe trains on. */
+    static final int BOXES_PER_KEYFRAME = 32;
 
     private final List<AvaGroundTruth.Keyframe> keyframes;
     private final AvaCsvBoxSource proposals;
@@ -114,6 +119,9 @@ final class AvaTrainingData implements TrainingData {
                     }
                 }
             }
+            if (boxes.size() > BOXES_PER_KEYFRAME) {
+                sample(boxes, targets, random);
+            }
             FormattedClip clip = clips.clip(keyframe.key().videoId(), keyframe.seconds(), boxes, random.split());
             if (shape == null) {
                 shape = clip.shape();
@@ -147,6 +155,17 @@ final class AvaTrainingData implements TrainingData {
         return new TrainingBatch(Map.of(ModelComposer.INPUT, Nd4j.create(input, dims, 'c'),
                 ModelComposer.ROIS, Nd4j.create(rois.toArray(float[][]::new))),
                 Map.of(AvaObjective.LABELS, Nd4j.create(labels.toArray(float[][]::new))), values.size());
+    }
+
+    /** Keeps {@value #BOXES_PER_KEYFRAME} of the boxes and their targets, drawn at random (a partial shuffle). */
+    static void sample(List<NormalizedBox> boxes, List<AvaGroundTruth.Person> targets, SplittableRandom random) {
+        for (int i = 0; i < BOXES_PER_KEYFRAME; i++) {
+            int j = i + random.nextInt(boxes.size() - i);
+            Collections.swap(boxes, i, j);
+            Collections.swap(targets, i, j);
+        }
+        boxes.subList(BOXES_PER_KEYFRAME, boxes.size()).clear();
+        targets.subList(BOXES_PER_KEYFRAME, targets.size()).clear();
     }
 
     @Override

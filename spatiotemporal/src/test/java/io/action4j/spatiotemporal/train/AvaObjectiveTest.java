@@ -70,4 +70,24 @@ class AvaObjectiveTest {
 
         assertThat(assigned).containsExactly(Optional.of(left), Optional.empty());
     }
+
+    @Test
+    void aKeyframeWithMoreThan32PositivesTrainsOn32DrawnAtRandomEachWithItsOwnTarget() {
+        List<NormalizedBox> boxes = new java.util.ArrayList<>();
+        List<AvaGroundTruth.Person> targets = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            NormalizedBox box = new NormalizedBox(0, 0, 0.01f * (i + 1), 0.5f);
+            boxes.add(box);
+            targets.add(new AvaGroundTruth.Person(box, Set.of(i + 1)));
+        }
+
+        AvaTrainingData.sample(boxes, targets, new java.util.SplittableRandom(3));
+
+        assertThat(boxes).hasSize(32).doesNotHaveDuplicates();
+        assertThat(targets).hasSize(32);
+        for (int i = 0; i < 32; i++) {
+            assertThat(targets.get(i).box()).isEqualTo(boxes.get(i));
+        }
+        assertThat(boxes).isNotEqualTo(boxes.stream().sorted(java.util.Comparator.comparing(NormalizedBox::x2)).toList());
+    }
 }
