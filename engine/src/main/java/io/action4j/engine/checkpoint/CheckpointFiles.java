@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Reads a checkpoint whatever its format, told apart by content rather than by file extension. */
 public final class CheckpointFiles {
@@ -11,9 +12,26 @@ public final class CheckpointFiles {
     private CheckpointFiles() {
     }
 
-    /** A safetensors file (its header length then {@code '{'}) or else a PyTorch checkpoint. */
+    /**
+     * A safetensors file (its header length then {@code '{'}) or else a PyTorch checkpoint; a file named
+     * {@code .safetensors} that is neither is read as safetensors, so that its error says what is wrong with
+     * it as one (too short, a header length beyond the file) rather than that it is no PyTorch checkpoint.
+     */
     public static StateDict read(Path file) {
-        return looksLikeSafetensors(file) ? Safetensors.read(file) : TorchCheckpoints.read(file);
+        boolean named = file.getFileName() != null
+                && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".safetensors");
+        return looksLikeSafetensors(file) || named && !looksLikeZip(file) ? Safetensors.read(file)
+                : TorchCheckpoints.read(file);
+    }
+
+    /** PyTorch's checkpoints are zip archives: they start with {@code PK}. */
+    private static boolean looksLikeZip(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(2);
+            return head.length == 2 && head[0] == 'P' && head[1] == 'K';
+        } catch (IOException e) {
+            throw new CheckpointException(file + ": cannot read: " + e, e);
+        }
     }
 
     private static boolean looksLikeSafetensors(Path file) {

@@ -111,4 +111,19 @@ class SafetensorsTest {
         assertThatThrownBy(() -> CheckpointFiles.read(file("garbage.pth")))
                 .isInstanceOf(CheckpointException.class).hasMessageContaining("garbage.pth");
     }
+
+    @Test
+    void aBrokenFileNamedSafetensorsIsToldWhatIsWrongWithItAsOne(@TempDir Path directory) throws Exception {
+        Path tiny = Files.write(directory.resolve("tiny.safetensors"), new byte[] {'a', 'b', 'c'});
+        Path absurd = directory.resolve("absurd.safetensors");
+        Files.write(absurd, java.nio.ByteBuffer.allocate(10).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .putLong(1_000_000_000_000_000L).put((byte) '{').put((byte) '}').array());
+
+        assertThatThrownBy(() -> CheckpointFiles.read(tiny)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining(tiny.toString()).hasMessageContaining("not a safetensors file")
+                .hasMessageNotContaining("PyTorch");
+        assertThatThrownBy(() -> CheckpointFiles.read(absurd)).isInstanceOf(CheckpointException.class)
+                .hasMessageContaining(absurd.toString()).hasMessageContaining("header length")
+                .hasMessageNotContaining("PyTorch");
+    }
 }
