@@ -124,6 +124,18 @@ class TrainEndToEndTest {
         assertThat(eval.exitCode()).as(eval.err()).isZero();
         assertThat(metricLine(eval.out(), "acc/top1")).isEqualTo(metricLine(test.out(), "acc/top1"));
         assertThat(metricLine(eval.out(), "acc/mean1")).isEqualTo(metricLine(test.out(), "acc/mean1"));
+
+        // A label the model cannot score stops the test before any video is decoded, naming the line; no dump.
+        List<String> lines = new ArrayList<>(Files.readAllLines(data.resolve("test.txt")));
+        lines.set(1, lines.get(1).replaceFirst(" \\d+$", " 7"));
+        Path badList = Files.write(folder.resolve("bad-labels.txt"), lines);
+        Path badDump = folder.resolve("bad.jsonl");
+        Launcher.Result refused = Launcher.run("test", config.toString(), "--checkpoint",
+                work.resolve("epoch_2.safetensors").toString(), "--dump", badDump.toString(),
+                "--set", "testDataloader.dataset.annFile=" + badList);
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains(badList + ":2: label 7").contains("not one of the model's 2 classes");
+        assertThat(badDump).doesNotExist();
     }
 
     @Test

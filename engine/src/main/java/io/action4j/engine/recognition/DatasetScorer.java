@@ -1,6 +1,7 @@
 package io.action4j.engine.recognition;
 
 import io.action4j.api.metric.RecognitionSample;
+import io.action4j.api.model.RecognitionHead;
 import io.action4j.api.result.ClipScores;
 import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.video.VideoException;
@@ -41,6 +42,7 @@ public final class DatasetScorer {
                                                 RecognitionOptions options, Consumer<String> warnings, Progress progress)
             throws IOException, VideoException {
         List<DatasetEntry> entries = loader.dataset().readEntries();
+        checkLabels(config, loader, entries);
         ExperimentConfig split = new ExperimentConfig(config.model(), loader.dataOr(config.data()));
         List<RecognitionSample> samples = new ArrayList<>(entries.size());
         try (Recognizer recognizer = new Recognizer(split, decoders, weights, options)) {
@@ -60,5 +62,25 @@ public final class DatasetScorer {
             }
         }
         return samples;
+    }
+
+    /**
+     * Refuses a list whose labels the model cannot score (outside {@code 0 .. numClasses - 1}) before any video
+     * is decoded, naming the list, the line and the label.
+     */
+    private static void checkLabels(ExperimentConfig config, DataloaderConfig loader, List<DatasetEntry> entries) {
+        if (config.model() == null || config.model().clsHead() == null) {
+            return;
+        }
+        int classes = config.model().clsHead().create(RecognitionHead.class).numClasses();
+        for (DatasetEntry entry : entries) {
+            for (int label : entry.labels()) {
+                if (label < 0 || label >= classes) {
+                    throw new IllegalArgumentException(loader.dataset().annFile() + ":" + entry.line() + ": label "
+                            + label + " of " + entry.path() + " is not one of the model's " + classes + " classes (0 to "
+                            + (classes - 1) + "); check the list against the model's numClasses");
+                }
+            }
+        }
     }
 }
