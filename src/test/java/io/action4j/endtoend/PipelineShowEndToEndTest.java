@@ -75,4 +75,16 @@ class PipelineShowEndToEndTest {
     private static String md5(byte[] bytes) throws Exception {
         return String.format("%032x", new BigInteger(1, MessageDigest.getInstance("MD5").digest(bytes)));
     }
+
+    @Test
+    void aVideoAloneRunsTheBuiltInModelsPipeline() {
+        Launcher.Result result = Launcher.run("pipeline", "show", demoVideo().toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("video: " + demoVideo()).contains("tensor: NCTHW");
+
+        Launcher.Result nothing = Launcher.run("pipeline", "show");
+        assertThat(nothing.exitCode()).isNotZero();
+        assertThat(nothing.err()).contains("pipeline show needs a VIDEO");
+    }
 }

@@ -50,7 +50,8 @@ final class PipelineCommand implements Runnable {
         @Mixin
         ReaderArguments readerArguments;
 
-        @Parameters(index = "1", paramLabel = "VIDEO", description = "A video file or rawframe folder.")
+        @Parameters(index = "1", arity = "0..1", paramLabel = "VIDEO",
+                description = "A video file or rawframe folder. Given alone, the built-in model's config runs on it.")
         Path video;
 
         @Option(names = "--out", paramLabel = "FILE.npy", description = "Write the tensor here.")
@@ -62,6 +63,15 @@ final class PipelineCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            if (video == null) {
+                // One positional argument is the video: picocli gave it to the optional CONFIG before it.
+                if (configArguments.file == null) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "pipeline show needs a VIDEO (and optionally a CONFIG before it)");
+                }
+                video = configArguments.file;
+                configArguments.file = null;
+            }
             DataConfig data = configArguments.bind(configArguments.tree()).data();
             if (data == null) {
                 throw new IllegalArgumentException(configArguments.describe() + " has no 'data' section");
