@@ -1,9 +1,11 @@
 package io.action4j.engine.recognition;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -33,10 +35,13 @@ public final class PredictionsFile {
     private static final Set<String> KEYS = Set.of("video", "scores", "label", "labels");
     private static final String SHAPE = "{\"video\": \"...\", \"scores\": [...]}";
 
-    // Decimals stay exact until each score is rounded once, to float32.
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    // Decimals stay exact until each score is rounded once, to float32. NaN and Infinity (Python's json.dump
+    // writes them) are read, so that they are refused below naming the video, not by the JSON parser.
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
     private PredictionsFile() {
     }
@@ -167,10 +172,10 @@ public final class PredictionsFile {
         if (video == null || !video.isTextual() || video.asText().isEmpty()) {
             throw new IOException(where + "'video' must be a non-empty string, as in " + SHAPE);
         }
-        return new Prediction(video.asText(), scores(node.get("scores"), where), labels(node, where));
+        return new Prediction(video.asText(), scores(node.get("scores"), where, video.asText()), labels(node, where));
     }
 
-    private static float[] scores(JsonNode scores, String where) throws IOException {
+    private static float[] scores(JsonNode scores, String where, String video) throws IOException {
         if (scores == null || !scores.isArray()) {
             throw new IOException(where + "'scores' must be an array of numbers, as in " + SHAPE);
         }
@@ -182,7 +187,9 @@ public final class PredictionsFile {
             }
             values[c] = score.floatValue();
             if (!Float.isFinite(values[c])) {
-                throw new IOException(where + "scores[" + c + "] is not a finite float32: " + score);
+                throw new IOException(where + "video '" + video + "': scores[" + c + "] is " + score.asText()
+                        + ", not a finite float32; predictions must be finite scores (Python's json.dump writes NaN "
+                        + "and Infinity unless told allow_nan=False)");
             }
         }
         return values;

@@ -53,7 +53,8 @@ class PredictionsFileTest {
     @Test
     void malformedLinesNameFileAndLine() throws IOException {
         assertRefused("{\"video\": \"a\", \"scores\": [1, 2}", ":1: malformed JSON: ");
-        assertRefused("{\"video\": \"a\", \"scores\": [NaN]}", ":1: malformed JSON: ");
+        assertRefused("{\"video\": \"a\", \"scores\": [NaN]}", ":1: video 'a': scores[0] is NaN, not a finite float32");
+        assertRefused("{\"video\": \"b\", \"scores\": [1, -Infinity]}", ":1: video 'b': scores[1] is -Infinity");
         assertRefused("{\"video\": \"a\", \"scores\": [1]} {}", ":1: malformed JSON: ");
         assertRefused("[1, 2]", ":1: expected an object {\"video\": \"...\", \"scores\": [...]}, got array");
         assertRefused("{\"video\": \"a\", \"score\": [1]}", ":1: unknown key 'score'; known keys: [label, labels, scores, video]");
@@ -61,7 +62,7 @@ class PredictionsFileTest {
         assertRefused("{\"video\": \"a\"}", ":1: 'scores' must be an array of numbers");
         assertRefused("{\"video\": \"a\", \"scores\": []}", ":1: 'scores' is empty");
         assertRefused("{\"video\": \"a\", \"scores\": [1, \"2\"]}", ":1: scores[1] is not a number: \"2\"");
-        assertRefused("{\"video\": \"a\", \"scores\": [1, 1e39]}", ":1: scores[1] is not a finite float32: 1E+39");
+        assertRefused("{\"video\": \"a\", \"scores\": [1, 1e39]}", ":1: video 'a': scores[1] is 1E+39, not a finite float32");
         assertRefused("{\"video\": \"a\", \"scores\": [1], \"label\": 1.5}", ":1: 'label' must hold class indices");
         assertRefused("{\"video\": \"a\", \"scores\": [1], \"label\": 1, \"labels\": [1]}", ":1: give 'label' or 'labels', not both");
     }
