@@ -3,7 +3,6 @@ package io.action4j.launcher;
 import io.action4j.api.detection.PersonBoxSource;
 import io.action4j.api.model.DetectionHead;
 import io.action4j.engine.checkpoint.Checkpoint;
-import io.action4j.engine.checkpoint.LoadReport;
 import io.action4j.engine.checkpoint.ModelCheckpoint;
 import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.engine.config.KeyframesConfig;
@@ -262,13 +261,8 @@ final class DetectCommand implements Callable<Integer> {
 
     private static Consumer<ComposedModel> loader(Checkpoint weights) {
         return model -> {
-            if (weights == null) {
-                return;
-            }
-            LoadReport report = weights.loadInto(model);
-            if (!report.missing().isEmpty() || !report.mismatched().isEmpty()) {
-                throw new IllegalArgumentException("the detector's weights are not all in " + weights.file() + ": "
-                        + report.describe());
+            if (weights != null) {
+                weights.loadAllInto(model, "detector");
             }
         };
     }

@@ -9,6 +9,7 @@ import io.action4j.api.result.ClipScores;
 import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.video.VideoException;
 import io.action4j.engine.config.ExperimentConfig;
+import io.action4j.engine.data.VideoNames;
 import io.action4j.engine.data.VideoWriters;
 import io.action4j.engine.recognition.AnnotatedVideo;
 import io.action4j.engine.recognition.RecognitionOptions;
@@ -206,9 +207,7 @@ final class RecognizeCommand implements Callable<Integer> {
     /** DIR/<name without extension>.annotated.mp4, the folder made when needed. */
     private Path annotatedPath(Path video) throws IOException {
         Files.createDirectories(annotate);
-        String name = video.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return annotate.resolve((dot > 0 ? name.substring(0, dot) : name) + ".annotated.mp4");
+        return annotate.resolve(VideoNames.stem(video) + ".annotated.mp4");
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.action4j.api.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.action4j.api.model.TorchvisionFixture.assertClose;
+import static io.action4j.api.model.TorchvisionFixture.floats;
+import static io.action4j.api.model.TorchvisionFixture.longs;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -25,10 +25,7 @@ class RoiAlignTest {
 
     @Test
     void outputsAndGradientsMatchTorchvision() throws Exception {
-        JsonNode fixture;
-        try (InputStream in = getClass().getResourceAsStream("/roi_align/roi_align_fixtures.json")) {
-            fixture = new ObjectMapper().readTree(in);
-        }
+        JsonNode fixture = TorchvisionFixture.read("/roi_align/roi_align_fixtures.json");
         long[] shape = longs(fixture.get("featureShape"));
         float[] features = floats(fixture.get("features"));
         float[] boxes = floats(fixture.get("boxes"));
@@ -57,8 +54,8 @@ class RoiAlignTest {
             INDArray output = sd.output(placeholders, pooled.variable().name()).get(pooled.variable().name());
             INDArray gradient = sd.calculateGradients(placeholders, "features").get("features");
 
-            assertClose(as + " output", output.data().asFloat(), floats(testCase.get("output")));
-            assertClose(as + " gradient", gradient.data().asFloat(), floats(testCase.get("gradient")));
+            assertClose(as + " output", output.data().asFloat(), floats(testCase.get("output")), TOLERANCE);
+            assertClose(as + " gradient", gradient.data().asFloat(), floats(testCase.get("gradient")), TOLERANCE);
         }
     }
 
@@ -68,30 +65,5 @@ class RoiAlignTest {
                 .hasMessageContaining("box 0 names image 2.0 of a batch of 2");
         assertThatThrownBy(() -> RoiAlign.plan(new float[] {0, 0, 0, 1}, 1, 4, 4, 2, 2, 1f, 0, true))
                 .hasMessageContaining("rows of 5 values");
-    }
-
-    private static void assertClose(String what, float[] actual, float[] expected) {
-        assertThat(actual).as(what).hasSameSizeAs(expected);
-        double largest = 0;
-        for (int i = 0; i < expected.length; i++) {
-            largest = Math.max(largest, Math.abs(actual[i] - expected[i]));
-        }
-        assertThat(largest).as(what + ": largest difference").isLessThan(TOLERANCE);
-    }
-
-    private static float[] floats(JsonNode array) {
-        float[] values = new float[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) array.get(i).asDouble();
-        }
-        return values;
-    }
-
-    private static long[] longs(JsonNode array) {
-        long[] values = new long[array.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = array.get(i).asLong();
-        }
-        return values;
     }
 }

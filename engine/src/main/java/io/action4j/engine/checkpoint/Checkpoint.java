@@ -47,4 +47,21 @@ public record Checkpoint(Path file, String keyMapping, boolean strict) {
                 ? loader.loadStrict(model, state.tensors(), file.toString())
                 : loader.loadMatching(model, state.tensors(), file.toString());
     }
+
+    /**
+     * Loads every tensor of {@code model} from the file, whatever else the file holds (a whole model's
+     * checkpoint gives one part its weights, the other part's tensors left over).
+     *
+     * @param part what the model is, for the message ({@code backbone}, {@code detector})
+     * @throws IllegalArgumentException naming the part and the file when a tensor of the model is missing
+     *         from it or has another shape
+     */
+    public LoadReport loadAllInto(ComposedModel model, String part) {
+        LoadReport report = new Checkpoint(file, keyMapping, false).loadInto(model);
+        if (!report.missing().isEmpty() || !report.mismatched().isEmpty()) {
+            throw new IllegalArgumentException("the " + part + "'s weights are not all in " + file + ": "
+                    + report.describe());
+        }
+        return report;
+    }
 }

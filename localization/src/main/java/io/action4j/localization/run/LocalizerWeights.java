@@ -1,7 +1,6 @@
 package io.action4j.localization.run;
 
 import io.action4j.engine.checkpoint.Checkpoint;
-import io.action4j.engine.checkpoint.LoadReport;
 import io.action4j.engine.model.ComposedModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,11 +63,7 @@ public record LocalizerWeights(Checkpoint backbone, Checkpoint head) {
             if (checkpoint == null) {
                 return;
             }
-            LoadReport report = new Checkpoint(checkpoint.file(), checkpoint.keyMapping(), false).loadInto(model);
-            if (!report.missing().isEmpty() || !report.mismatched().isEmpty()) {
-                throw new IllegalArgumentException("the " + part + "'s weights are not all in " + checkpoint.file()
-                        + ": " + report.describe());
-            }
+            checkpoint.loadAllInto(model, part);
         };
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.action4j.api.io.AtomicFiles;
 import io.action4j.api.result.TemporalSegment;
+import io.action4j.engine.data.VideoNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,9 +34,7 @@ public final class SegmentFiles {
 
     /** A video's file name without the extension ({@code v_abc.mp4} is {@code v_abc}). */
     public static String fileStem(String video) {
-        String name = Path.of(video).getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return VideoNames.stem(Path.of(video));
     }
 
     /**

@@ -18,6 +18,7 @@ import io.action4j.engine.config.KeyframesConfig;
 import io.action4j.engine.config.ModelConfig;
 import io.action4j.engine.data.ClipPipeline;
 import io.action4j.engine.data.DecodedStream;
+import io.action4j.engine.data.VideoNames;
 import io.action4j.engine.model.ComposedModel;
 import io.action4j.engine.model.ModelComposer;
 import io.action4j.engine.stream.DecodeProgress;
@@ -145,9 +146,7 @@ public final class Detector implements AutoCloseable {
 
     /** The id AVA files give a video: its file name without the extension. */
     public static String videoId(Path video) {
-        String name = video.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return VideoNames.stem(video);
     }
 
     /** A keyframe and the people on it. */

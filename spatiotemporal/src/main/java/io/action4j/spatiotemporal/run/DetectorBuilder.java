@@ -3,7 +3,6 @@ package io.action4j.spatiotemporal.run;
 import io.action4j.api.detection.PersonBoxSource;
 import io.action4j.api.model.DetectionHead;
 import io.action4j.engine.checkpoint.Checkpoint;
-import io.action4j.engine.checkpoint.LoadReport;
 import io.action4j.engine.config.LoadedExperiment;
 import io.action4j.engine.data.VideoReaders;
 import io.action4j.engine.model.ComposedModel;
@@ -146,13 +145,8 @@ public final class DetectorBuilder {
 
     private static Consumer<ComposedModel> weights(Checkpoint checkpoint) {
         return model -> {
-            if (checkpoint == null) {
-                return;
-            }
-            LoadReport report = new Checkpoint(checkpoint.file(), checkpoint.keyMapping(), false).loadInto(model);
-            if (!report.missing().isEmpty() || !report.mismatched().isEmpty()) {
-                throw new IllegalArgumentException("the detector's weights are not all in " + checkpoint.file() + ": "
-                        + report.describe());
+            if (checkpoint != null) {
+                checkpoint.loadAllInto(model, "detector");
             }
         };
     }

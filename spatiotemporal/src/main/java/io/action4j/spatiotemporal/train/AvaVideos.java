@@ -1,5 +1,6 @@
 package io.action4j.spatiotemporal.train;
 
+import io.action4j.engine.data.VideoNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +24,7 @@ final class AvaVideos {
             throw new IOException(folder + ": no such folder of videos (the dataset's dataPrefix)");
         }
         try (Stream<Path> files = Files.list(folder)) {
-            files.filter(Files::isRegularFile).forEach(file -> {
-                String name = file.getFileName().toString();
-                int dot = name.lastIndexOf('.');
-                byId.putIfAbsent(dot > 0 ? name.substring(0, dot) : name, file);
-            });
+            files.filter(Files::isRegularFile).forEach(file -> byId.putIfAbsent(VideoNames.stem(file), file));
         }
     }
 
