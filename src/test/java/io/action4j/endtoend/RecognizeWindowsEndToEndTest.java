@@ -136,6 +136,45 @@ class RecognizeWindowsEndToEndTest {
         assertThat(lines.get(2).get("endFrame").asInt()).isEqualTo(280);
     }
 
+    @Test
+    void aFailedRunLeavesTheEarlierLinesAndAppendAddsToThem() throws Exception {
+        Path lines = folder.resolve("windows.jsonl");
+        Launcher.Result good = recognize("--window", "140", "--out", lines.toString(), demo());
+        assertThat(good.exitCode()).as(good.err()).isZero();
+        String earlier = Files.readString(lines);
+        assertThat(parse(earlier)).hasSize(2);
+
+        Path broken = Files.write(folder.resolve("broken.mp4"), new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p'});
+        Launcher.Result failed = recognize("--window", "140", "--out", lines.toString(), demo(), broken.toString());
+
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).contains(broken.toString());
+        assertThat(lines).hasContent(earlier.strip());
+        try (var entries = Files.list(folder)) {
+            assertThat(entries).containsExactlyInAnyOrder(lines, broken);
+        }
+
+        Launcher.Result appended = recognize("--window", "140", "--append", "--out", lines.toString(), demo());
+        assertThat(appended.exitCode()).as(appended.err()).isZero();
+        List<JsonNode> all = parse(Files.readString(lines));
+        assertThat(all).hasSize(4);
+        assertThat(Files.readString(lines)).startsWith(earlier);
+    }
+
+    @Test
+    void anOutThatCannotBeWrittenIsRefusedBeforeAnyVideoIsRead() {
+        Path nowhere = folder.resolve("no-such-folder/windows.jsonl");
+
+        Launcher.Result result = recognize("--window", "140", "--out", nowhere.toString(), "never-read.mp4");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).isEqualToIgnoringNewLines("error: " + nowhere + ": the folder " + nowhere.getParent()
+                + " does not exist; create it first");
+        Launcher.Result appendAlone = recognize("--append", demo());
+        assertThat(appendAlone.exitCode()).isEqualTo(2);
+        assertThat(appendAlone.err()).contains("--append needs --window and --out");
+    }
+
     private static String demo() {
         return PipelineShowEndToEndTest.demoVideo().toString();
     }

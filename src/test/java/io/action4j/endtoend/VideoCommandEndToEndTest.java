@@ -117,6 +117,24 @@ class VideoCommandEndToEndTest {
     }
 
     @Test
+    void framesWriteIntoAFifoAndLeaveItAFifo() throws Exception {
+        Path fifo = folder.resolve("frames.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertThat(mkfifo.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && mkfifo.exitValue() == 0).isTrue();
+        Process reader = new ProcessBuilder("wc", "-c", fifo.toString()).start();
+
+        Launcher.Result result = Launcher.run("video", "frames", fixture("tests/data/test.mp4").toString(),
+                "--indices", "0", "--out", fifo.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(reader.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // One 256 x 340 RGB frame after the 128-byte .npy header.
+        assertThat(new String(reader.getInputStream().readAllBytes()).trim()).startsWith(128 + 256 * 340 * 3 + " ");
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        assertThat(Files.exists(fifo)).isTrue();
+    }
+
+    @Test
     void benchmarkReportsThroughputSparseSamplingAndMemory() {
         Launcher.Result result = Launcher.run("video", "benchmark", fixture("tests/data/test.mp4").toString(),
                 "--repeat", "1", "--sparse-frames", "4");

@@ -84,6 +84,7 @@ final class AvaEvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Outputs.check(output);
         List<AvaLabel> labels = AvaLabelMapReader.read(labelMap);
         Set<KeyframeKey> excluded = exclusions == null ? Set.of() : AvaExclusionsReader.read(exclusions);
         List<DetectionSample> samples = AvaSamples.of(AvaCsvReader.read(groundTruth), AvaCsvReader.read(predictions),

@@ -132,15 +132,16 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        for (String task : tasks) {
+            if (!List.of("recognition", "localization", "detection").contains(task)) {
+                throw new IllegalArgumentException("--tasks: unknown task '" + task + "'; the demo shows "
+                        + "recognition, localization and detection");
+            }
+        }
+        Outputs.check(keep, tasks.contains("detection") ? detectionsVideo : null);
         PrintWriter out = spec.commandLine().getOut();
         Path work = Files.createTempDirectory("action4j-demo");
         try {
-            for (String task : tasks) {
-                if (!List.of("recognition", "localization", "detection").contains(task)) {
-                    throw new IllegalArgumentException("--tasks: unknown task '" + task + "'; the demo shows "
-                            + "recognition, localization and detection");
-                }
-            }
             Path checkpoint = copyResource(CHECKPOINT, work);
             SynthConfig settings = SyntheticMotionDataset.readConfig(copyResource(SYNTH_SETTINGS, work));
             List<String> names = settings.classes().stream().map(MotionClass::id).toList();

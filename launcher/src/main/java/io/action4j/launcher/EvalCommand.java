@@ -92,6 +92,7 @@ final class EvalCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            Outputs.check(output, confusionCsv);
             Metric<RecognitionSample> metric = metric();
             List<Prediction> read = PredictionsFile.read(predictions);
             if (read.isEmpty()) {

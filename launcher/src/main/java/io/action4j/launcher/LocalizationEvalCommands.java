@@ -102,6 +102,7 @@ final class LocalizationEvalCommands {
 
         @Override
         public Integer call() throws IOException {
+            Outputs.check(output);
             if (!(maxAvgProposals > 0) || Double.isInfinite(maxAvgProposals)) {
                 throw new ParameterException(spec.commandLine(),
                         "--max-avg-proposals must be a positive number, got " + maxAvgProposals);
@@ -145,6 +146,7 @@ final class LocalizationEvalCommands {
 
         @Override
         public Integer call() throws IOException {
+            Outputs.check(output);
             List<Double> thresholds = thresholds();
             ActivityNetDataset dataset = ActivityNetFiles.read(groundTruth, predictions);
             TemporalDetectionMapTable table = new TemporalDetectionMap(thresholds).table(dataset.samples());

@@ -20,8 +20,6 @@ import io.action4j.registry.config.ConfigLoader;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -140,6 +138,7 @@ final class LocalizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Outputs.check(activityNet, csv, jsonLines, timeline);
         if (checkpoint != null && (backboneCheckpoint != null || headCheckpoint != null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--checkpoint gives the whole model its weights; it excludes --backbone-checkpoint and --head-checkpoint");
@@ -171,8 +170,7 @@ final class LocalizeCommand implements Callable<Integer> {
         List<String> labels = classifier == null ? null : classifier.outputClasses();
         try (Localizer localizer = new Localizer(experiment, decoders, weights, options, binder.toJson(experiment));
              Recognizer ignored = recognizer;
-             AtomicFiles.Pending pending = jsonLines == null ? null : AtomicFiles.pending(jsonLines);
-             Writer lines = pending == null ? null : Files.newBufferedWriter(pending.temporary(), StandardCharsets.UTF_8)) {
+             AtomicFiles.PendingText lines = jsonLines == null ? null : AtomicFiles.pendingText(jsonLines)) {
             for (Path video : videos) {
                 LocalizationResult result = localizer.localize(video);
                 if (classifier != null && classify.equals("video")) {
@@ -199,13 +197,12 @@ final class LocalizeCommand implements Callable<Integer> {
                         out.println("  " + SegmentFiles.describe(segment, labels)));
                 out.flush();
                 if (lines != null) {
-                    lines.write(SegmentFiles.jsonLine(result, labels) + "\n");
-                    lines.flush();
+                    lines.writer().write(SegmentFiles.jsonLine(result, labels) + "\n");
+                    lines.writer().flush();
                 }
             }
-            if (pending != null) {
-                lines.close();
-                pending.commit();
+            if (lines != null) {
+                lines.commit();
                 out.println("wrote " + jsonLines);
             }
         }

@@ -2,6 +2,7 @@ package io.action4j.launcher;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import io.action4j.api.io.FileMessages;
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.engine.checkpoint.CheckpointException;
 import io.action4j.nativebuilds.Nd4jBuildException;
@@ -60,7 +61,9 @@ public final class Main {
     /** Known failures print one clear line; anything else keeps its stack trace, which is a bug to report. */
     private static void reportFailure(Exception error, PrintWriter err) {
         // Problems with the user's files and settings: their messages name the file, key or layer.
-        if (error instanceof ConfigException || error instanceof RegistryException || error instanceof IOException
+        if (error instanceof IOException io) {
+            err.println("error: " + FileMessages.describe(io));
+        } else if (error instanceof ConfigException || error instanceof RegistryException
                 || error instanceof CheckpointException
                 || error instanceof GraphBuildException || error instanceof IllegalArgumentException) {
             err.println("error: " + error.getMessage());

@@ -187,6 +187,7 @@ final class ModelCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            Outputs.check(output);
             ModelConfig model = configArguments.bind(configArguments.tree()).model();
             if (model == null) {
                 throw new IllegalArgumentException(configArguments.describe() + " has no 'model' section");

@@ -5,7 +5,6 @@ import io.action4j.api.transform.FormattedClip;
 import io.action4j.api.video.VideoMetadata;
 import io.action4j.api.video.VideoReader;
 import io.action4j.engine.config.DataConfig;
-import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.engine.data.ClipPipeline;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,6 +62,7 @@ final class PipelineCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            Outputs.check(output);
             if (video == null) {
                 // One positional argument is the video: picocli gave it to the optional CONFIG before it.
                 if (configArguments.file == null) {

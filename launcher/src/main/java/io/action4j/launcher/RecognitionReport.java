@@ -3,12 +3,11 @@ package io.action4j.launcher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.action4j.api.io.AtomicFiles;
 import io.action4j.api.metric.MetricResult;
 import io.action4j.engine.recognition.ConfusionMatrixTable;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -74,13 +73,12 @@ final class RecognitionReport {
     }
 
     void writeJson(Path file) throws IOException {
-        Files.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson()) + "\n",
-                StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson()) + "\n");
     }
 
     void writeConfusionCsv(Path file) throws IOException {
         ConfusionMatrixTable table = confusion.orElseThrow(() -> new IllegalArgumentException(
                 "no confusion matrix to write to " + file + ": it comes with mean_class_accuracy"));
-        Files.writeString(file, table.toCsv(), StandardCharsets.UTF_8);
+        AtomicFiles.writeString(file, table.toCsv());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.action4j.api.io.AtomicFiles;
 import io.action4j.api.result.ClassScore;
 import io.action4j.api.result.ClipScores;
 import io.action4j.api.video.VideoDecoder;
@@ -21,14 +22,15 @@ import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
 import jakarta.inject.Inject;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -87,8 +89,14 @@ final class RecognizeCommand implements Callable<Integer> {
     VideoCommand.Check.OnError onError;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Also write the results as JSON; with --window, write the JSON lines here instead of stdout.")
+            description = "Also write the results as JSON; with --window, write the JSON lines here instead of stdout. "
+                    + "The file is replaced only when the run completes; a failed run leaves an earlier one as it was.")
     Path output;
+
+    @Option(names = "--append",
+            description = "With --window and --out: append each window's line to FILE as soon as it is scored "
+                    + "(to follow a long run live) instead of replacing FILE when the run completes.")
+    boolean append;
 
     @Option(names = "--annotate", paramLabel = "DIR",
             description = "Whole-video mode: also write each video with its top labels drawn on every frame, as "
@@ -132,6 +140,12 @@ final class RecognizeCommand implements Callable<Integer> {
         }
         if (annotate != null && window != null) {
             throw new ParameterException(spec.commandLine(), "--annotate draws one result per video: not with --window");
+        }
+        if (append && (window == null || output == null)) {
+            throw new ParameterException(spec.commandLine(), "--append needs --window and --out");
+        }
+        if (output != null) {
+            AtomicFiles.checkTarget(output);
         }
         WindowSpec windows = null;
         if (window != null) {
@@ -199,7 +213,7 @@ final class RecognizeCommand implements Callable<Integer> {
             }
         }
         if (output != null) {
-            Files.writeString(output, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
+            AtomicFiles.writeString(output, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
         }
         return failures == 0 ? 0 : 1;
     }
@@ -218,14 +232,16 @@ final class RecognizeCommand implements Callable<Integer> {
             throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         int failures = 0;
-        try (BufferedWriter file = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        try (AtomicFiles.PendingText pending = output == null || append ? null : AtomicFiles.pendingText(output);
+             Writer appended = append ? Files.newBufferedWriter(output, StandardCharsets.UTF_8,
+                     StandardOpenOption.CREATE, StandardOpenOption.APPEND) : null) {
+            Writer file = pending != null ? pending.writer() : appended;
             WindowLines lines = result -> {
                 String line = result.toString(); // compact JSON on one line
                 if (file == null) {
                     bars.print(spec.commandLine().getOut(), line);
                 } else {
-                    file.write(line);
-                    file.newLine();
+                    file.write(line + "\n");
                     file.flush();
                 }
             };
@@ -253,6 +269,9 @@ final class RecognizeCommand implements Callable<Integer> {
                 if (!quiet) {
                     summarise(video, windows, run);
                 }
+            }
+            if (pending != null) {
+                pending.commit();
             }
         }
         return failures == 0 ? 0 : 1;

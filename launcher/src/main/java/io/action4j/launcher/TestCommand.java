@@ -1,5 +1,7 @@
 package io.action4j.launcher;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.action4j.api.io.AtomicFiles;
 import io.action4j.api.metric.LocalizationSample;
 import io.action4j.api.metric.Metric;
 import io.action4j.api.metric.MetricResult;
@@ -72,6 +74,7 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Outputs.check(dump, output, confusionCsv);
         ExperimentConfig config = configArguments.bind(configArguments.tree());
         if (config.testDataloader() == null) {
             throw new IllegalArgumentException(configArguments.describe() + " has no 'testDataloader' section");
@@ -99,6 +102,7 @@ final class TestCommand implements Callable<Integer> {
                     writer.write(new Prediction(sample.videoId(), sample.scores(),
                             Arrays.stream(sample.labels()).boxed().toList()));
                 }
+                writer.commit();
             }
         }
         MetricResult result = metric.evaluate(samples);
@@ -124,7 +128,7 @@ final class TestCommand implements Callable<Integer> {
                 checkpointArguments::loadInto);
         result.forEach((name, value) -> out.printf(java.util.Locale.ROOT, "%-12s %.4f%n", name, value));
         if (output != null) {
-            io.action4j.api.io.AtomicFiles.writeString(output, new com.fasterxml.jackson.databind.ObjectMapper()
+            AtomicFiles.writeString(output, new ObjectMapper()
                     .writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
             out.println("wrote " + output);
         }
@@ -151,7 +155,7 @@ final class TestCommand implements Callable<Integer> {
             out.println("wrote " + dump);
         }
         if (output != null) {
-            io.action4j.api.io.AtomicFiles.writeString(output, new com.fasterxml.jackson.databind.ObjectMapper()
+            AtomicFiles.writeString(output, new ObjectMapper()
                     .writerWithDefaultPrettyPrinter().writeValueAsString(result.values()) + "\n");
             out.println("wrote " + output);
         }

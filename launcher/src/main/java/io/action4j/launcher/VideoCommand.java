@@ -197,6 +197,7 @@ final class VideoCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            Outputs.check(output);
             List<VideoFrame> frames;
             try (VideoReader reader = readerArguments.decoderFor(video).open(video)) {
                 frames = reader.read(indices);

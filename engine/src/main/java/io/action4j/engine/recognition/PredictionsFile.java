@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.action4j.api.io.AtomicFiles;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,10 +71,14 @@ public final class PredictionsFile {
             for (Prediction prediction : predictions) {
                 writer.write(prediction);
             }
+            writer.commit();
         }
     }
 
-    /** Writes predictions one at a time (a test run can stream them), with the checks {@link #read} applies. */
+    /**
+     * Writes predictions one at a time (a test run can stream them), with the checks {@link #read} applies;
+     * the file appears, replacing an earlier one, at {@link Writer#commit()} (see {@link AtomicFiles}).
+     */
     public static Writer writer(Path file) throws IOException {
         return new Writer(file);
     }
@@ -82,12 +86,12 @@ public final class PredictionsFile {
     /** Streams predictions to a file; refuses what {@link #read} would refuse. */
     public static final class Writer implements Closeable {
 
-        private final BufferedWriter out;
+        private final AtomicFiles.PendingText pending;
         private final Checks checks;
         private int number;
 
         private Writer(Path file) throws IOException {
-            this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            this.pending = AtomicFiles.pendingText(file);
             this.checks = new Checks(file.toString());
         }
 
@@ -110,13 +114,18 @@ public final class PredictionsFile {
             } else if (!prediction.labels().isEmpty()) {
                 prediction.labels().forEach(node.putArray("labels")::add);
             }
-            out.write(MAPPER.writeValueAsString(node));
-            out.write('\n');
+            pending.writer().write(MAPPER.writeValueAsString(node) + "\n");
         }
 
+        /** Puts the predictions written so far in place of the file. */
+        public void commit() throws IOException {
+            pending.commit();
+        }
+
+        /** Without a {@link #commit()}, discards what was written: an earlier file stays as it was. */
         @Override
         public void close() throws IOException {
-            out.close();
+            pending.close();
         }
     }
 

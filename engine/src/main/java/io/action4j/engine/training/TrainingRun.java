@@ -8,6 +8,7 @@ import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.engine.model.ComposedModel;
 import io.action4j.engine.recognition.DatasetScorer;
 import io.action4j.engine.recognition.RecognitionOptions;
+import io.action4j.api.io.AtomicFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,7 +78,7 @@ public final class TrainingRun {
                                      Consumer<ComposedModel> initialWeights, Listener listener, TaskFactory task)
             throws IOException {
         Files.createDirectories(workDir);
-        Files.writeString(workDir.resolve(CONFIG), resolvedConfig);
+        AtomicFiles.writeString(workDir.resolve(CONFIG), resolvedConfig);
         Optional<Path> resumeFrom = resumeFrom(workDir, resume);
         ObjectMapper json = new ObjectMapper();
         Path logFile = workDir.resolve(LOG);

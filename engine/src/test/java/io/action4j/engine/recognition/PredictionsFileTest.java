@@ -87,8 +87,23 @@ class PredictionsFileTest {
                     .hasMessageContaining("video 'a' is already on line 1");
             assertThatThrownBy(() -> writer.write(new Prediction("c", new float[] {Float.NaN, 2})))
                     .hasMessageContaining("video 'c': score 0 is NaN");
+            writer.commit();
         }
         assertThat(PredictionsFile.read(file)).singleElement().extracting(Prediction::video).isEqualTo("a");
+    }
+
+    @Test
+    void aWriterClosedWithoutCommitLeavesTheEarlierFile() throws IOException {
+        Path file = write("{\"video\": \"earlier.mp4\", \"scores\": [1]}");
+
+        try (PredictionsFile.Writer writer = PredictionsFile.writer(file)) {
+            writer.write(new Prediction("new.mp4", new float[] {2}));
+        }
+
+        assertThat(PredictionsFile.read(file)).singleElement().extracting(Prediction::video).isEqualTo("earlier.mp4");
+        try (var entries = Files.list(file.getParent())) {
+            assertThat(entries).containsExactly(file);
+        }
     }
 
     @Test

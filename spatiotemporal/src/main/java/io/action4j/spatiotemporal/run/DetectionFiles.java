@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.action4j.api.detection.NormalizedBox;
 import io.action4j.api.io.AtomicFiles;
 import io.action4j.spatiotemporal.track.PersonSegment;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -36,11 +34,9 @@ public final class DetectionFiles implements DetectionListener, AutoCloseable {
     private final String videoId;
     private final double csvMinScore;
     private final double actionThreshold;
-    private final AtomicFiles.Pending csv;
-    private final AtomicFiles.Pending jsonl;
+    private final AtomicFiles.PendingText csv;
+    private final AtomicFiles.PendingText jsonl;
     private final Path segmentsFile;
-    private final BufferedWriter csvOut;
-    private final BufferedWriter jsonlOut;
 
     /**
      * @param folder where the files go; created if missing
@@ -52,11 +48,14 @@ public final class DetectionFiles implements DetectionListener, AutoCloseable {
         this.videoId = videoId;
         this.csvMinScore = csvMinScore;
         this.actionThreshold = actionThreshold;
-        this.csv = AtomicFiles.pending(csvFile(folder, videoId));
-        this.jsonl = AtomicFiles.pending(folder.resolve(videoId + ".keyframes.jsonl"));
+        this.csv = AtomicFiles.pendingText(csvFile(folder, videoId));
+        try {
+            this.jsonl = AtomicFiles.pendingText(folder.resolve(videoId + ".keyframes.jsonl"));
+        } catch (IOException e) {
+            csv.close();
+            throw e;
+        }
         this.segmentsFile = segmentsFile(folder, videoId);
-        this.csvOut = Files.newBufferedWriter(csv.temporary(), StandardCharsets.UTF_8);
-        this.jsonlOut = Files.newBufferedWriter(jsonl.temporary(), StandardCharsets.UTF_8);
     }
 
     public static Path csvFile(Path folder, String videoId) {
@@ -80,7 +79,7 @@ public final class DetectionFiles implements DetectionListener, AutoCloseable {
             String corners = String.format(Locale.ROOT, "%.4f,%.4f,%.4f,%.4f", box.x1(), box.y1(), box.x2(), box.y2());
             for (ActionScore action : person.actions()) {
                 if (action.score() >= csvMinScore) {
-                    csvOut.write(keyframe.videoId() + "," + timestamp + "," + corners + "," + action.actionId() + ","
+                    csv.writer().write(keyframe.videoId() + "," + timestamp + "," + corners + "," + action.actionId() + ","
                             + String.format(Locale.ROOT, "%.6f", action.score()) + "\n");
                 }
             }
@@ -94,14 +93,11 @@ public final class DetectionFiles implements DetectionListener, AutoCloseable {
                 actions.addObject().put("id", action.actionId()).put("label", action.label()).put("score", action.score());
             }
         }
-        jsonlOut.write(JSON.writeValueAsString(line));
-        jsonlOut.write('\n');
+        jsonl.writer().write(JSON.writeValueAsString(line) + "\n");
     }
 
     /** The run succeeded: the files replace any earlier ones of this video. */
     public void commit(DetectionResult result) throws IOException {
-        csvOut.close();
-        jsonlOut.close();
         ObjectNode summary = JSON.createObjectNode();
         summary.put("video", result.video());
         summary.put("videoId", videoId);
@@ -128,14 +124,9 @@ public final class DetectionFiles implements DetectionListener, AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            csvOut.close();
-            jsonlOut.close();
+            csv.close();
         } finally {
-            try {
-                csv.close();
-            } finally {
-                jsonl.close();
-            }
+            jsonl.close();
         }
     }
 }

@@ -1,0 +1,77 @@
+package io.action4j.api.io;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+
+/**
+ * File-system errors in words a user can act on. Java's own messages are often the bare path
+ * ({@code NoSuchFileException: /proc/x.json}) or the reason without the path ({@code No space left on
+ * device}); these say both, with no exception class names.
+ */
+public final class FileMessages {
+
+    private FileMessages() {
+    }
+
+    /** "FILE: reason" for a file-system error; any other I/O error keeps its own message. */
+    public static String describe(IOException error) {
+        if (!(error instanceof FileSystemException problem)) {
+            return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        }
+        String file = problem.getFile();
+        String reason = reason(problem);
+        if (file == null) {
+            return reason;
+        }
+        if (problem.getOtherFile() != null) {
+            file = file + " -> " + problem.getOtherFile();
+        }
+        return file + ": " + reason;
+    }
+
+    /**
+     * {@code error} rethrown about {@code target}: a write that failed inside a temporary file is
+     * reported against the file the user named, with the reason (a full disk, a size limit).
+     */
+    public static IOException about(Path target, IOException error) {
+        String reason = error instanceof FileSystemException problem ? reason(problem) : describe(error);
+        if (reason.startsWith(target.toString())) {
+            return error;
+        }
+        return new IOException(target + ": cannot write (" + lowerFirst(reason) + ")", error);
+    }
+
+    private static String reason(FileSystemException problem) {
+        if (problem instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (problem instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (problem instanceof FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (problem instanceof NotDirectoryException) {
+            return "not a folder";
+        }
+        if (problem instanceof DirectoryNotEmptyException) {
+            return "folder not empty";
+        }
+        if (problem instanceof FileSystemLoopException) {
+            return "symbolic links loop";
+        }
+        String reason = problem.getReason();
+        return reason == null ? "input/output error" : lowerFirst(reason);
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+}
