@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.action4j.api.io.AtomicFiles;
+import io.action4j.registry.config.JsonMessages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -150,8 +151,10 @@ public final class Safetensors {
         JsonNode header;
         try {
             header = JSON.readTree(bytes.array());
+        } catch (JsonProcessingException e) {
+            throw new CheckpointException(file + ": safetensors header is not valid JSON: " + JsonMessages.problem(e), e);
         } catch (IOException e) {
-            throw new CheckpointException(file + ": safetensors header is not valid JSON: " + e.getMessage(), e);
+            throw new CheckpointException(file + ": cannot read the safetensors header: " + e.getMessage(), e);
         }
         if (header == null || !header.isObject()) {
             throw new CheckpointException(file + ": safetensors header is not a JSON object");

@@ -3,6 +3,7 @@ package io.action4j.engine.data;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +62,13 @@ public final class AnnotationList {
         for (int i = 1 + numbersBeforeLabels; i < fields.length; i++) {
             labels.add(number(fields[i], "label", where));
         }
-        Path path = dataPrefix == null ? Path.of(fields[0]) : dataPrefix.resolve(fields[0]);
+        Path path;
+        try {
+            path = dataPrefix == null ? Path.of(fields[0]) : dataPrefix.resolve(fields[0]);
+        } catch (InvalidPathException e) {
+            throw new IOException(where + "'" + fields[0].replace("\0", "\\0") + "' is not a file path ("
+                    + e.getReason().toLowerCase(java.util.Locale.ROOT) + ")");
+        }
         return new DatasetEntry(path, totalFrames, offset, labels, number);
     }
 

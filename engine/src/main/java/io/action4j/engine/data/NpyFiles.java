@@ -64,12 +64,15 @@ public final class NpyFiles {
             throw new IOException(file + ": not a .npy file");
         }
         int major = bytes[6];
-        int headerLength = major == 1 ? Short.toUnsignedInt(buffer.getShort(8)) : buffer.getInt(8);
-        int dataStart = (major == 1 ? 10 : 12) + headerLength;
-        if (headerLength < 0 || dataStart > bytes.length) {
+        if (major < 1 || major > 3 || (major > 1 && bytes.length < 12)) {
+            throw new IOException(file + ": .npy format version " + major + " is not one of 1.0, 2.0 and 3.0");
+        }
+        long headerLength = major == 1 ? Short.toUnsignedInt(buffer.getShort(8)) : Integer.toUnsignedLong(buffer.getInt(8));
+        long dataStart = (major == 1 ? 10 : 12) + headerLength;
+        if (dataStart > bytes.length) {
             throw new IOException(file + ": truncated .npy header");
         }
-        String header = new String(bytes, major == 1 ? 10 : 12, headerLength, StandardCharsets.US_ASCII);
+        String header = new String(bytes, major == 1 ? 10 : 12, (int) headerLength, StandardCharsets.US_ASCII);
         Matcher descr = Pattern.compile("'descr':\\s*'([^']*)'").matcher(header);
         Matcher order = Pattern.compile("'fortran_order':\\s*(True|False)").matcher(header);
         Matcher shape = Pattern.compile("'shape':\\s*\\(([^)]*)\\)").matcher(header);
@@ -82,17 +85,48 @@ public final class NpyFiles {
         if (order.group(1).equals("True")) {
             throw new IOException(file + ": Fortran-order arrays are not supported; save with numpy.ascontiguousarray");
         }
-        long[] dims = Arrays.stream(shape.group(1).split(",")).map(String::trim).filter(d -> !d.isEmpty())
-                .mapToLong(Long::parseLong).toArray();
-        long count = Arrays.stream(dims).reduce(1, Math::multiplyExact);
-        if (count * 4 != bytes.length - dataStart) {
+        long[] dims = shape(file, shape.group(1));
+        long dataBytes = bytes.length - dataStart;
+        long count = 1;
+        for (long dim : dims) {
+            if (dim != 0 && count > dataBytes / 4 / dim) {
+                throw new IOException(file + ": shape " + Arrays.toString(dims) + " needs more data than the file's "
+                        + dataBytes + " bytes");
+            }
+            count *= dim;
+        }
+        if (count * 4 != dataBytes) {
             throw new IOException(file + ": shape " + Arrays.toString(dims) + " needs " + count * 4 + " bytes of data, file has "
-                    + (bytes.length - dataStart));
+                    + dataBytes);
         }
         float[] values = new float[(int) count];
-        buffer.position(dataStart);
+        buffer.position((int) dataStart);
         buffer.asFloatBuffer().get(values);
         return new FloatArray(dims, values);
+    }
+
+    /** The header's shape tuple: sizes that are whole numbers, zero or more. */
+    private static long[] shape(Path file, String tuple) throws IOException {
+        String[] parts = tuple.split(",");
+        long[] dims = new long[parts.length];
+        int count = 0;
+        for (String part : parts) {
+            String text = part.trim();
+            if (text.isEmpty()) {
+                continue;
+            }
+            try {
+                dims[count] = Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                dims[count] = -1;
+            }
+            if (dims[count] < 0) {
+                throw new IOException(file + ": .npy shape (" + tuple.trim() + ") holds '" + text
+                        + "', not a size");
+            }
+            count++;
+        }
+        return Arrays.copyOf(dims, count);
     }
 
     private interface Body {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.action4j.api.io.AtomicFiles;
+import io.action4j.registry.config.JsonMessages;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -166,7 +167,7 @@ public final class PredictionsFile {
         try {
             node = MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new IOException(where + "malformed JSON: " + e.getOriginalMessage());
+            throw new IOException(where + "malformed JSON: " + JsonMessages.problem(e));
         }
         if (!node.isObject()) {
             throw new IOException(where + "expected an object " + SHAPE + ", got " + node.getNodeType().name().toLowerCase());

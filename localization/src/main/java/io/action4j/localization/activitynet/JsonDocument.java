@@ -3,6 +3,8 @@ package io.action4j.localization.activitynet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.action4j.api.io.FileMessages;
+import io.action4j.registry.config.JsonMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -28,10 +30,9 @@ final class JsonDocument {
         try (InputStream in = Files.newInputStream(file)) {
             return new JsonDocument(file, MAPPER.readTree(in));
         } catch (JsonProcessingException e) {
-            throw new ActivityNetFormatException(file, "", "not valid JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+            throw new ActivityNetFormatException(file, "", "not valid JSON at " + JsonMessages.describe(e), e);
         } catch (IOException e) {
-            throw new ActivityNetFormatException(file, "", "cannot be read (" + e + ")", e);
+            throw new ActivityNetFormatException(file, "", "cannot be read (" + FileMessages.describe(e) + ")", e);
         }
     }
 

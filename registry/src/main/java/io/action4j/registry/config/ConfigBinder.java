@@ -112,9 +112,9 @@ public final class ConfigBinder {
         } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
             problem = e.getCause().getMessage();
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            problem = "wrong type: " + e.getOriginalMessage();
+            problem = "wrong type: " + JsonMessages.problem(e);
         } else {
-            problem = e.getOriginalMessage();
+            problem = JsonMessages.problem(e);
         }
         return new ConfigException(tree.sourceOf(path), path, problem, e);
     }

@@ -122,10 +122,8 @@ public final class ConfigLoader {
         try {
             node = (asYaml ? yaml : json).readTree(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ConfigException(source, "", "not valid " + (asYaml ? "YAML" : "JSON") + where + ": "
-                    + e.getOriginalMessage(), e);
+            throw new ConfigException(source, "", "not valid " + (asYaml ? "YAML" : "JSON") + " at "
+                    + JsonMessages.describe(e), e);
         }
         if (node == null || node.isMissingNode() || node.isNull()) {
             throw new ConfigException(source, "", "the config file is empty");
@@ -239,28 +237,85 @@ public final class ConfigLoader {
             throw new ConfigException(source, "", "expected key.path=value");
         }
         String keyPath = override.substring(0, equals).trim();
-        String[] keys = keyPath.split("\\.", -1);
-        for (String key : keys) {
+        List<String> steps = keySteps(keyPath, source);
+        JsonNode value = parseValue(override.substring(equals + 1), source, keyPath);
+        JsonNode container = root;
+        String walked = "";
+        for (int i = 0; i < steps.size(); i++) {
+            String step = steps.get(i);
+            boolean last = i == steps.size() - 1;
+            if (container.isArray()) {
+                ArrayNode list = (ArrayNode) container;
+                int index = listIndex(step, walked, list, source, keyPath);
+                walked = walked + "[" + index + "]";
+                if (last) {
+                    list.set(index, value);
+                } else {
+                    container = list.get(index);
+                }
+                continue;
+            }
+            if (!container.isObject() || step.startsWith("[")) {
+                throw new ConfigException(source, keyPath, (step.startsWith("[") ? walked + " is a " + kindOf(container)
+                        + ", not a list, so " + step + " names nothing"
+                        : "cannot set a key inside " + walked + ", which is a " + kindOf(container)));
+            }
+            ObjectNode mapping = (ObjectNode) container;
+            walked = walked.isEmpty() ? step : walked + "." + step;
+            if (last) {
+                mapping.set(step, value);
+            } else {
+                JsonNode child = mapping.get(step);
+                container = child == null || child.isNull() ? mapping.putObject(step) : child;
+            }
+        }
+        forgetOrigins(origins, walked);
+        recordOrigins(value, walked, source, null, origins);
+    }
+
+    /**
+     * {@code data.pipeline[0].cropSize} or, as MMAction2's {@code --cfg-options}, {@code data.pipeline.0.cropSize}:
+     * keys and list indices ({@code [i]}; a bare number is an index where the config holds a list).
+     */
+    private static List<String> keySteps(String keyPath, String source) {
+        List<String> steps = new ArrayList<>();
+        for (String part : keyPath.split("\\.", -1)) {
+            int bracket = part.indexOf('[');
+            String key = bracket < 0 ? part : part.substring(0, bracket);
             if (key.isEmpty()) {
                 throw new ConfigException(source, keyPath, "empty key in key path");
             }
-        }
-        JsonNode value = parseValue(override.substring(equals + 1), source, keyPath);
-        ObjectNode parent = root;
-        StringBuilder walked = new StringBuilder();
-        for (int i = 0; i < keys.length - 1; i++) {
-            walked.append(i == 0 ? "" : ".").append(keys[i]);
-            JsonNode child = parent.get(keys[i]);
-            if (child == null || child.isNull()) {
-                child = parent.putObject(keys[i]);
-            } else if (!child.isObject()) {
-                throw new ConfigException(source, keyPath, "cannot set a key inside " + walked + ", which is a " + kindOf(child));
+            steps.add(key);
+            String rest = bracket < 0 ? "" : part.substring(bracket);
+            while (!rest.isEmpty()) {
+                int close = rest.indexOf(']');
+                if (!rest.startsWith("[") || close < 2 || !rest.substring(1, close).chars().allMatch(Character::isDigit)) {
+                    throw new ConfigException(source, keyPath, "'" + part + "': a list index is a whole number in "
+                            + "brackets, as in pipeline[0]");
+                }
+                steps.add(rest.substring(0, close + 1));
+                rest = rest.substring(close + 1);
             }
-            parent = (ObjectNode) child;
         }
-        parent.set(keys[keys.length - 1], value);
-        forgetOrigins(origins, keyPath);
-        recordOrigins(value, keyPath, source, null, origins);
+        return steps;
+    }
+
+    private static int listIndex(String step, String walked, ArrayNode list, String source, String keyPath) {
+        String digits = step.startsWith("[") ? step.substring(1, step.length() - 1) : step;
+        if (digits.isEmpty() || !digits.chars().allMatch(Character::isDigit)) {
+            throw new ConfigException(source, keyPath, walked + " is a list: '" + step + "' is not an index into it");
+        }
+        int index;
+        try {
+            index = Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            index = Integer.MAX_VALUE;
+        }
+        if (index >= list.size()) {
+            throw new ConfigException(source, keyPath, walked + " has " + list.size() + " item(s), so index " + digits
+                    + " is outside it");
+        }
+        return index;
     }
 
     private JsonNode parseValue(String text, String source, String keyPath) {
@@ -271,7 +326,7 @@ public final class ConfigLoader {
             JsonNode node = yaml.readTree(text);
             return node == null || node.isMissingNode() ? NullNode.getInstance() : node;
         } catch (JsonProcessingException e) {
-            throw new ConfigException(source, keyPath, "value is not valid YAML: " + e.getOriginalMessage(), e);
+            throw new ConfigException(source, keyPath, "value is not valid YAML: " + JsonMessages.problem(e), e);
         }
     }
 

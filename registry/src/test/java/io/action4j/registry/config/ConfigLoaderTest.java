@@ -282,6 +282,36 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void setReachesIntoListsByIndexAndIsBlamedForWhatItPutThere() {
+        write("base.yaml", "data:\n  pipeline:\n    - type: resize\n      scale: [-1, 128]\n    - type: center_crop\n"
+                + "      cropSize: 112\n");
+        Path child = write("child.yaml", "_base_: base.yaml\n");
+
+        ConfigTree tree = loader.load(child, List.of("data.pipeline[1].cropSize=[0,0]", "data.pipeline.0.scale[1]=160"));
+
+        assertThat(tree.root().at("/data/pipeline/1/cropSize").toString()).isEqualTo("[0,0]");
+        assertThat(tree.root().at("/data/pipeline/0/scale/1").asInt()).isEqualTo(160);
+        assertThat(tree.root().at("/data/pipeline/0/type").asText()).isEqualTo("resize");
+        assertThat(tree.sourceOf("data.pipeline[1].cropSize[0]")).isEqualTo("--set data.pipeline[1].cropSize=[0,0]");
+        assertThat(tree.sourceOf("data.pipeline[0].scale[1]")).isEqualTo("--set data.pipeline.0.scale[1]=160");
+        assertThat(tree.sourceOf("data.pipeline[1].type")).endsWith("base.yaml");
+    }
+
+    @Test
+    void aListIndexOutsideTheListOrIntoAMappingIsNamed() {
+        write("base.yaml", "data:\n  pipeline:\n    - type: resize\n");
+        Path child = write("child.yaml", "_base_: base.yaml\n");
+
+        assertThatThrownBy(() -> loader.load(child, List.of("data.pipeline[3].x=1")))
+                .hasMessage("--set data.pipeline[3].x=1: data.pipeline[3].x: data.pipeline has 1 item(s), so index 3 "
+                        + "is outside it");
+        assertThatThrownBy(() -> loader.load(child, List.of("data[0]=1")))
+                .hasMessageContaining("data is a mapping, not a list, so [0] names nothing");
+        assertThatThrownBy(() -> loader.load(child, List.of("data.pipeline[x]=1")))
+                .hasMessageContaining("a list index is a whole number in brackets");
+    }
+
+    @Test
     void originsOfTheFirstBaseSurviveASecondBaseWithTheSameSection() {
         Path first = write("first.yaml", "model:\n  backbone:\n    type: tiny3d\n");
         Path second = write("second.yaml", "model:\n  clsHead:\n    type: tiny_cls\n");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.action4j.api.detection.NormalizedBox;
+import io.action4j.registry.config.JsonMessages;
 import io.action4j.spatiotemporal.ava.AvaCsvRow;
 import io.action4j.spatiotemporal.ava.AvaFormatException;
 import java.io.BufferedReader;
@@ -61,7 +62,7 @@ final class KeyframeJsonReader {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new AvaFormatException(file, line, "not JSON: " + e.getOriginalMessage());
+            throw new AvaFormatException(file, line, "not JSON: " + JsonMessages.problem(e));
         }
     }
 
