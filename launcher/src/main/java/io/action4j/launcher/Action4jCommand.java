@@ -22,4 +22,16 @@ final class Action4jCommand {
             description = "A folder of plugin JARs (repeatable). Also from the ACTION4J_PLUGINS path list; "
                     + "default ~/.action4j/plugins when it exists.")
     List<Path> pluginDirectories;
+
+    /** The video plugin's FFmpeg log level (see its FfmpegLogs); a value the user set stays. */
+    static final String FFMPEG_LOG_LEVEL = "action4j.ffmpeg.logLevel";
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Also show the logs of the native libraries underneath (FFmpeg), which are quiet by default: "
+                    + "their failures reach you as errors anyway.")
+    void verbose(boolean verbose) {
+        if (verbose && System.getProperty(FFMPEG_LOG_LEVEL) == null) {
+            System.setProperty(FFMPEG_LOG_LEVEL, "info");
+        }
+    }
 }

@@ -36,8 +36,7 @@ import org.bytedeco.javacv.FrameGrabber;
 final class FfmpegVideoReader implements VideoReader {
 
     static {
-        // FFmpeg writes warnings for every damaged packet to stderr; failures are reported as exceptions.
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        FfmpegLogs.apply();
     }
 
     private final Path path;

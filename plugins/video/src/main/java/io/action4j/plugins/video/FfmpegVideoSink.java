@@ -33,7 +33,7 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 final class FfmpegVideoSink implements VideoSink {
 
     static {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        FfmpegLogs.apply();
     }
 
     private static final Scalar OUTLINE = new Scalar(0, 0, 0, 0);
