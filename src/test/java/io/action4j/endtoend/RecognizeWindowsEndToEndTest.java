@@ -175,6 +175,29 @@ class RecognizeWindowsEndToEndTest {
         assertThat(appendAlone.err()).contains("--append needs --window and --out");
     }
 
+    @Test
+    void windowsWhoseFramesCannotBeHeldAreRefusedBeforeDecoding() {
+        String limit = System.getProperty("action4j.maxTensorBytes");
+        System.setProperty("action4j.maxTensorBytes", "10000000");
+        try {
+            Launcher.Result tooMany = recognize("--window", "280", "--stride", "1", demo());
+            assertThat(tooMany.exitCode()).isEqualTo(1);
+            assertThat(tooMany.err()).contains("error: " + demo() + ": windows of 280 frames every 1 hold up to 280 "
+                    + "decoded frames of 340x256 at once: a 280x256x340x3 tensor is 73113600 values (73.1 MB), more than "
+                    + "the limit action4j.maxTensorBytes/ACTION4J_MAX_TENSOR_BYTES (10.0 MB); use a larger stride or a "
+                    + "shorter window");
+
+            Launcher.Result fits = recognize("--window", "140", demo());
+            assertThat(fits.exitCode()).as(fits.err()).isZero();
+        } finally {
+            if (limit == null) {
+                System.clearProperty("action4j.maxTensorBytes");
+            } else {
+                System.setProperty("action4j.maxTensorBytes", limit);
+            }
+        }
+    }
+
     private static String demo() {
         return PipelineShowEndToEndTest.demoVideo().toString();
     }

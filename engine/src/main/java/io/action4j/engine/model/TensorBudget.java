@@ -57,6 +57,11 @@ public final class TensorBudget {
      *         overflows or the bytes exceed the limit
      */
     public void check(String what, long[] dims, int bytesPerValue) {
+        check(what, dims, bytesPerValue, "use a smaller shape or batch");
+    }
+
+    /** {@link #check(String, long[], int)} with the advice that fits where the size came from. */
+    public void check(String what, long[] dims, int bytesPerValue, String advice) {
         long values = 1;
         try {
             for (long dim : dims) {
@@ -65,8 +70,8 @@ public final class TensorBudget {
             long bytes = Math.multiplyExact(values, bytesPerValue);
             if (bytes > limitBytes) {
                 throw new IllegalArgumentException(what + ": a " + shape(dims) + " tensor is " + values + " values ("
-                        + human(bytes) + "), more than " + limitSource + " (" + human(limitBytes) + "); use a smaller "
-                        + "shape or batch" + (limitSource.startsWith("the limit") ? "" : ", or set " + ENVIRONMENT));
+                        + human(bytes) + "), more than " + limitSource + " (" + human(limitBytes) + "); " + advice
+                        + (limitSource.startsWith("the limit") ? "" : ", or set " + ENVIRONMENT));
             }
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException(what + ": a " + shape(dims) + " tensor has more values than a 64-bit "

@@ -1,5 +1,7 @@
 package io.action4j.engine.stream;
 
+import io.action4j.api.sampling.FrameSelection;
+import io.action4j.api.sampling.SamplingRequest;
 import io.action4j.api.transform.FormattedClip;
 import io.action4j.api.video.TruncatedVideoException;
 import io.action4j.api.video.VideoException;
@@ -8,8 +10,12 @@ import io.action4j.api.video.VideoMetadata;
 import io.action4j.api.video.VideoReader;
 import io.action4j.engine.data.ClipPipeline;
 import io.action4j.engine.data.DecodedStream;
+import io.action4j.engine.model.TensorBudget;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
 
 /**
  * A video of any length as a stream of windows (see {@link WindowPlan} for where they fall), each
@@ -62,6 +68,7 @@ public final class WindowedClips {
                                    Sink sink, DecodeProgress progress) throws VideoException {
         VideoMetadata metadata = reader.metadata();
         WindowPlan plan = windows.inFrames(metadata.fps());
+        checkFramesHeld(video, plan, pipeline, metadata, TensorBudget.ofThisMachine());
         WindowStream stream = new WindowStream(plan, pipeline::sample, metadata.fps(), metadata.startIndex(), seed,
                 metadata.frameCount());
         Iterator<VideoFrame> frames = reader.stream(metadata.startIndex());
@@ -83,6 +90,27 @@ public final class WindowedClips {
         }
         return new WindowRun(metadata, plan, stream.framesArrived(), handedOut, stream.maxFramesHeld(),
                 stream.framesReadAgain());
+    }
+
+    /**
+     * Refuses, before decoding, windows whose frames cannot all be held: a stream holds the frames that
+     * the open windows sampled (at most {@code ceil(W / S) + 1} windows, never more than two windows' span
+     * or the video's frames).
+     */
+    static void checkFramesHeld(Path video, WindowPlan plan, ClipPipeline pipeline, VideoMetadata metadata,
+                                TensorBudget budget) {
+        FrameSelection one = pipeline.sample(new SamplingRequest(plan.windowFrames(), metadata.fps(), 0,
+                OptionalInt.empty()), new SplittableRandom(0));
+        long perWindow = Arrays.stream(one.indices()).distinct().count();
+        long open = (plan.windowFrames() + (long) plan.strideFrames() - 1) / plan.strideFrames() + 1;
+        long held = Math.min(2L * plan.windowFrames(), open * perWindow);
+        if (metadata.frameCount() > 0) {
+            held = Math.min(held, metadata.frameCount());
+        }
+        budget.check(video + ": windows of " + plan.windowFrames() + " frames every " + plan.strideFrames()
+                        + " hold up to " + held + " decoded frames of " + metadata.width() + "x" + metadata.height()
+                        + " at once", new long[] {held, metadata.height(), metadata.width(), 3}, 1,
+                "use a larger stride or a shorter window");
     }
 
     private static Window prepare(ClipPipeline pipeline, double fps, WindowStream.ReadyWindow window) {
