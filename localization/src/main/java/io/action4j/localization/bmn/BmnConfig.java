@@ -30,6 +30,9 @@ public record BmnConfig(int temporalDim, double boundaryRatio, int numSamples, i
     /** The 1D convolutions of the base and temporal evaluation modules have this many groups. */
     static final int GROUPS = 4;
 
+    /** The sampling mask is one Java array: at most 1 GB of floats, eight times ActivityNet's. */
+    static final long MAX_MASK_VALUES = 256L * 1024 * 1024;
+
     public static final BmnConfig ACTIVITYNET = new BmnConfig(100, 0.5, 32, 3, 400, 256, 128, 512, 0.4, 0.5, 0.9, 100);
 
     public BmnConfig {
@@ -40,6 +43,13 @@ public record BmnConfig(int temporalDim, double boundaryRatio, int numSamples, i
         if (numSamples * numSamplesPerBin < 2) {
             throw new ConfigValueException("numSamples", "numSamples x numSamplesPerBin must be at least 2, got "
                     + numSamples + " x " + numSamplesPerBin);
+        }
+        long maskValues = (long) temporalDim * numSamples * temporalDim * temporalDim;
+        if (maskValues > MAX_MASK_VALUES) {
+            throw new ConfigValueException("temporalDim", "the boundary-matching layer's sampling mask holds temporalDim"
+                    + " x numSamples x temporalDim x temporalDim values (" + temporalDim + " x " + numSamples + " x "
+                    + temporalDim + " x " + temporalDim + " = " + maskValues + "), at most " + MAX_MASK_VALUES
+                    + "; use a smaller temporalDim or numSamples (MMAction2's ActivityNet setting is 100 x 32)");
         }
         ConfigChecks.positive("featDim", featDim);
         if (featDim % GROUPS != 0) {
