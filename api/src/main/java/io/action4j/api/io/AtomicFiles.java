@@ -304,47 +304,40 @@ public final class AtomicFiles {
 
         @Override
         public void write(int c) throws IOException {
-            try {
-                super.write(c);
-            } catch (IOException e) {
-                throw FileMessages.about(target, e);
-            }
+            aboutTarget(() -> super.write(c));
         }
 
         @Override
         public void write(char[] text, int offset, int length) throws IOException {
-            try {
-                super.write(text, offset, length);
-            } catch (IOException e) {
-                throw FileMessages.about(target, e);
-            }
+            aboutTarget(() -> super.write(text, offset, length));
         }
 
         @Override
         public void write(String text, int offset, int length) throws IOException {
-            try {
-                super.write(text, offset, length);
-            } catch (IOException e) {
-                throw FileMessages.about(target, e);
-            }
+            aboutTarget(() -> super.write(text, offset, length));
         }
 
         @Override
         public void flush() throws IOException {
-            try {
-                super.flush();
-            } catch (IOException e) {
-                throw FileMessages.about(target, e);
-            }
+            aboutTarget(super::flush);
         }
 
         @Override
         public void close() throws IOException {
+            aboutTarget(super::close);
+        }
+
+        private void aboutTarget(WriteStep step) throws IOException {
             try {
-                super.close();
+                step.run();
             } catch (IOException e) {
                 throw FileMessages.about(target, e);
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface WriteStep {
+        void run() throws IOException;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * File-system errors in words a user can act on. Java's own messages are often the bare path
@@ -16,6 +17,15 @@ import java.nio.file.Path;
  * device}); these say both, with no exception class names.
  */
 public final class FileMessages {
+
+    /** Java's file-system exceptions whose reason is their type, in words. */
+    private static final Map<Class<? extends FileSystemException>, String> REASONS = Map.of(
+            NoSuchFileException.class, "no such file or folder",
+            AccessDeniedException.class, "permission denied",
+            FileAlreadyExistsException.class, "already exists",
+            NotDirectoryException.class, "not a folder",
+            DirectoryNotEmptyException.class, "folder not empty",
+            FileSystemLoopException.class, "symbolic links loop");
 
     private FileMessages() {
     }
@@ -49,23 +59,10 @@ public final class FileMessages {
     }
 
     private static String reason(FileSystemException problem) {
-        if (problem instanceof NoSuchFileException) {
-            return "no such file or folder";
-        }
-        if (problem instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (problem instanceof FileAlreadyExistsException) {
-            return "already exists";
-        }
-        if (problem instanceof NotDirectoryException) {
-            return "not a folder";
-        }
-        if (problem instanceof DirectoryNotEmptyException) {
-            return "folder not empty";
-        }
-        if (problem instanceof FileSystemLoopException) {
-            return "symbolic links loop";
+        for (Map.Entry<Class<? extends FileSystemException>, String> known : REASONS.entrySet()) {
+            if (known.getKey().isInstance(problem)) {
+                return known.getValue();
+            }
         }
         String reason = problem.getReason();
         return reason == null ? "input/output error" : lowerFirst(reason);
