@@ -2,7 +2,7 @@ package io.action4j.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.action4j.api.model.GraphBuilder.ConvNorm;
+import io.action4j.engine.model.SameDiffGraphBuilder.ConvNorm;
 import io.action4j.api.model.TensorShape;
 import io.action4j.engine.model.ComposedModel;
 import io.action4j.engine.model.ModelComposer;

@@ -56,7 +56,7 @@ public record ComponentGraph(SameDiff sameDiff, String scope, Feature output) {
 
     /** What {@code component} builds from the input, inside {@code scope}. */
     public static ComponentGraph build(String scope, long seed, TensorShape shape, Component component) {
-        return build(scope, new GraphBuilder(SameDiff.create(), seed), shape, component);
+        return build(scope, GraphBuilders.create(SameDiff.create(), seed), shape, component);
     }
 
     /** The same with a builder set up by the caller (e.g. {@link GraphBuilder#training}). */

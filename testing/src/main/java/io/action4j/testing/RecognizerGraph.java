@@ -35,7 +35,7 @@ public record RecognizerGraph(ComponentGraph backbone, ComponentGraph head) {
     /** The same with the batch size opened or kept as {@code batch} says. */
     public static RecognizerGraph build(Backbone backbone, RecognitionHead head, long seed, TensorShape shape,
                                         Batch batch) {
-        return build(new GraphBuilder(SameDiff.create(), seed), shape, batch, backbone::build, head::build);
+        return build(GraphBuilders.create(SameDiff.create(), seed), shape, batch, backbone::build, head::build);
     }
 
     /**

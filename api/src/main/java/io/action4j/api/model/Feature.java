@@ -33,8 +33,11 @@ public final class Feature {
         this.channelsLast = channelsLast;
     }
 
-    /** A feature stored channels last: {@code variable} is N x ... x C, {@code shape} the channels-first shape. */
-    static Feature channelsLast(SDVariable variable, TensorShape shape) {
+    /**
+     * A feature stored channels last: {@code variable} is N x ... x C, {@code shape} the channels-first shape.
+     * For {@link GraphBuilder} implementations; components make channels-first features.
+     */
+    public static Feature channelsLast(SDVariable variable, TensorShape shape) {
         if (shape.rank() < 3) {
             throw new IllegalArgumentException("a channels-last feature needs a rank of 3 or more, got " + shape);
         }
@@ -42,12 +45,12 @@ public final class Feature {
     }
 
     /** The same layout and shape as this feature's, for an op that keeps both (an activation, a sum). */
-    Feature sameLayout(SDVariable variable) {
+    public Feature sameLayout(SDVariable variable) {
         return resized(variable, shape);
     }
 
     /** The same layout as this feature's with another shape, for an op that keeps the layout (pooling). */
-    Feature resized(SDVariable variable, TensorShape newShape) {
+    public Feature resized(SDVariable variable, TensorShape newShape) {
         return new Feature(variable, newShape, channelsLast);
     }
 
@@ -73,12 +76,12 @@ public final class Feature {
     }
 
     /** The variable as the graph holds it (channels last when {@link #isChannelsLast()}). */
-    SDVariable stored() {
+    public SDVariable stored() {
         return stored;
     }
 
     /** The variable channels last (N x ... x C), permuted on first request when it is held channels first. */
-    SDVariable channelsLastVariable() {
+    public SDVariable channelsLastVariable() {
         if (channelsLast) {
             return stored;
         }

@@ -1,105 +1,35 @@
 package io.action4j.api.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.NameScope;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling3D;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv1DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling3DConfig;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Adds layers to a SameDiff graph with PyTorch's parameter names ({@code conv1.weight},
- * {@code bn1.running_mean}, ...) and PyTorch's default initialisation, and checks every layer's
- * output shape as it goes, so that a layer that does not fit its input fails at build time with
- * the layer's name.
+ * What a component builds its layers with: a SameDiff graph under construction, with PyTorch's
+ * parameter names ({@code conv1.weight}, {@code bn1.running_mean}, ...) and PyTorch's default
+ * initialisation, checking every layer's output shape as it goes, so that a layer that does not fit its
+ * input fails at build time with the layer's name.
  *
- * <p>Layout: NCTHW (NCDHW in ND4J's terms). Trainable parameters are SameDiff variables; batch-norm
- * running statistics are constants (they are loaded, not trained by gradient). Initial values are
- * drawn from a generator seeded by the graph seed and the parameter's full name, so a graph is the
- * same whatever order it is built in.
+ * <p>Layout: NCTHW (NCDHW in ND4J's terms) as declared; the host may keep features channels last in the
+ * graph ({@link Layout}), which the builder's layers handle. Trainable parameters are SameDiff variables;
+ * batch-norm running statistics are constants (loaded, not trained by gradient). Initial values are drawn
+ * from a generator seeded by the graph seed and the parameter's full name, so a graph is the same whatever
+ * order it is built in.
  *
- * <p>Batch-norm folding: every {@link #batchNorm} applied directly to a {@link #conv3d}'s output is
- * recorded as a {@link ConvNorm}. A graph built again with {@link #foldBatchNorms} given some of those
- * pairs has, for each pair, a convolution with a bias ({@code conv.bias}, created if the layer had none)
- * and no batch-norm op: the batch norm's output is the convolution's. The caller fills the folded
- * weights, {@code w * g / sqrt(v + eps)} and {@code (b - m) * g / sqrt(v + eps) + beta}, from the
- * unfolded graph's arrays (see {@link ConvNorm#fold}).
- *
- * <p>Training mode ({@link #training}): ND4J's fused batch-norm op has no gradient, so batch norms are
- * built from elementwise ops normalising with the batch's statistics, which are graph outputs
- * ({@link #batchStatistics}) for the trainer to fold into the running statistics, as PyTorch does in
- * {@code train()} mode. Dropout layers become a multiplication by a mask placeholder
- * ({@link #dropoutMasks}) that the trainer fills, so dropout is seeded by the trainer's generator and
- * needs no random op in the gradient. In inference mode (the default) dropout is the identity.
- *
- * <p>Layout ({@link #layout}): features are declared channels first whatever the layout; with
- * {@link Layout#CHANNELS_LAST} the builder's own layers keep them N x T x H x W x C in the graph (see
- * {@link Feature}).
+ * <p>The host (the engine's implementation) decides what a component need not: whether the graph trains
+ * (batch norms then normalise with the batch's statistics and dropout masks are filled by the trainer),
+ * which batch norms fold into their convolutions for inference, and the layout. A component builds the
+ * same calls in every case.
  */
-public final class GraphBuilder {
-
-    private final SameDiff sameDiff;
-    private final long seed;
-    /** Output variable name of each conv3d built here, to its layer's qualified name. */
-    private final Map<String, String> convOutputs = new HashMap<>();
-    private final Map<String, Boolean> convBiases = new HashMap<>();
-    private final List<ConvNorm> convNorms = new ArrayList<>();
-    /** Fold mode: qualified conv name to its pair, and qualified batch-norm name to its pair. */
-    private final Map<String, ConvNorm> foldedConvs = new HashMap<>();
-    private final Map<String, ConvNorm> foldedNorms = new HashMap<>();
-    private boolean training;
-    private Layout layout = Layout.CHANNELS_FIRST;
-    private final List<BatchStatistics> batchStatistics = new ArrayList<>();
-    private final List<DropoutMask> dropoutMasks = new ArrayList<>();
-    /** Qualified parameter name to the PyTorch-to-graph axis order of its values (conv and linear weights). */
-    private final Map<String, int[]> torchLayouts = new HashMap<>();
-    private ConvInit convInit = ConvInit.HE_NORMAL_FAN_OUT;
-    private final java.util.Set<String> derivedBuffers = new java.util.HashSet<>();
-    /** The fan-in of the convolution weight made last, for its bias's initialisation. */
-    private long lastFanIn = 1;
-
-    /** conv1d weight {@code [out, in, k]} in PyTorch, {@code [k, in, out]} here. */
-    private static final int[] CONV1D_LAYOUT = {2, 1, 0};
-    /** conv2d weight {@code [out, in, kH, kW]} in PyTorch, {@code [kH, kW, in, out]} here. */
-    private static final int[] CONV2D_LAYOUT = {2, 3, 1, 0};
-    /** conv3d weight {@code [out, in, kT, kH, kW]} in PyTorch, {@code [kT, kH, kW, in, out]} here. */
-    private static final int[] CONV3D_LAYOUT = {2, 3, 4, 1, 0};
-    /** linear weight {@code [out, in]} in PyTorch, {@code [in, out]} here. */
-    private static final int[] LINEAR_LAYOUT = {1, 0};
-
-    public GraphBuilder(SameDiff sameDiff, long seed) {
-        this.sameDiff = sameDiff;
-        this.seed = seed;
-    }
-
-    /** Builds the training form of batch norm and dropout (see the class comment); call before building. */
-    public GraphBuilder training(boolean training) {
-        if (training && layout == Layout.CHANNELS_LAST) {
-            throw new IllegalStateException("training graphs are built channels first");
-        }
-        this.training = training;
-        return this;
-    }
+public interface GraphBuilder {
 
     /**
      * How the builder's layers hold their features in the graph. The declared shapes, the parameters
      * and their names, and {@link Feature#variable()} are the same in both layouts.
      */
-    public enum Layout {
+    enum Layout {
         /** N x C x T x H x W, as PyTorch and MMAction2 hold them (the default). */
         CHANNELS_FIRST,
         /**
@@ -110,281 +40,8 @@ public final class GraphBuilder {
         CHANNELS_LAST
     }
 
-    /** Chooses the layout (see {@link Layout}); call before building. */
-    public GraphBuilder layout(Layout layout) {
-        if (layout == Layout.CHANNELS_LAST && training) {
-            throw new IllegalStateException("training graphs are built channels first");
-        }
-        this.layout = layout;
-        return this;
-    }
-
-    public Layout layout() {
-        return layout;
-    }
-
-    private boolean channelsLast() {
-        return layout == Layout.CHANNELS_LAST;
-    }
-
-    public boolean isTraining() {
-        return training;
-    }
-
-    /**
-     * A training-mode batch norm's statistics over the current batch, as graph variables of shape
-     * {@code [C]}: the mean and the biased variance it normalised with. PyTorch updates the running
-     * statistics with {@code (1 - momentum) * running + momentum * batch}, using the unbiased variance
-     * ({@code variance * n / (n - 1)}, {@code n = batch * valuesPerSample}).
-     *
-     * @param norm the batch norm's qualified name ({@code running_mean}, {@code running_var} hang off it)
-     * @param valuesPerSample values per channel per sample (T x H x W for NCTHW)
-     */
-    public record BatchStatistics(String norm, String batchMean, String batchVariance, long valuesPerSample,
-                                  double momentum) {
-
-        public String runningMean() {
-            return norm + ".running_mean";
-        }
-
-        public String runningVariance() {
-            return norm + ".running_var";
-        }
-    }
-
-    /**
-     * A dropout layer in a training graph: the placeholder its input is multiplied by, shaped like the
-     * input (batch size open). Fill it with {@code 1 / (1 - ratio)} where a value is kept and 0 where it
-     * is dropped, each kept with probability {@code 1 - ratio} (inverted dropout, as PyTorch's).
-     */
-    public record DropoutMask(String placeholder, TensorShape shape, double ratio) {
-    }
-
-    /** The training-mode batch norms built so far, in build order. */
-    public List<BatchStatistics> batchStatistics() {
-        return Collections.unmodifiableList(batchStatistics);
-    }
-
-    /** The dropout layers of a training graph built so far, in build order. */
-    public List<DropoutMask> dropoutMasks() {
-        return Collections.unmodifiableList(dropoutMasks);
-    }
-
-    /**
-     * A batch norm applied to a convolution's output, by the layers' qualified names (e.g.
-     * {@code backbone/conv1.conv} and {@code backbone/conv1.bn}).
-     *
-     * @param convOutput the convolution's output variable in the graph that recorded the pair
-     * @param convBias whether the convolution has its own bias ({@code conv.bias})
-     */
-    public record ConvNorm(String conv, String convOutput, boolean convBias, String norm, double epsilon) {
-
-        public String weight() {
-            return conv + ".weight";
-        }
-
-        public String bias() {
-            return conv + ".bias";
-        }
-
-        public String gamma() {
-            return norm + ".weight";
-        }
-
-        public String beta() {
-            return norm + ".bias";
-        }
-
-        public String mean() {
-            return norm + ".running_mean";
-        }
-
-        public String variance() {
-            return norm + ".running_var";
-        }
-
-        /**
-         * Folds the batch norm into the convolution, in double precision.
-         *
-         * @param weight the convolution weight, {@code [kT, kH, kW, in, out]} in C order (modified in place)
-         * @param bias the convolution's bias, or null when it has none
-         * @return the folded bias
-         */
-        public float[] fold(float[] weight, float[] bias, float[] gamma, float[] beta, float[] mean, float[] variance) {
-            int channels = gamma.length;
-            if (beta.length != channels || mean.length != channels || variance.length != channels
-                    || (bias != null && bias.length != channels) || weight.length % channels != 0) {
-                throw new IllegalArgumentException(conv + " / " + norm + ": parameter sizes do not match");
-            }
-            double[] scale = new double[channels];
-            float[] folded = new float[channels];
-            for (int c = 0; c < channels; c++) {
-                scale[c] = gamma[c] / Math.sqrt((double) variance[c] + epsilon);
-                double b = bias == null ? 0 : bias[c];
-                folded[c] = (float) ((b - mean[c]) * scale[c] + beta[c]);
-            }
-            for (int i = 0; i < weight.length; i++) {
-                weight[i] = (float) (weight[i] * scale[i % channels]);
-            }
-            return folded;
-        }
-    }
-
-    /**
-     * The conv3d + batchNorm pairs built so far, in build order. A pair is only safe to fold when
-     * nothing else reads the convolution's output (check the finished graph).
-     */
-    public List<ConvNorm> convNorms() {
-        return Collections.unmodifiableList(convNorms);
-    }
-
-    /**
-     * Builds the given pairs (recorded by an earlier build of the same graph) folded: call before
-     * building. The pairs' batch norms then create no parameters or ops.
-     */
-    public GraphBuilder foldBatchNorms(Collection<ConvNorm> pairs) {
-        for (ConvNorm pair : pairs) {
-            foldedConvs.put(pair.conv(), pair);
-            foldedNorms.put(pair.norm(), pair);
-        }
-        return this;
-    }
-
-    public SameDiff sameDiff() {
-        return sameDiff;
-    }
-
-    /** Opens a name scope: names created until it is closed are prefixed {@code name/}. */
-    public NameScope scope(String name) {
-        return sameDiff.withNameScope(name);
-    }
-
-    /** {@code name} with the current scopes in front, as it appears in the graph. */
-    public String qualified(String name) {
-        String scope = sameDiff.currentNameScope();
-        return scope == null || scope.isEmpty() ? name : scope + "/" + name;
-    }
-
-    /** 3D convolution, torch's {@code Conv3d}: weight {@code name.weight}, He-normal (fan out) initialised. */
-    public Feature conv3d(String name, Feature input, int outChannels, int[] kernel, int[] stride, int[] padding,
-                          boolean bias) {
-        TensorShape in = requireRank(name, input, 5);
-        long inChannels = knownChannels(name, in);
-        long[] out = new long[] {in.dim(0), outChannels, 0, 0, 0};
-        for (int axis = 0; axis < 3; axis++) {
-            out[axis + 2] = slidingOutput(name, "convolution", in, axis, kernel, stride, padding);
-        }
-        // ND4J's conv3d weight layout is [kT, kH, kW, inC, outC] (torch's weight permuted 2,3,4,1,0).
-        SDVariable weight = convWeight(name, (long) outChannels * kernel[0] * kernel[1] * kernel[2], CONV3D_LAYOUT,
-                kernel[0], kernel[1], kernel[2], inChannels, outChannels);
-        SDVariable biasVariable = convBias(name, outChannels, bias);
-        boolean withBias = biasVariable != null;
-        Conv3DConfig config = Conv3DConfig.builder()
-                .kD(kernel[0]).kH(kernel[1]).kW(kernel[2])
-                .sD(stride[0]).sH(stride[1]).sW(stride[2])
-                .pD(padding[0]).pH(padding[1]).pW(padding[2])
-                .biasUsed(withBias)
-                .dataFormat(channelsLast() ? Conv3DConfig.NDHWC : Conv3DConfig.NCDHW)
-                .build();
-        SDVariable x = channelsLast() ? input.channelsLastVariable() : input.variable();
-        SDVariable output = withBias
-                ? sameDiff.cnn().conv3d(name, x, weight, biasVariable, config)
-                : sameDiff.cnn().conv3d(name, x, weight, config);
-        recordConv(output, name, bias);
-        TensorShape shape = TensorShape.of(out);
-        return channelsLast() ? Feature.channelsLast(output, shape) : new Feature(output, shape);
-    }
-
-    /**
-     * 1D convolution over an N x C x W sequence, torch's {@code Conv1d} with {@code groups} (channels split
-     * into that many groups, each convolved on its own, as BMN's temporal convolutions are): weight
-     * {@code name.weight} ({@code [k, in / groups, out]}), He-normal (fan out). A batch norm right after it
-     * folds into it like a conv3d's.
-     */
-    public Feature conv1d(String name, Feature input, int outChannels, int kernel, int stride, int padding,
-                          int groups, boolean bias) {
-        TensorShape in = requireRank(name, input, 3);
-        long inChannels = knownChannels(name, in);
-        if (groups < 1 || inChannels % groups != 0 || outChannels % groups != 0) {
-            throw new GraphBuildException(qualified(name) + ": " + groups + " groups must divide both the "
-                    + inChannels + " input and the " + outChannels + " output channels");
-        }
-        long width = slidingOutput(name, "convolution", in, 2, kernel, stride, padding);
-        SDVariable weight = convWeight(name, (long) outChannels / groups * kernel, CONV1D_LAYOUT,
-                kernel, inChannels / groups, outChannels);
-        SDVariable biasVariable = convBias(name, outChannels, bias);
-        boolean withBias = biasVariable != null;
-        Conv1DConfig config = Conv1DConfig.builder().k(kernel).s(stride).p(padding).d(1)
-                .dataFormat(Conv1DConfig.NCW).paddingMode(PaddingMode.VALID).build();
-        SDVariable x = input.variable();
-        SDVariable output;
-        if (groups == 1) {
-            output = withBias ? sameDiff.cnn().conv1d(name, x, weight, biasVariable, config)
-                    : sameDiff.cnn().conv1d(name, x, weight, config);
-        } else {
-            // ND4J's conv1d has no groups: one convolution per channel group, concatenated.
-            int inPerGroup = Math.toIntExact(inChannels / groups);
-            int outPerGroup = outChannels / groups;
-            SDVariable[] parts = new SDVariable[groups];
-            for (int g = 0; g < groups; g++) {
-                // Slice sizes of -1 take the rest of an axis (the batch, the width).
-                SDVariable slice = sameDiff.slice(x, new int[] {0, g * inPerGroup, 0}, -1, inPerGroup, -1);
-                SDVariable groupWeight = sameDiff.slice(weight, new int[] {0, 0, g * outPerGroup}, kernel, inPerGroup,
-                        outPerGroup);
-                parts[g] = withBias
-                        ? sameDiff.cnn().conv1d(slice, groupWeight,
-                                sameDiff.slice(biasVariable, new int[] {g * outPerGroup}, outPerGroup), config)
-                        : sameDiff.cnn().conv1d(slice, groupWeight, config);
-            }
-            output = sameDiff.concat(name, 1, parts);
-        }
-        recordConv(output, name, bias);
-        return new Feature(output, TensorShape.of(in.dim(0), outChannels, width));
-    }
-
-    /**
-     * 2D convolution over N x C x H x W images, torch's {@code Conv2d}: weight {@code name.weight}
-     * ({@code [kH, kW, in, out]}), He-normal (fan out). A batch norm right after it folds into it.
-     */
-    public Feature conv2d(String name, Feature input, int outChannels, int[] kernel, int[] stride, int[] padding,
-                          boolean bias) {
-        TensorShape in = requireRank(name, input, 4);
-        long inChannels = knownChannels(name, in);
-        long height = slidingOutput(name, "convolution", in, 2, kernel[0], stride[0], padding[0]);
-        long width = slidingOutput(name, "convolution", in, 3, kernel[1], stride[1], padding[1]);
-        SDVariable weight = convWeight(name, (long) outChannels * kernel[0] * kernel[1], CONV2D_LAYOUT,
-                kernel[0], kernel[1], inChannels, outChannels);
-        SDVariable biasVariable = convBias(name, outChannels, bias);
-        boolean withBias = biasVariable != null;
-        Conv2DConfig config = Conv2DConfig.builder().kH(kernel[0]).kW(kernel[1]).sH(stride[0]).sW(stride[1])
-                .pH(padding[0]).pW(padding[1]).dH(1).dW(1).dataFormat(Conv2DConfig.NCHW).build();
-        SDVariable output = withBias ? sameDiff.cnn().conv2d(name, input.variable(), weight, biasVariable, config)
-                : sameDiff.cnn().conv2d(name, input.variable(), weight, config);
-        recordConv(output, name, bias);
-        return new Feature(output, TensorShape.of(in.dim(0), outChannels, height, width));
-    }
-
-    /** A convolution's weight {@code name.weight}, He-normal with {@code fanOut}, its PyTorch order recorded. */
-    private SDVariable convWeight(String name, long fanOut, int[] torchLayout, long... shape) {
-        Initializer init = convInit == ConvInit.HE_NORMAL_FAN_OUT ? normal(Math.sqrt(2.0 / fanOut))
-                : uniform(1 / Math.sqrt(fanIn(shape)));
-        SDVariable weight = parameter(name + ".weight", init, shape);
-        torchLayouts.put(weight.name(), torchLayout);
-        lastFanIn = fanIn(shape);
-        return weight;
-    }
-
-    /** A weight in graph layout ({@code [k..., in / groups, out]}): every axis but the last feeds one output. */
-    private static long fanIn(long... shape) {
-        long fanIn = 1;
-        for (int axis = 0; axis < shape.length - 1; axis++) {
-            fanIn *= shape[axis];
-        }
-        return fanIn;
-    }
-
     /** How convolutions made from here on start (see {@link #convInit(ConvInit)}). */
-    public enum ConvInit {
+    enum ConvInit {
         /** He-normal over the fan-out, zero bias: what action4j's recognition backbones train from. */
         HE_NORMAL_FAN_OUT,
         /**
@@ -395,217 +52,80 @@ public final class GraphBuilder {
         TORCH_DEFAULT
     }
 
+    /** Fills a parameter's initial values. */
+    @FunctionalInterface
+    interface Initializer {
+        void fill(float[] values, SplittableRandom random);
+    }
+
+    /**
+     * The SameDiff graph underneath, for ops this interface has no method for (attention, reshapes).
+     * Prefer the builder's layers: they check shapes, name parameters as PyTorch does, honour the
+     * {@link #layout()} and fold batch norms.
+     */
+    SameDiff sameDiff();
+
+    /** Opens a name scope: names created until it is closed are prefixed {@code name/}. */
+    NameScope scope(String name);
+
+    /** {@code name} with the current scopes in front, as it appears in the graph. */
+    String qualified(String name);
+
+    /** How this graph holds features (see {@link Layout}); set by the host before building. */
+    Layout layout();
+
+    /** Whether this is a training graph: batch norms use the batch's statistics and dropout is active. */
+    boolean isTraining();
+
+    /** 3D convolution, torch's {@code Conv3d}: weight {@code name.weight}, He-normal (fan out) initialised. */
+    Feature conv3d(String name, Feature input, int outChannels, int[] kernel, int[] stride, int[] padding,
+                  boolean bias);
+
+    /**
+     * 1D convolution over an N x C x W sequence, torch's {@code Conv1d} with {@code groups} (channels split
+     * into that many groups, each convolved on its own, as BMN's temporal convolutions are): weight
+     * {@code name.weight} ({@code [k, in / groups, out]}), He-normal (fan out). A batch norm right after it
+     * folds into it like a conv3d's.
+     */
+    Feature conv1d(String name, Feature input, int outChannels, int kernel, int stride, int padding,
+                  int groups, boolean bias);
+
+    /**
+     * 2D convolution over N x C x H x W images, torch's {@code Conv2d}: weight {@code name.weight}
+     * ({@code [kH, kW, in, out]}), He-normal (fan out). A batch norm right after it folds into it.
+     */
+    Feature conv2d(String name, Feature input, int outChannels, int[] kernel, int[] stride, int[] padding,
+                  boolean bias);
+
     /** Sets how the convolutions made from here on are initialised; returns the previous setting. */
-    public ConvInit convInit(ConvInit init) {
-        ConvInit previous = convInit;
-        convInit = java.util.Objects.requireNonNull(init, "init");
-        return previous;
-    }
-
-    /**
-     * A convolution's bias {@code name.bias}: its own, or, when a batch norm is folded into it, the one
-     * that takes the norm's shift; null when it has neither.
-     */
-    private SDVariable convBias(String name, int outChannels, boolean bias) {
-        boolean withBias = bias || foldedConvs.containsKey(qualified(name));
-        Initializer init = convInit == ConvInit.TORCH_DEFAULT && bias ? uniform(1 / Math.sqrt(lastFanIn)) : constant(0);
-        return withBias ? parameter(name + ".bias", init, outChannels) : null;
-    }
-
-    /** Remembers the convolution's output, so that a batch norm applied to it next is recorded as a pair. */
-    private void recordConv(SDVariable output, String name, boolean bias) {
-        String qualifiedName = qualified(name);
-        convOutputs.put(output.name(), qualifiedName);
-        convBiases.put(qualifiedName, bias);
-    }
-
-    /**
-     * The PyTorch-to-graph axis order of a parameter this builder made, by its graph name: for each graph
-     * axis the PyTorch axis it comes from ({@code [2, 1, 0]} for a conv1d weight); empty for parameters
-     * whose values are in PyTorch's order (biases, batch-norm vectors) or that a plugin made itself.
-     */
-    public Optional<int[]> torchLayout(String parameter) {
-        return Optional.ofNullable(torchLayouts.get(parameter)).map(int[]::clone);
-    }
+    ConvInit convInit(ConvInit init);
 
     /** Batch norm over the channels, inference form: {@code name.weight/bias/running_mean/running_var}. */
-    public Feature batchNorm(String name, Feature input, double epsilon) {
-        long channels = knownChannels(name, input.shape());
-        String qualifiedName = qualified(name);
-        String conv = convOutputs.get(input.stored().name());
-        ConvNorm folded = foldedNorms.get(qualifiedName);
-        if (folded != null) {
-            if (!folded.conv().equals(conv)) {
-                throw new GraphBuildException(qualifiedName + ": folded into " + folded.conv()
-                        + ", but this build applies it to " + (conv == null ? input.stored().name() : conv));
-            }
-            return input;
-        }
-        SDVariable gamma = parameter(name + ".weight", constant(1), channels);
-        SDVariable beta = parameter(name + ".bias", constant(0), channels);
-        SDVariable mean = buffer(name + ".running_mean", 0, channels);
-        SDVariable variance = buffer(name + ".running_var", 1, channels);
-        if (training) {
-            return trainingBatchNorm(name, input, gamma, beta, epsilon);
-        }
-        int channelAxis = input.isChannelsLast() ? input.shape().rank() - 1 : 1;
-        SDVariable output = sameDiff.nn().batchNorm(name, input.stored(), mean, variance, gamma, beta, epsilon,
-                channelAxis);
-        if (conv != null) {
-            convNorms.add(new ConvNorm(conv, input.stored().name(), convBiases.get(conv), qualifiedName, epsilon));
-        }
-        return input.sameLayout(output);
-    }
-
-    /**
-     * Batch norm from elementwise ops with the batch's statistics (biased variance, as PyTorch
-     * normalises in training); the statistics are recorded for the running-statistics update.
-     */
-    private Feature trainingBatchNorm(String name, Feature input, SDVariable gamma, SDVariable beta, double epsilon) {
-        TensorShape shape = input.shape();
-        int[] reduced = new int[shape.rank() - 1];
-        long valuesPerSample = 1;
-        for (int axis = 0, i = 0; axis < shape.rank(); axis++) {
-            if (axis != 1) {
-                reduced[i++] = axis;
-            }
-            if (axis >= 2) {
-                if (shape.dim(axis) == TensorShape.UNKNOWN) {
-                    throw new GraphBuildException(qualified(name) + ": training batch norm needs known sizes after "
-                            + "the channels, got " + shape);
-                }
-                valuesPerSample *= shape.dim(axis);
-            }
-        }
-        long[] broadcast = new long[shape.rank()];
-        Arrays.fill(broadcast, 1);
-        broadcast[1] = shape.dim(1);
-        SDVariable x = input.variable();
-        SDVariable mean = sameDiff.mean(name + "_batch_mean_b", x, true, reduced);
-        SDVariable centred = x.sub(name + "_centred", mean);
-        SDVariable variance = sameDiff.mean(name + "_batch_var_b", sameDiff.math().square(centred), true, reduced);
-        SDVariable inverseStd = sameDiff.math().rsqrt(variance.add(epsilon));
-        SDVariable scale = gamma.reshape(broadcast).mul(inverseStd);
-        SDVariable output = centred.mul(scale).add(name, beta.reshape(broadcast));
-        SDVariable meanVector = sameDiff.reshape(name + "_batch_mean", mean, shape.dim(1));
-        SDVariable varianceVector = sameDiff.reshape(name + "_batch_var", variance, shape.dim(1));
-        batchStatistics.add(new BatchStatistics(qualified(name), meanVector.name(), varianceVector.name(),
-                valuesPerSample, 0.1));
-        return new Feature(output, shape);
-    }
+    Feature batchNorm(String name, Feature input, double epsilon);
 
     /**
      * Dropout with probability {@code ratio}: the identity in inference mode (and for ratio 0), a
-     * multiplication by a {@link DropoutMask} placeholder in training mode.
+     * multiplication by a mask placeholder in a training graph (the trainer fills it with
+     * inverted-dropout values, as PyTorch's).
      */
-    public Feature dropout(String name, Feature input, double ratio) {
-        if (!(ratio >= 0 && ratio < 1)) {
-            throw new GraphBuildException(qualified(name) + ": dropout ratio must be in [0, 1), got " + ratio);
-        }
-        if (!training || ratio == 0) {
-            return input;
-        }
-        TensorShape open = input.shape().with(0, TensorShape.UNKNOWN);
-        SDVariable mask = sameDiff.placeHolder(qualified(name) + ".mask", input.variable().dataType(), open.dims());
-        dropoutMasks.add(new DropoutMask(mask.name(), open, ratio));
-        return new Feature(input.variable().mul(name, mask), input.shape());
-    }
+    Feature dropout(String name, Feature input, double ratio);
 
-    public Feature relu(String name, Feature input) {
-        return input.sameLayout(sameDiff.nn().relu(name, input.stored(), 0));
-    }
+    Feature relu(String name, Feature input);
 
-    public Feature sigmoid(String name, Feature input) {
-        return input.sameLayout(sameDiff.nn().sigmoid(name, input.stored()));
-    }
+    Feature sigmoid(String name, Feature input);
 
-    public Feature add(String name, Feature a, Feature b) {
-        if (!a.shape().equals(b.shape())) {
-            throw new GraphBuildException(qualified(name) + ": cannot add " + a.shape() + " and " + b.shape());
-        }
-        if (a.isChannelsLast() == b.isChannelsLast()) {
-            return a.sameLayout(sameDiff.math().add(name, a.stored(), b.stored()));
-        }
-        return channelsLast() && a.shape().rank() >= 3
-                ? Feature.channelsLast(sameDiff.math().add(name, a.channelsLastVariable(), b.channelsLastVariable()),
-                        a.shape())
-                : new Feature(sameDiff.math().add(name, a.variable(), b.variable()), a.shape());
-    }
+    Feature add(String name, Feature a, Feature b);
 
     /** torch.cat(parts, 1): the channel counts add up, every other size must agree. */
-    public Feature concatChannels(String name, Feature... parts) {
-        if (parts.length == 0) {
-            throw new GraphBuildException(qualified(name) + ": nothing to concatenate");
-        }
-        long[] out = parts[0].shape().dims();
-        out[1] = 0;
-        for (Feature part : parts) {
-            TensorShape shape = part.shape();
-            for (int axis = 0; axis < out.length; axis++) {
-                boolean fits = shape.rank() == out.length
-                        && (axis == 1 ? shape.dim(1) != TensorShape.UNKNOWN : shape.dim(axis) == out[axis]);
-                if (!fits) {
-                    throw new GraphBuildException(qualified(name) + ": cannot concatenate the channels of "
-                            + Arrays.stream(parts).map(p -> p.shape().toString()).toList());
-                }
-            }
-            out[1] += shape.dim(1);
-        }
-        TensorShape shape = TensorShape.of(out);
-        if (channelsLast() && out.length >= 3) {
-            SDVariable[] variables = Arrays.stream(parts).map(Feature::channelsLastVariable).toArray(SDVariable[]::new);
-            return Feature.channelsLast(sameDiff.concat(name, out.length - 1, variables), shape);
-        }
-        SDVariable[] variables = Arrays.stream(parts).map(Feature::variable).toArray(SDVariable[]::new);
-        return new Feature(sameDiff.concat(name, 1, variables), shape);
-    }
+    Feature concatChannels(String name, Feature... parts);
 
-    public Feature maxPool3d(String name, Feature input, int[] kernel, int[] stride, int[] padding) {
-        TensorShape in = requireRank(name, input, 5);
-        long[] out = in.dims();
-        for (int axis = 0; axis < 3; axis++) {
-            out[axis + 2] = slidingOutput(name, "pooling", in, axis, kernel, stride, padding);
-        }
-        Pooling3DConfig config = Pooling3DConfig.builder()
-                .kD(kernel[0]).kH(kernel[1]).kW(kernel[2])
-                .sD(stride[0]).sH(stride[1]).sW(stride[2])
-                .pD(padding[0]).pH(padding[1]).pW(padding[2])
-                .type(Pooling3D.Pooling3DType.MAX)
-                .isNCDHW(!input.isChannelsLast())
-                .build();
-        return input.resized(sameDiff.cnn().maxPooling3d(name, input.stored(), config), TensorShape.of(out));
-    }
+    Feature maxPool3d(String name, Feature input, int[] kernel, int[] stride, int[] padding);
 
     /** torch's {@code AvgPool3d} without padding (so whether padding is counted never matters). */
-    public Feature avgPool3d(String name, Feature input, int[] kernel, int[] stride) {
-        TensorShape in = requireRank(name, input, 5);
-        long[] out = in.dims();
-        int[] none = {0, 0, 0};
-        for (int axis = 0; axis < 3; axis++) {
-            out[axis + 2] = slidingOutput(name, "pooling", in, axis, kernel, stride, none);
-        }
-        Pooling3DConfig config = Pooling3DConfig.builder()
-                .kD(kernel[0]).kH(kernel[1]).kW(kernel[2])
-                .sD(stride[0]).sH(stride[1]).sW(stride[2])
-                .type(Pooling3D.Pooling3DType.AVG)
-                .isNCDHW(!input.isChannelsLast())
-                .build();
-        return input.resized(sameDiff.cnn().avgPooling3d(name, input.stored(), config), TensorShape.of(out));
-    }
+    Feature avgPool3d(String name, Feature input, int[] kernel, int[] stride);
 
     /** Mean over every axis after the channels: NC... to NC. */
-    public Feature globalAveragePool(String name, Feature input) {
-        TensorShape in = input.shape();
-        if (in.rank() < 3) {
-            throw new GraphBuildException(qualified(name) + ": global pooling needs N x C x ..., got " + in);
-        }
-        int[] axes = new int[in.rank() - 2];
-        // The axes between the batch and the channels when held channels last, after the channels otherwise.
-        int first = input.isChannelsLast() ? 1 : 2;
-        Arrays.setAll(axes, i -> i + first);
-        SDVariable output = sameDiff.mean(name, input.stored(), axes);
-        return new Feature(output, TensorShape.of(in.dim(0), in.dim(1)));
-    }
+    Feature globalAveragePool(String name, Feature input);
 
     /**
      * Fully connected layer, torch's {@code Linear}: {@code name.weight} stored transposed
@@ -614,36 +134,16 @@ public final class GraphBuilder {
      * build that op reorders its whole weight matrix on every call (4.5 ms of r3d_18's 400-class
      * head, against 0.2 ms for the product and the sum).
      */
-    public Feature linear(String name, Feature input, int outFeatures, double std) {
-        TensorShape in = requireRank(name, input, 2);
-        long inFeatures = knownChannels(name, in);
-        SDVariable weight = parameter(name + ".weight", normal(std), inFeatures, outFeatures);
-        torchLayouts.put(weight.name(), LINEAR_LAYOUT);
-        SDVariable bias = parameter(name + ".bias", constant(0), outFeatures);
-        SDVariable product = sameDiff.mmul(name + ".matmul", input.variable(), weight);
-        return new Feature(sameDiff.math().add(name, product, bias), TensorShape.of(in.dim(0), outFeatures));
-    }
+    Feature linear(String name, Feature input, int outFeatures, double std);
 
     /** A trainable variable with initial values from {@code init}. */
-    public SDVariable parameter(String name, Initializer init, long... shape) {
-        float[] values = new float[Math.toIntExact(Arrays.stream(shape).reduce(1, Math::multiplyExact))];
-        init.fill(values, new SplittableRandom(seed * 31 + qualified(name).hashCode()));
-        // SameDiff's var() and constant() ignore the name scope: qualify the name here.
-        return sameDiff.var(qualified(name), Nd4j.create(values, shape, 'c'));
-    }
+    SDVariable parameter(String name, Initializer init, long... shape);
 
     /**
      * A non-trainable constant with the given values, row-major in {@code shape} (a sampling mask, a
      * position table). Not a checkpoint entry unless its name looks like a module's buffer ({@code a.b}).
      */
-    public SDVariable constant(String name, float[] values, long... shape) {
-        long size = Arrays.stream(shape).reduce(1, Math::multiplyExact);
-        if (size != values.length) {
-            throw new GraphBuildException(qualified(name) + ": shape " + Arrays.toString(shape) + " needs " + size
-                    + " values, got " + values.length);
-        }
-        return sameDiff.constant(qualified(name), Nd4j.create(values.clone(), shape, 'c'));
-    }
+    SDVariable constant(String name, float[] values, long... shape);
 
     /**
      * A non-trainable constant that checkpoints carry (a module's registered buffer, such as BMN's
@@ -651,96 +151,17 @@ public final class GraphBuilder {
      * made for other sizes is refused by its shape. {@code name} needs a dot ({@code bmn.sample_mask}),
      * as every checkpoint entry does.
      */
-    public SDVariable checkpointBuffer(String name, float[] values, long... shape) {
-        return buffer(name, values, shape);
-    }
+    SDVariable checkpointBuffer(String name, float[] values, long... shape);
 
     /**
      * A {@link #checkpointBuffer} whose values the component computes from its config (BMN's sampling
      * mask): a checkpoint that has it is checked against its shape, one without it still loads, and
      * action4j's own checkpoints leave it out.
      */
-    public SDVariable derivedBuffer(String name, float[] values, long... shape) {
-        SDVariable buffer = buffer(name, values, shape);
-        derivedBuffers.add(buffer.name());
-        return buffer;
-    }
-
-    /** Whether the graph variable is a {@link #derivedBuffer}. */
-    public boolean isDerivedBuffer(String name) {
-        return derivedBuffers.contains(name);
-    }
-
-    private SDVariable buffer(String name, float[] values, long... shape) {
-        if (!name.contains(".")) {
-            throw new GraphBuildException(qualified(name) + ": a checkpoint buffer's name needs a dot, as a module's "
-                    + "buffer has (e.g. 'bmn.sample_mask')");
-        }
-        long size = Arrays.stream(shape).reduce(1, Math::multiplyExact);
-        if (size != values.length) {
-            throw new GraphBuildException(qualified(name) + ": shape " + Arrays.toString(shape) + " needs " + size
-                    + " values, got " + values.length);
-        }
-        // No defensive copy: such buffers can be large (BMN's is 128 MB) and Nd4j.create copies anyway.
-        SDVariable buffer = sameDiff.constant(qualified(name), Nd4j.create(values, shape, 'c'));
-        int[] asIs = new int[shape.length];
-        Arrays.setAll(asIs, axis -> axis);
-        torchLayouts.put(buffer.name(), asIs);
-        return buffer;
-    }
+    SDVariable derivedBuffer(String name, float[] values, long... shape);
 
     /** A non-trainable constant, filled with {@code value} (e.g. running statistics). */
-    public SDVariable buffer(String name, float value, long... shape) {
-        return sameDiff.constant(qualified(name), Nd4j.valueArrayOf(shape, value, DataType.FLOAT));
-    }
-
-    /** Fills a parameter's initial values. */
-    @FunctionalInterface
-    public interface Initializer {
-        void fill(float[] values, SplittableRandom random);
-    }
-
-    public static Initializer normal(double std) {
-        return (values, random) -> {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) (random.nextGaussian() * std);
-            }
-        };
-    }
-
-    /** Uniform in {@code [-bound, bound)}. */
-    public static Initializer uniform(double bound) {
-        return (values, random) -> {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) random.nextDouble(-bound, bound);
-            }
-        };
-    }
-
-    public static Initializer constant(float value) {
-        return (values, random) -> Arrays.fill(values, value);
-    }
-
-    private TensorShape requireRank(String name, Feature input, int rank) {
-        if (input.shape().rank() != rank) {
-            throw new GraphBuildException(qualified(name) + ": expects a rank-" + rank + " input, got " + input.shape());
-        }
-        return input.shape();
-    }
-
-    private long knownChannels(String name, TensorShape shape) {
-        if (shape.rank() < 2 || shape.dim(1) == TensorShape.UNKNOWN) {
-            throw new GraphBuildException(qualified(name) + ": needs a known channel count, got " + shape);
-        }
-        return shape.dim(1);
-    }
-
-    private static final String[] AXIS_NAMES = {"time", "height", "width"};
-
-    private long slidingOutput(String name, String what, TensorShape in, int axis, int[] kernel, int[] stride,
-                               int[] padding) {
-        return slidingOutput(name, what, in, axis + 2, kernel[axis], stride[axis], padding[axis]);
-    }
+    SDVariable buffer(String name, float value, long... shape);
 
     /**
      * The output size of a convolution or pooling window along one axis of an NCTHW (or N x C x H x W)
@@ -750,17 +171,28 @@ public final class GraphBuilder {
      * @param axis the tensor axis: 2, 3, 4 are time, height, width for rank 5; 2, 3 are height, width for rank 4
      * @throws GraphBuildException naming the layer when the window is larger than the padded input
      */
-    public long slidingOutput(String name, String what, TensorShape in, int axis, int kernel, int stride, int padding) {
-        long size = in.dim(axis);
-        if (size == TensorShape.UNKNOWN) {
-            return TensorShape.UNKNOWN;
-        }
-        long padded = size + 2L * padding;
-        if (padded < kernel) {
-            throw new GraphBuildException(String.format(
-                    "%s: %s kernel %d is larger than the padded input %s %d (input %s, padding %d)",
-                    qualified(name), what, kernel, AXIS_NAMES[axis - (in.rank() - 3)], padded, in, padding));
-        }
-        return (padded - kernel) / stride + 1;
+    long slidingOutput(String name, String what, TensorShape in, int axis, int kernel, int stride, int padding);
+
+    /** Normal with mean 0 and standard deviation {@code std}. */
+    static Initializer normal(double std) {
+        return (values, random) -> {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) (random.nextGaussian() * std);
+            }
+        };
+    }
+
+    /** Uniform in {@code [-bound, bound)}. */
+    static Initializer uniform(double bound) {
+        return (values, random) -> {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (float) random.nextDouble(-bound, bound);
+            }
+        };
+    }
+
+    /** Every value {@code value}. */
+    static Initializer constant(float value) {
+        return (values, random) -> Arrays.fill(values, value);
     }
 }

@@ -2,7 +2,6 @@ package io.action4j.engine.model;
 
 import io.action4j.api.model.DetectionHead;
 import io.action4j.api.model.Feature;
-import io.action4j.api.model.GraphBuilder.ConvNorm;
 import io.action4j.api.model.GraphBuilder.Layout;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.LocalizationHead;
@@ -57,7 +56,7 @@ public final class ComposedModel implements AutoCloseable {
      * How the graph was built, so that it can be built again folded: the config, input shape and
      * seed, the builder (which recorded the conv3d + batch-norm pairs) and the pairs folded in it.
      */
-    record Recipe(ModelConfig config, TensorShape inputShape, long seed, GraphBuilder builder, List<ConvNorm> folded,
+    record Recipe(ModelConfig config, TensorShape inputShape, long seed, SameDiffGraphBuilder builder, List<SameDiffGraphBuilder.ConvNorm> folded,
                   ModelComposer.Parts parts) {
     }
 
@@ -187,17 +186,17 @@ public final class ComposedModel implements AutoCloseable {
     }
 
     /** A training graph's batch norms and the variables holding their batch statistics; empty at inference. */
-    public List<GraphBuilder.BatchStatistics> batchStatistics() {
+    public List<SameDiffGraphBuilder.BatchStatistics> batchStatistics() {
         return recipe.builder().batchStatistics();
     }
 
     /** A training graph's dropout mask placeholders; empty at inference. */
-    public List<GraphBuilder.DropoutMask> dropoutMasks() {
+    public List<SameDiffGraphBuilder.DropoutMask> dropoutMasks() {
         return recipe.builder().dropoutMasks();
     }
 
     /** The conv + batch-norm pairs folded in this model's graph (empty unless it came from {@link #foldBatchNorm}). */
-    public List<ConvNorm> foldedBatchNorms() {
+    public List<SameDiffGraphBuilder.ConvNorm> foldedBatchNorms() {
         return recipe.folded();
     }
 
@@ -223,7 +222,7 @@ public final class ComposedModel implements AutoCloseable {
 
     /** {@link #foldBatchNorm()}, built in the given layout. */
     public ComposedModel foldBatchNorm(Layout layout) {
-        List<ConvNorm> foldable = recipe.builder().convNorms().stream().filter(this::foldable).toList();
+        List<SameDiffGraphBuilder.ConvNorm> foldable = recipe.builder().convNorms().stream().filter(this::foldable).toList();
         ComposedModel folded = ModelComposer.compose(recipe.config(), recipe.inputShape(), recipe.seed(), foldable,
                 false, layout, recipe.parts());
         try {
@@ -236,7 +235,7 @@ public final class ComposedModel implements AutoCloseable {
     }
 
     /** The convolution's output is read by its batch norm only, and is no model output. */
-    private boolean foldable(ConvNorm pair) {
+    private boolean foldable(SameDiffGraphBuilder.ConvNorm pair) {
         Variable convOutput = sameDiff.getVariables().get(pair.convOutput());
         if (convOutput == null || convOutput.getInputsForOp() == null || convOutput.getInputsForOp().size() != 1
                 || outputs.values().stream().anyMatch(f -> f.variable().name().equals(pair.convOutput()))) {
@@ -277,9 +276,9 @@ public final class ComposedModel implements AutoCloseable {
     }
 
     /** This (folded) graph's parameters from {@code source}'s, the folded pairs' computed. */
-    private void copyFoldedArrays(ComposedModel source, List<ConvNorm> pairs) {
+    private void copyFoldedArrays(ComposedModel source, List<SameDiffGraphBuilder.ConvNorm> pairs) {
         Set<String> computed = new HashSet<>();
-        for (ConvNorm pair : pairs) {
+        for (SameDiffGraphBuilder.ConvNorm pair : pairs) {
             computed.add(pair.weight());
             computed.add(pair.bias());
         }
@@ -298,7 +297,7 @@ public final class ComposedModel implements AutoCloseable {
             }
             target.assign(value);
         }
-        for (ConvNorm pair : pairs) {
+        for (SameDiffGraphBuilder.ConvNorm pair : pairs) {
             SDVariable weight = sameDiff.getVariable(pair.weight());
             SDVariable bias = sameDiff.getVariable(pair.bias());
             if (weight == null || bias == null || sameDiff.getVariable(pair.mean()) != null) {

@@ -4,7 +4,6 @@ import io.action4j.api.model.Backbone;
 import io.action4j.api.model.DetectionHead;
 import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuildException;
-import io.action4j.api.model.GraphBuilder.ConvNorm;
 import io.action4j.api.model.GraphBuilder.Layout;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.LocalizationHead;
@@ -82,7 +81,7 @@ public final class ModelComposer {
     /**
      * The graph in training form: batch norms normalise with batch statistics (published as
      * {@link ComposedModel#batchStatistics()}) and dropout layers take mask placeholders
-     * ({@link ComposedModel#dropoutMasks()}); see {@link GraphBuilder#training}. Its parameter and
+     * ({@link ComposedModel#dropoutMasks()}); see {@link SameDiffGraphBuilder#training}. Its parameter and
      * buffer names are those of {@link #compose}, so weights move between the two by name.
      */
     public static ComposedModel composeForTraining(ModelConfig config, TensorShape inputShape, long seed) {
@@ -99,10 +98,11 @@ public final class ModelComposer {
      * it) folded, in the given layout: see {@link ComposedModel#foldBatchNorm}, which fills the folded
      * arrays.
      */
-    static ComposedModel compose(ModelConfig config, TensorShape inputShape, long seed, List<ConvNorm> folded,
+    static ComposedModel compose(ModelConfig config, TensorShape inputShape, long seed, List<SameDiffGraphBuilder.ConvNorm> folded,
                                  boolean training, Layout layout, Parts parts) {
         SameDiff sameDiff = SameDiff.create();
-        GraphBuilder graph = new GraphBuilder(sameDiff, seed).foldBatchNorms(folded).training(training).layout(layout);
+        SameDiffGraphBuilder graph = new SameDiffGraphBuilder(sameDiff, seed).foldBatchNorms(folded).training(training)
+                .layout(layout);
         ComposedModel.Recipe recipe = new ComposedModel.Recipe(config, inputShape, seed, graph, folded, parts);
         TensorShape open = inputShape.with(0, TensorShape.UNKNOWN);
         Feature input = new Feature(sameDiff.placeHolder(INPUT, DataType.FLOAT, open.dims()), open);

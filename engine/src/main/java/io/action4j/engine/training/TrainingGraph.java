@@ -1,7 +1,7 @@
 package io.action4j.engine.training;
 
-import io.action4j.api.model.GraphBuilder.BatchStatistics;
-import io.action4j.api.model.GraphBuilder.DropoutMask;
+import io.action4j.engine.model.SameDiffGraphBuilder.BatchStatistics;
+import io.action4j.engine.model.SameDiffGraphBuilder.DropoutMask;
 import io.action4j.api.model.TensorShape;
 import io.action4j.engine.config.ModelConfig;
 import io.action4j.engine.model.ComposedModel;
@@ -20,7 +20,6 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.action4j.api.model.CheckpointKeyMapping;
 import io.action4j.api.model.Feature;
-import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
 import io.action4j.engine.model.ComposedModel;
 import io.action4j.engine.model.ModelComposer;
+import io.action4j.engine.model.SameDiffGraphBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -189,7 +189,7 @@ class CheckpointLoaderTest {
 
     /** The script's TinyVideoResNet with the graph's names: stem, one BasicBlock with downsample, fc. */
     private static String buildTinyVideoResnet(SameDiff graph) {
-        GraphBuilder builder = new GraphBuilder(graph, 1);
+        SameDiffGraphBuilder builder = new SameDiffGraphBuilder(graph, 1);
         TensorShape shape = Fixtures.CLIP.with(0, TensorShape.UNKNOWN);
         Feature input = new Feature(graph.placeHolder(ModelComposer.INPUT, DataType.FLOAT, shape.dims()), shape);
         int[] one = {1, 1, 1};

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.GraphBuilder;
-import io.action4j.api.model.GraphBuilder.ConvNorm;
+import io.action4j.engine.model.SameDiffGraphBuilder.ConvNorm;
 import io.action4j.api.model.TensorShape;
 import io.action4j.engine.checkpoint.CheckpointLoader;
 import io.action4j.engine.checkpoint.KeyMappings;
@@ -66,7 +66,7 @@ class GraphBuilderLayersTest {
 
     @Test
     void groupsThatDoNotDivideTheChannelsAreRefused() {
-        GraphBuilder builder = new GraphBuilder(SameDiff.create(), 1);
+        SameDiffGraphBuilder builder = new SameDiffGraphBuilder(SameDiff.create(), 1);
         Feature x = new Feature(builder.sameDiff().placeHolder("x", DataType.FLOAT, -1, 6, 10), TensorShape.of(-1, 6, 10));
 
         assertThatThrownBy(() -> builder.conv1d("conv", x, 8, 3, 1, 1, 4, false))
@@ -76,7 +76,7 @@ class GraphBuilderLayersTest {
 
     @Test
     void constantsTakeTheirValuesAndRefuseAWrongCount() {
-        GraphBuilder builder = new GraphBuilder(SameDiff.create(), 1);
+        SameDiffGraphBuilder builder = new SameDiffGraphBuilder(SameDiff.create(), 1);
 
         SDVariable mask = builder.constant("mask", new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
 
@@ -130,7 +130,7 @@ class GraphBuilderLayersTest {
         return folded.run(input);
     }
 
-    private record Built(GraphBuilder builder, SameDiff sameDiff, String output) {
+    private record Built(SameDiffGraphBuilder builder, SameDiff sameDiff, String output) {
         INDArray run(INDArray input) {
             return sameDiff.output(Map.of("x", input), output).get(output);
         }
@@ -138,7 +138,7 @@ class GraphBuilderLayersTest {
 
     private static Built build(Layers layers, long[] inputShape, List<ConvNorm> folded) {
         SameDiff sameDiff = SameDiff.create();
-        GraphBuilder builder = new GraphBuilder(sameDiff, 1).foldBatchNorms(folded);
+        SameDiffGraphBuilder builder = new SameDiffGraphBuilder(sameDiff, 1).foldBatchNorms(folded);
         TensorShape shape = TensorShape.of(inputShape).with(0, TensorShape.UNKNOWN);
         Feature x = new Feature(sameDiff.placeHolder("x", DataType.FLOAT, shape.dims()), shape);
         Feature y;

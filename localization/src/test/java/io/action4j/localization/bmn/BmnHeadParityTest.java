@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.action4j.api.model.Feature;
-import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
 import io.action4j.api.result.TemporalSegment;
+import io.action4j.engine.model.SameDiffGraphBuilder;
 import io.action4j.localization.postprocess.SoftNms;
 import io.action4j.testing.ParityFixture;
 import java.util.List;
@@ -51,7 +51,7 @@ class BmnHeadParityTest {
     void outputsMatchMmaction2GivenItsWeights() {
         BmnHead head = new BmnHead(config);
         SameDiff sd = SameDiff.create();
-        GraphBuilder graph = new GraphBuilder(sd, 1);
+        SameDiffGraphBuilder graph = new SameDiffGraphBuilder(sd, 1);
         TensorShape shape = TensorShape.of(TensorShape.UNKNOWN, config.featDim(), config.temporalDim());
         Feature input = new Feature(sd.placeHolder("input", DataType.FLOAT, shape.dims()), shape);
         Map<String, Feature> outputs;
@@ -111,7 +111,7 @@ class BmnHeadParityTest {
     }
 
     /** The state dict as the checkpoint loader would place it: through each parameter's recorded layout. */
-    private static void loadStateDict(GraphBuilder graph, SameDiff sd) {
+    private static void loadStateDict(SameDiffGraphBuilder graph, SameDiff sd) {
         fixture.tensors().forEach((key, value) -> {
             String name = BmnHeadFactory.MMACTION2_BMN.toGraphName(key).orElse(null);
             if (name == null || !sd.hasVariable(name)) {

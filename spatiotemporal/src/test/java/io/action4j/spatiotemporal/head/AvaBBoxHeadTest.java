@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.action4j.api.detection.NormalizedBox;
 import io.action4j.api.model.Feature;
-import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
 import io.action4j.api.result.ActorDetection;
+import io.action4j.engine.model.SameDiffGraphBuilder;
 import io.action4j.testing.ParityFixture;
 import java.util.HashMap;
 import java.util.List;
@@ -41,7 +41,7 @@ class AvaBBoxHeadTest {
         INDArray features = FIXTURE.tensor("features");
         INDArray rois = FIXTURE.tensor("rois");
         SameDiff sd = SameDiff.create();
-        GraphBuilder graph = new GraphBuilder(sd, 0);
+        SameDiffGraphBuilder graph = new SameDiffGraphBuilder(sd, 0);
         TensorShape shape = TensorShape.of(features.shape()).with(0, TensorShape.UNKNOWN);
         Feature input = new Feature(sd.placeHolder("input", DataType.FLOAT, shape.dims()), shape);
         SDVariable roiPlaceholder = sd.placeHolder("rois", DataType.FLOAT, -1, 5);

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.action4j.api.model.GraphBuildException;
-import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
 import io.action4j.testing.ComponentGraph;
 import io.action4j.testing.ComponentGraph.Batch;
+import io.action4j.testing.GraphBuilders;
 import io.action4j.testing.RecognizerGraph;
 import java.util.List;
 import java.util.stream.Stream;
@@ -95,7 +95,7 @@ class CsnBackboneTest {
     void fullSizeParameterCounts(String mode, int depth, long backboneParameters, long buffers, long withHead) {
         CsnConfig config = Configs.defaults().bottleneckMode(mode).depth(depth).build();
         // MMAction2's I3DHead: average pooling and fc_cls, 2048 x 400 + 400.
-        RecognizerGraph graph = RecognizerGraph.build(new GraphBuilder(SameDiff.create(), 0),
+        RecognizerGraph graph = RecognizerGraph.build(GraphBuilders.create(SameDiff.create(), 0),
                 TensorShape.of(1, 3, 32, 224, 224), Batch.OPEN, new CsnBackboneFactory().create(config)::build,
                 (builder, features) -> builder.linear("fc_cls", builder.globalAveragePool("avg_pool", features), 400,
                         0.01));

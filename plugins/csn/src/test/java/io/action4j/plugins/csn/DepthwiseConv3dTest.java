@@ -7,6 +7,7 @@ import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
+import io.action4j.testing.GraphBuilders;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -44,7 +45,7 @@ class DepthwiseConv3dTest {
         int[] stride = {st, sh, sw};
         int[] padding = {pt, ph, pw};
         SameDiff sd = SameDiff.create();
-        GraphBuilder graph = new GraphBuilder(sd, 3);
+        GraphBuilder graph = GraphBuilders.create(sd, 3);
         TensorShape inShape = TensorShape.of(TensorShape.UNKNOWN, channels, t, h, w);
         Feature input = new Feature(sd.placeHolder("input", DataType.FLOAT, inShape.dims()), inShape);
         Feature depthwise = DepthwiseConv3d.build(graph, "dw", input, kernel, stride, padding);
@@ -77,7 +78,7 @@ class DepthwiseConv3dTest {
     @Test
     void eachChannelSeesOnlyItself() {
         SameDiff sd = SameDiff.create();
-        GraphBuilder graph = new GraphBuilder(sd, 0);
+        GraphBuilder graph = GraphBuilders.create(sd, 0);
         TensorShape inShape = TensorShape.of(1, 3, 3, 3, 3);
         Feature input = new Feature(sd.placeHolder("input", DataType.FLOAT, inShape.dims()), inShape);
         Feature out = DepthwiseConv3d.build(graph, "dw", input, new int[] {3, 3, 3}, new int[] {1, 1, 1},
@@ -97,7 +98,7 @@ class DepthwiseConv3dTest {
     @Test
     void unknownSizesAndTooSmallInputsFailNamingTheLayer() {
         SameDiff sd = SameDiff.create();
-        GraphBuilder graph = new GraphBuilder(sd, 0);
+        GraphBuilder graph = GraphBuilders.create(sd, 0);
         TensorShape unknownTime = TensorShape.of(1, 4, TensorShape.UNKNOWN, 8, 8);
         Feature a = new Feature(sd.placeHolder("a", DataType.FLOAT, unknownTime.dims()), unknownTime);
         assertThatThrownBy(() -> DepthwiseConv3d.build(graph, "layer1.0.conv2.0.conv", a, new int[] {3, 3, 3},

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.action4j.api.ConfigValueException;
 import io.action4j.api.model.GraphBuildException;
-import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
 import io.action4j.testing.ComponentGraph;
 import io.action4j.testing.ComponentGraph.Batch;
+import io.action4j.testing.GraphBuilders;
 import io.action4j.testing.ParityFixture;
 import io.action4j.testing.RecognizerGraph;
 import io.action4j.testing.TorchLayout;
@@ -50,7 +50,7 @@ class SlowFastBackboneTest {
         INDArray input = fixture.tensor("input");
         INDArray expected = fixture.tensor("output");
         // The i3d head (plugins/recognition-heads I3dHead): avg_pool then fc_cls.
-        RecognizerGraph graph = RecognizerGraph.build(new GraphBuilder(SameDiff.create(), 0),
+        RecognizerGraph graph = RecognizerGraph.build(GraphBuilders.create(SameDiff.create(), 0),
                 TensorShape.of(input.shape()), Batch.OPEN,
                 new SlowFastBackboneFactory().create(FixtureConfigs.slowFastConfig(fixture))::build,
                 (builder, features) -> builder.linear("fc_cls", builder.globalAveragePool("avg_pool", features),

@@ -8,6 +8,7 @@ import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
 import io.action4j.testing.ComponentGraph;
+import io.action4j.testing.GraphBuilders;
 import io.action4j.testing.ParityFixture;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ class ParityTest {
 
     private static INDArray maxPool(INDArray input, int[] kernel, int[] stride, int[] padding) {
         SameDiff sd = SameDiff.create();
-        GraphBuilder graph = new GraphBuilder(sd, 0);
+        GraphBuilder graph = GraphBuilders.create(sd, 0);
         TensorShape shape = TensorShape.of(input.shape());
         Feature x = new Feature(sd.placeHolder("input", DataType.FLOAT, shape.dims()), shape);
         Feature pooled = graph.maxPool3d("pool", x, kernel, stride, padding);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.action4j.api.model.GraphBuilder.Layout;
+import io.action4j.engine.model.SameDiffGraphBuilder;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class GraphBuilderLayoutTest {
 
     private static Built build(Layout layout) {
         SameDiff sd = SameDiff.create();
-        GraphBuilder graph = new GraphBuilder(sd, 11).layout(layout);
+        SameDiffGraphBuilder graph = new SameDiffGraphBuilder(sd, 11).layout(layout);
         TensorShape open = CLIP.with(0, TensorShape.UNKNOWN);
         Feature input = new Feature(sd.placeHolder("input", DataType.FLOAT, open.dims()), open);
         Feature x = graph.conv3d("conv1", input, 8, triple(3, 3, 3), triple(1, 2, 2), triple(1, 1, 1), false);
@@ -116,10 +117,10 @@ class GraphBuilderLayoutTest {
 
     @Test
     void trainingGraphsAreChannelsFirst() {
-        GraphBuilder training = new GraphBuilder(SameDiff.create(), 1).training(true);
+        SameDiffGraphBuilder training = new SameDiffGraphBuilder(SameDiff.create(), 1).training(true);
         assertThatThrownBy(() -> training.layout(Layout.CHANNELS_LAST))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("channels first");
-        GraphBuilder channelsLast = new GraphBuilder(SameDiff.create(), 1).layout(Layout.CHANNELS_LAST);
+        SameDiffGraphBuilder channelsLast = new SameDiffGraphBuilder(SameDiff.create(), 1).layout(Layout.CHANNELS_LAST);
         assertThatThrownBy(() -> channelsLast.training(true))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("channels first");
     }
