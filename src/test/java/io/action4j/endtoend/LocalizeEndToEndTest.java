@@ -100,6 +100,58 @@ class LocalizeEndToEndTest {
     }
 
     @Test
+    void untrimmedSampleFramesSnippetsAreStreamedAsMmaction2PlacesThem() throws Exception {
+        // MMAction2's UntrimmedSampleFrames with clip_len 4, frame_interval 4, clip_interval 16: clip k takes
+        // frames 16k + 8 - 8, -4, 0, +4, the frames that windows of 13 frames every 16 sample with the config's
+        // sample_frames (its test-mode clip spans 13 frames, so it starts where the window does). The clips stand
+        // for 16 frames each, and the demo's 280 frames hold 17 centres (8 ... 264): frames 272..279 belong to
+        // none, where the windows end with a tail.
+        Path centred = Files.writeString(folder.resolve("centred.yaml"), """
+                _base_: [%s]
+                windows: null
+                data:
+                  sampler:
+                    _delete_: true
+                    type: untrimmed_sample_frames
+                    clipLen: 4
+                    clipInterval: 16
+                    frameInterval: 4
+                """.formatted(config));
+        Path windowed = Files.writeString(folder.resolve("windows.yaml"), """
+                _base_: [%s]
+                windows:
+                  window: 13
+                """.formatted(config));
+        FeatureSequence windows = features(windowed, folder.resolve("windows-cache"));
+        FeatureSequence clips = features(centred, folder.resolve("centred-cache"));
+
+        assertThat(windows.steps()).isEqualTo(18);
+        assertThat(clips.steps()).isEqualTo(17);
+        assertThat(clips.values()).containsExactly(java.util.Arrays.copyOf(windows.values(), 17 * clips.channels()));
+        assertThat(clips.startSeconds()).containsExactly(java.util.Arrays.copyOf(windows.startSeconds(), 17));
+        for (int k = 0; k < 17; k++) {
+            assertThat(clips.endSeconds()[k]).isEqualTo((16 * k + 16) / 28.0);
+        }
+
+        // Neither windows nor a sampler that centres clips: nothing says where the snippets are.
+        Path neither = Files.writeString(folder.resolve("neither.yaml"), "_base_: [%s]\nwindows: null\n".formatted(config));
+        assertThatThrownBy(() -> Localizer.builder().config(neither).build())
+                .hasMessageContaining("snippets need a 'windows' section")
+                .hasMessageContaining("data.sampler.type: untrimmed_sample_frames");
+    }
+
+    /** The snippet features a config's localizer extracts from the demo video, read back from its cache. */
+    private FeatureSequence features(Path configFile, Path cache) throws Exception {
+        try (Localizer localizer = Localizer.builder().config(configFile)
+                .options(LocalizerOptions.DEFAULTS.withFeatureCache(cache)).build()) {
+            localizer.localize(video);
+        }
+        try (Stream<Path> entries = Files.list(cache)) {
+            return FeatureCache.Entry.at(entries.findFirst().orElseThrow()).complete().orElseThrow();
+        }
+    }
+
+    @Test
     void theCacheIsReusedAndAnInterruptedExtractionResumesWithTheSameSegments() throws Exception {
         Path cache = folder.resolve("cache");
         LocalizationResult first;
@@ -189,7 +241,7 @@ class LocalizeEndToEndTest {
         assertThat(padded.exitCode()).as(padded.err()).isZero();
         assertThat(padded.out()).contains("from 1 snippets");
         assertThat(refused.exitCode()).isNotZero();
-        assertThat(refused.err()).contains("still_train_0000.mp4").contains("8 frames, fewer than one snippet of 16");
+        assertThat(refused.err()).contains("still_train_0000.mp4").contains("8 frames, fewer than one snippet needs (16 for windows of 16 frames every 16)");
     }
 
     @Test

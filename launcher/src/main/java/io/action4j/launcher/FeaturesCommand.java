@@ -5,6 +5,7 @@ import io.action4j.engine.checkpoint.Checkpoint;
 import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.engine.data.ClipPipeline;
 import io.action4j.engine.stream.DecodeProgress;
+import io.action4j.engine.stream.Snippets;
 import io.action4j.localization.features.FeatureCache;
 import io.action4j.localization.features.FeatureSequence;
 import io.action4j.localization.features.Rows;
@@ -67,9 +68,16 @@ final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         ExperimentConfig experiment = snippets.bind(loader, binder);
-        if (experiment.model() == null || experiment.data() == null || experiment.windows() == null) {
-            throw new IllegalArgumentException(snippets.config + ": snippet features need model (with a backbone), data and "
-                    + "windows sections");
+        if (experiment.model() == null || experiment.data() == null) {
+            throw new IllegalArgumentException(snippets.config + ": snippet features need model (with a backbone) and data "
+                    + "sections, and windows unless the sampler centres clips (untrimmed_sample_frames)");
+        }
+        ClipPipeline pipeline = ClipPipeline.build(experiment.data());
+        Snippets cut;
+        try {
+            cut = Snippets.of(experiment.windows() == null ? null : experiment.windows().spec(), pipeline);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(snippets.config + ": " + e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (checkpoint == null) {
@@ -79,7 +87,7 @@ final class FeaturesCommand implements Callable<Integer> {
                 : new Checkpoint(checkpoint, snippets.keyMapping, false), null);
         var decoders = readerArguments.decodersFor(experiment);
         try (SnippetFeatureExtractor extractor = new SnippetFeatureExtractor(experiment.model(),
-                ClipPipeline.build(experiment.data()), experiment.windows().spec(), snippets.batch, snippets.seed,
+                pipeline, cut, snippets.batch, snippets.seed,
                 weights.backboneLoader())) {
             for (Path video : videos) {
                 Rows rows = new Rows();

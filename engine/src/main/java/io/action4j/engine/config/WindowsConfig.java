@@ -6,8 +6,8 @@ import io.action4j.engine.stream.WindowSpec;
 
 /**
  * How a long video is cut into windows that each become one model input: the snippets a localizer
- * extracts features from (MMAction2's {@code UntrimmedSampleFrames} with {@code clip_interval}
- * frames per snippet is {@code window: 16, stride: 16} with a one-clip sampler inside each window).
+ * extracts features from. Without windows, a localizer streams the clips of an {@code untrimmed_sample_frames}
+ * sampler (MMAction2's {@code UntrimmedSampleFrames}) instead; see {@code engine.stream.Snippets}.
  * Lengths are frames ({@code 16}) or seconds ({@code 0.5s}).
  *
  * @param window each window's length

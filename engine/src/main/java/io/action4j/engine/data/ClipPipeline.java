@@ -1,5 +1,7 @@
 package io.action4j.engine.data;
 
+import io.action4j.api.sampling.CentredClipSampler;
+import io.action4j.api.sampling.CentredClips;
 import io.action4j.api.sampling.ClipSampler;
 import io.action4j.api.sampling.FrameSelection;
 import io.action4j.api.sampling.SamplingRequest;
@@ -17,6 +19,7 @@ import io.action4j.engine.config.DataConfig;
 import io.action4j.registry.config.ComponentSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
@@ -66,6 +69,14 @@ public final class ClipPipeline {
                 new SamplingRequest(metadata.frameCount(), metadata.fps(), metadata.startIndex(), keyframe), random);
         List<VideoFrame> frames = reader.read(selection.indices());
         return new Result(selection, transform(selection, frames, random, boxes));
+    }
+
+    /**
+     * Where the sampler's clips fall when they are centred every so many frames (MMAction2's
+     * {@code UntrimmedSampleFrames}), so that a stream can make them one at a time; empty for other samplers.
+     */
+    public Optional<CentredClips> centredClips() {
+        return sampler instanceof CentredClipSampler centred ? Optional.of(centred.centredClips()) : Optional.empty();
     }
 
     /** The config's sampler alone: which frames a video (or a window of one) of this many frames gives. */

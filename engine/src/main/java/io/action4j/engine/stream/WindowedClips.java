@@ -1,5 +1,6 @@
 package io.action4j.engine.stream;
 
+import io.action4j.api.sampling.CentredClips;
 import io.action4j.api.sampling.FrameSelection;
 import io.action4j.api.sampling.SamplingRequest;
 import io.action4j.api.transform.FormattedClip;
@@ -90,6 +91,60 @@ public final class WindowedClips {
         }
         return new WindowRun(metadata, plan, stream.framesArrived(), handedOut, stream.maxFramesHeld(),
                 stream.framesReadAgain());
+    }
+
+    /**
+     * Streams {@code reader}'s video cut into {@code snippets}: windows as {@link #stream(Path, VideoReader,
+     * ClipPipeline, WindowSpec, long, Sink, DecodeProgress)} does, or the sampler's centred clips, each handed
+     * out with the frames the sampler picks over the whole video (a video too short for one centre gives one
+     * clip clamped into its frames). For centred clips the run's plan is their interval as window and stride:
+     * the frames each clip stands for.
+     */
+    public static WindowRun stream(Path video, VideoReader reader, ClipPipeline pipeline, Snippets snippets, long seed,
+                                   Sink sink, DecodeProgress progress) throws VideoException {
+        if (snippets instanceof Snippets.Windows windows) {
+            return stream(video, reader, pipeline, windows.spec(), seed, sink, progress);
+        }
+        CentredClips clips = ((Snippets.Centred) snippets).clips();
+        VideoMetadata metadata = reader.metadata();
+        checkFramesHeld(video, clips, metadata, TensorBudget.ofThisMachine());
+        CentredClipStream stream = new CentredClipStream(clips, metadata.startIndex(), seed);
+        Iterator<VideoFrame> frames = reader.stream(metadata.startIndex());
+        int handedOut = 0;
+        VideoFrame frame;
+        while ((frame = DecodedStream.nextBeforeCut(frames)) != null) {
+            for (WindowStream.ReadyWindow clip : stream.accept(frame)) {
+                sink.accept(prepare(pipeline, metadata.fps(), clip));
+                handedOut++;
+            }
+            progress.framesDecoded(stream.framesArrived(), metadata.frameCount());
+        }
+        for (WindowStream.ReadyWindow clip : stream.finish()) {
+            sink.accept(prepare(pipeline, metadata.fps(), clip));
+            handedOut++;
+        }
+        if (handedOut == 0) {
+            throw new VideoException(video, "no frame decoded, so no clip");
+        }
+        return new WindowRun(metadata, new WindowPlan(clips.clipInterval(), clips.clipInterval()),
+                stream.framesArrived(), handedOut, stream.maxFramesHeld(), 0);
+    }
+
+    /**
+     * Refuses, before decoding, centred clips whose frames cannot all be held: those of the clips under way
+     * (their span and the interval each stands for, at most {@code clipLen} frames per clip) and the latest frame.
+     */
+    static void checkFramesHeld(Path video, CentredClips clips, VideoMetadata metadata, TensorBudget budget) {
+        long span = (long) (clips.clipLen() - 1) * clips.frameInterval() + 1;
+        long open = (span + clips.clipInterval() - 1) / clips.clipInterval() + 1;
+        long held = Math.min(span + clips.clipInterval(), open * clips.clipLen()) + 1;
+        if (metadata.frameCount() > 0) {
+            held = Math.min(held, metadata.frameCount());
+        }
+        budget.check(video + ": clips of " + clips.clipLen() + " frames " + clips.frameInterval() + " apart, centred every "
+                        + clips.clipInterval() + ", hold up to " + held + " decoded frames of " + metadata.width() + "x"
+                        + metadata.height() + " at once", new long[] {held, metadata.height(), metadata.width(), 3}, 1,
+                "use a shorter clipLen or frameInterval");
     }
 
     /**

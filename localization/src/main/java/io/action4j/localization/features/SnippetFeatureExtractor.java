@@ -10,7 +10,7 @@ import io.action4j.engine.model.ComposedModel;
 import io.action4j.engine.model.ModelComposer;
 import io.action4j.engine.stream.DecodeProgress;
 import io.action4j.engine.stream.WindowRun;
-import io.action4j.engine.stream.WindowSpec;
+import io.action4j.engine.stream.Snippets;
 import io.action4j.engine.stream.WindowedClips;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +22,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A video's snippet features in one streaming pass: the engine cuts the video into windows (the
- * snippets), the data pipeline turns each into views, the model's backbone alone runs on them in
+ * A video's snippet features in one streaming pass: the engine cuts the video into snippets (windows,
+ * or the sampler's centred clips as MMAction2's {@code UntrimmedSampleFrames} places them), the data
+ * pipeline turns each into views, the model's backbone alone runs on them in
  * batches and its output, averaged over time, space and views, is the snippet's feature vector. Frames
  * held at once are bounded by the snippet length; the features (one row of C floats per snippet) are
  * what grows with the video. Build once, use for many videos; not thread-safe.
@@ -38,7 +39,7 @@ public final class SnippetFeatureExtractor implements AutoCloseable {
 
     private final ModelConfig model;
     private final ClipPipeline pipeline;
-    private final WindowSpec snippets;
+    private final Snippets snippets;
     private final int batchSize;
     private final long seed;
     private final Consumer<ComposedModel> weights;
@@ -48,11 +49,11 @@ public final class SnippetFeatureExtractor implements AutoCloseable {
     private long backboneNanos;
 
     /**
-     * @param snippets the snippet length and stride
+     * @param snippets windows of a length and stride, or the sampler's centred clips
      * @param batchSize views run through the backbone at once
      * @param weights loads the backbone's weights once it is built (non-strictly: a whole model's checkpoint)
      */
-    public SnippetFeatureExtractor(ModelConfig model, ClipPipeline pipeline, WindowSpec snippets, int batchSize,
+    public SnippetFeatureExtractor(ModelConfig model, ClipPipeline pipeline, Snippets snippets, int batchSize,
                                    long seed, Consumer<ComposedModel> weights) {
         if (model.backbone() == null) {
             throw new IllegalArgumentException("snippet features need a model with a backbone");
@@ -162,6 +163,11 @@ public final class SnippetFeatureExtractor implements AutoCloseable {
             viewShape = oneView;
         }
         return backbone;
+    }
+
+    /** How the video is cut into snippets. */
+    public Snippets snippets() {
+        return snippets;
     }
 
     /** Seconds the backbone has run since this extractor was built (the rest of an extraction is decoding and transforms). */

@@ -12,7 +12,7 @@ import io.action4j.engine.data.ClipPipeline;
 import io.action4j.engine.model.ComposedModel;
 import io.action4j.engine.model.ModelComposer;
 import io.action4j.engine.stream.DecodeProgress;
-import io.action4j.engine.stream.WindowSpec;
+import io.action4j.engine.stream.Snippets;
 import io.action4j.localization.features.FeatureCache;
 import io.action4j.localization.features.FeatureResampling;
 import io.action4j.localization.features.FeatureSequence;
@@ -32,7 +32,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Temporal action localization from a raw video in one streaming pass: the config's {@code windows}
- * cut the video into snippets, the backbone turns each into a feature vector (the data pipeline
+ * (or, without them, its sampler's centred clips: MMAction2's {@code untrimmed_sample_frames}) cut the
+ * video into snippets, the backbone turns each into a feature vector (the data pipeline
  * preparing its frames), the sequence is rescaled to the length the localization head reads, and
  * the head's outputs are decoded into segments with times in seconds. With a feature cache, a
  * video's features are computed once, and an interrupted run resumes from the snippets done.
@@ -42,7 +43,7 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class Localizer implements AutoCloseable {
 
     private final ModelConfig model;
-    private final WindowSpec snippets;
+    private final Snippets snippets;
     private final Function<Path, VideoDecoder> decoders;
     private final Consumer<ComposedModel> headWeights;
     private final LocalizerOptions options;
@@ -71,18 +72,15 @@ public final class Localizer implements AutoCloseable {
             throw new IllegalArgumentException("localizing raw videos needs a 'data' section: how a snippet's frames "
                     + "become the backbone's input");
         }
-        if (config.windows() == null) {
-            throw new IllegalArgumentException("localizing raw videos needs a 'windows' section: the snippets' "
-                    + "length and stride (e.g. window: 16, stride: 16)");
-        }
         this.model = model;
-        this.snippets = config.windows().spec();
         this.decoders = decoders;
         this.headWeights = weights.headLoader();
         this.options = options;
         this.setup = setup + "\n" + weights.backboneIdentity();
         this.temporalLength = model.locHead().create(LocalizationHead.class).temporalLength();
-        this.extractor = new SnippetFeatureExtractor(model, ClipPipeline.build(config.data()), snippets,
+        ClipPipeline pipeline = ClipPipeline.build(config.data());
+        this.snippets = Snippets.of(config.windows() == null ? null : config.windows().spec(), pipeline);
+        this.extractor = new SnippetFeatureExtractor(model, pipeline, snippets,
                 options.batchSize(), options.seed(), weights.backboneLoader());
     }
 
@@ -170,9 +168,10 @@ public final class Localizer implements AutoCloseable {
                 }
             }, progress);
             frames = run.framesDecoded();
-            if (options.refuseShortVideos() && frames < run.plan().windowFrames()) {
-                throw new VideoException(video, frames + " frames, fewer than one snippet of " + run.plan().windowFrames()
-                        + " (the config's windows); pad it instead with --short-video pad (the default)");
+            int needed = snippets.minimumFrames(run.metadata().fps());
+            if (options.refuseShortVideos() && frames < needed) {
+                throw new VideoException(video, frames + " frames, fewer than one snippet needs (" + needed + " for "
+                        + snippets.describe(run.metadata().fps()) + "); pad it instead with --short-video pad (the default)");
             }
             duration = reader.metadata().durationSeconds();
         }

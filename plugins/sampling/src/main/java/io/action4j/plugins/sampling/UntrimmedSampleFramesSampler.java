@@ -1,6 +1,7 @@
 package io.action4j.plugins.sampling;
 
-import io.action4j.api.sampling.ClipSampler;
+import io.action4j.api.sampling.CentredClipSampler;
+import io.action4j.api.sampling.CentredClips;
 import io.action4j.api.sampling.FrameSelection;
 import io.action4j.api.sampling.SamplingRequest;
 import java.util.random.RandomGenerator;
@@ -8,34 +9,36 @@ import java.util.random.RandomGenerator;
 /**
  * MMAction2 v1.2.0's {@code UntrimmedSampleFrames}; deterministic. A video with no centre
  * ({@code totalFrames <= clipInterval / 2}) gives MMAction2 an empty index array; a
- * {@link FrameSelection} holds at least one clip, so that case is an error here.
+ * {@link FrameSelection} holds at least one clip, so that case is an error here. Streams over
+ * untrimmed videos make the same clips one at a time ({@link #centredClips()}).
  */
-public final class UntrimmedSampleFramesSampler implements ClipSampler {
+public final class UntrimmedSampleFramesSampler implements CentredClipSampler {
 
-    private final UntrimmedSampleFramesConfig config;
+    private final CentredClips clips;
 
     public UntrimmedSampleFramesSampler(UntrimmedSampleFramesConfig config) {
-        this.config = config;
+        this.clips = new CentredClips(config.clipLen(), config.clipInterval(), config.frameInterval());
+    }
+
+    @Override
+    public CentredClips centredClips() {
+        return clips;
     }
 
     @Override
     public FrameSelection sample(SamplingRequest request, RandomGenerator random) {
         int totalFrames = Requests.requireFrames(request, UntrimmedSampleFramesFactory.NAME);
-        int firstCenter = config.clipInterval() / 2;
-        if (totalFrames <= firstCenter) {
+        int numClips = clips.count(totalFrames);
+        if (numClips == 0) {
             throw new IllegalArgumentException(UntrimmedSampleFramesFactory.NAME + ": " + totalFrames
-                    + " frames hold no clip centre (the first is frame " + firstCenter + ")");
+                    + " frames hold no clip centre (the first is frame " + clips.centre(0) + ")");
         }
-        int numClips = (totalFrames - 1 - firstCenter) / config.clipInterval() + 1;
-        int clipLen = config.clipLen();
-        int interval = config.frameInterval();
-        int before = clipLen / 2 * interval;
+        int clipLen = clips.clipLen();
         int[] indices = new int[Math.multiplyExact(numClips, clipLen)];
         for (int clip = 0; clip < numClips; clip++) {
-            long center = firstCenter + (long) clip * config.clipInterval();
+            int[] frames = clips.frames(clip, totalFrames);
             for (int j = 0; j < clipLen; j++) {
-                long frame = Math.min(Math.max(center - before + (long) j * interval, 0), totalFrames - 1);
-                indices[clip * clipLen + j] = (int) frame + request.startIndex();
+                indices[clip * clipLen + j] = frames[j] + request.startIndex();
             }
         }
         return new FrameSelection(indices, clipLen, numClips);
