@@ -55,7 +55,27 @@ public final class Main {
         if (!registry.problems().isEmpty() && !listsPlugins) {
             err.println("warning: " + registry.problems().size() + " plugin problem(s); run 'action4j plugins' for details");
         }
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // The allocation that failed was large, so there is room to say so; a stack trace would only add noise.
+            err.println("error: " + outOfMemory(e, Runtime.getRuntime().maxMemory()));
+            err.flush();
+            return 1;
+        }
+    }
+
+    /** What ran out (the Java heap or ND4J's native memory) and which setting gives more. */
+    static String outOfMemory(OutOfMemoryError error, long maxHeapBytes) {
+        String what = error.getMessage() == null ? "" : error.getMessage();
+        boolean nativeMemory = what.contains("Physical memory") || what.contains("maxPhysicalBytes")
+                || what.contains("maxBytes") || what.contains("Direct buffer");
+        String limit = nativeMemory
+                ? "native memory (ND4J's arrays) ran out; raise its limit with ACTION4J_JAVA_OPTS="
+                        + "\"-Dorg.bytedeco.javacpp.maxPhysicalBytes=24G -Dorg.bytedeco.javacpp.maxBytes=20G\""
+                : "the Java heap (" + maxHeapBytes / (1024 * 1024) + " MB) ran out; give it more with ACTION4J_JAVA_OPTS=-Xmx8g";
+        return "out of memory: " + limit + ", or use a smaller --batch, input or window"
+                + (what.isEmpty() ? "" : " (" + what + ")");
     }
 
     /** Known failures print one clear line; anything else keeps its stack trace, which is a bug to report. */
