@@ -23,6 +23,7 @@ final class ArchitectureRules {
     static final String SPATIOTEMPORAL = "io.action4j.spatiotemporal..";
     static final String SYNTH = "io.action4j.synth..";
     static final String LAUNCHER = "io.action4j.launcher..";
+    static final String SPARK = "io.action4j.spark..";
     static final String TESTING = "io.action4j.testing..";
 
     private static final String[] VIDEO_LIBRARIES = {"org.bytedeco.javacv..", "org.bytedeco.ffmpeg..",
@@ -67,8 +68,8 @@ final class ArchitectureRules {
 
     static final ArchRule ONLY_THE_LAUNCHER_HAS_MAIN = methods().that().haveName("main").and().areStatic()
             .and().arePublic()
-            .should().beDeclaredInClassesThat().resideInAPackage(LAUNCHER)
-            .as("only the launcher has a main method");
+            .should().beDeclaredInClassesThat().resideInAnyPackage(LAUNCHER, SPARK)
+            .as("only the launchers (the command line and the Spark application) have a main method");
 
     static final ArchRule ONLY_THE_LAUNCHER_USES_GUICE = noClasses().that().resideOutsideOfPackage(LAUNCHER)
             .should().dependOnClassesThat().resideInAPackage(GUICE)
@@ -102,8 +103,13 @@ final class ArchitectureRules {
                     LAUNCHER, TESTING)
             .as("the engine depends on no task module, plugin, synth or launcher");
 
+    /** The Spark jobs run the tasks' Java facades, as any library user would: no plugin, generator or launcher. */
+    static final ArchRule SPARK_RUNS_THE_TASK_FACADES = noClasses().that().resideInAPackage(SPARK)
+            .should().dependOnClassesThat().resideInAnyPackage(PLUGINS, SYNTH, LAUNCHER, TESTING, GUICE)
+            .as("the Spark module depends on no plugin, synth, launcher or Guice");
+
     static final ArchRule[] ALL = {API_STANDS_ALONE, PLUGINS_SEE_ONLY_THE_API, PLUGINS_ARE_INDEPENDENT,
         TASKS_ARE_INDEPENDENT, TASKS_SEE_NEITHER_LAUNCHER_NOR_PLUGINS, NOTHING_DEPENDS_ON_THE_LAUNCHER,
         ONLY_THE_LAUNCHER_HAS_MAIN, ONLY_THE_LAUNCHER_USES_GUICE, VIDEO_LIBRARIES_STAY_IN_THEIR_PLUGINS,
-        NATIVE_BUILDS_STAND_ALONE, REGISTRY_ONLY_DISCOVERS_AND_BINDS, ENGINE_IS_TASK_NEUTRAL};
+        NATIVE_BUILDS_STAND_ALONE, REGISTRY_ONLY_DISCOVERS_AND_BINDS, ENGINE_IS_TASK_NEUTRAL, SPARK_RUNS_THE_TASK_FACADES};
 }

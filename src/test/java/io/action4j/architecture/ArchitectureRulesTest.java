@@ -12,6 +12,7 @@ import io.action4j.localization.archfixture.LocalizationUsingOthers;
 import io.action4j.nativebuilds.archfixture.NativeBuildsUsingApi;
 import io.action4j.plugins.archfixture.PluginUsingRegistry;
 import io.action4j.registry.archfixture.RegistryBreakingRules;
+import io.action4j.spark.archfixture.SparkUsingThePlugins;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ArchitectureRulesTest {
 
     private static final JavaClasses FIXTURES = new ClassFileImporter().importClasses(ApiUsingJavaCv.class,
             PluginUsingRegistry.class, LocalizationUsingOthers.class, RegistryBreakingRules.class,
-            NativeBuildsUsingApi.class, EngineUsingATask.class, io.action4j.plugins.video.VideoReadersPlugin.class,
+            NativeBuildsUsingApi.class, EngineUsingATask.class, SparkUsingThePlugins.class, io.action4j.plugins.video.VideoReadersPlugin.class,
             io.action4j.spatiotemporal.SpatioTemporalPlugin.class, io.action4j.launcher.Main.class);
 
     @Test
@@ -41,7 +42,8 @@ class ArchitectureRulesTest {
                 Map.entry(ArchitectureRules.VIDEO_LIBRARIES_STAY_IN_THEIR_PLUGINS, RegistryBreakingRules.class),
                 Map.entry(ArchitectureRules.NATIVE_BUILDS_STAND_ALONE, NativeBuildsUsingApi.class),
                 Map.entry(ArchitectureRules.REGISTRY_ONLY_DISCOVERS_AND_BINDS, RegistryBreakingRules.class),
-                Map.entry(ArchitectureRules.ENGINE_IS_TASK_NEUTRAL, EngineUsingATask.class));
+                Map.entry(ArchitectureRules.ENGINE_IS_TASK_NEUTRAL, EngineUsingATask.class),
+                Map.entry(ArchitectureRules.SPARK_RUNS_THE_TASK_FACADES, SparkUsingThePlugins.class));
 
         assertThat(violations.keySet()).containsExactlyInAnyOrderElementsOf(Arrays.asList(ArchitectureRules.ALL));
         violations.forEach((rule, offender) -> {

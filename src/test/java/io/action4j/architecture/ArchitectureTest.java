@@ -25,7 +25,7 @@ class ArchitectureTest {
                 .importPackages("io.action4j");
         // Every module is on this class path; an import that misses one would check nothing there.
         for (String module : new String[] {"api", "nativebuilds", "registry", "engine", "plugins.video", "plugins.resnet3d",
-            "localization", "spatiotemporal", "synth", "launcher"}) {
+            "localization", "spatiotemporal", "synth", "launcher", "spark"}) {
             assertThat(production.containPackage("io.action4j." + module)).as(module).isTrue();
         }
     }
