@@ -149,6 +149,59 @@ class LocalModeBatchInferenceTest {
     }
 
     @Test
+    void detectionRowsEqualTheDetectorsKeyframesAndSegments() throws Exception {
+        String config = REPOSITORY.resolve("configs/detection/synth/r3d-small_ava-synth.yaml").toString();
+        String checkpoint = DEMO_MODELS.resolve("r3d-small_ava-synth.safetensors").toString();
+        String labelMap = DEMO_MODELS.resolve("ava-synth_actions.pbtxt").toString();
+        // Two people on keyframes 1 to 4 s of a_test.mp4, as a box file (AVA rows) gives them.
+        Path boxes = Files.writeString(folder.resolve("boxes.csv"), String.join("\n",
+                "a_test,1,0.100,0.100,0.400,0.600,1,0.9", "a_test,1,0.500,0.200,0.800,0.900,1,0.8",
+                "a_test,2,0.100,0.100,0.400,0.600,1,0.9", "a_test,2,0.520,0.200,0.820,0.900,1,0.8",
+                "a_test,3,0.100,0.100,0.400,0.600,1,0.9", "a_test,4,0.100,0.100,0.400,0.600,1,0.9", ""));
+        Path video = videos.resolve("a_test.mp4");
+        Dataset<Row> table = spark.createDataset(List.of(video.toString(), videos.resolve("c_broken.mp4").toString()),
+                org.apache.spark.sql.Encoders.STRING()).toDF(BatchInference.VIDEO);
+        DetectionJob job = new DetectionJob(config, checkpoint, labelMap, boxes.toString(), 0.0, List.of(), false);
+
+        Dataset<Row> detections = BatchInference.detect(table, job).cache();
+        List<Row> ava = BatchInference.avaRows(detections).collectAsList();
+        List<Row> segments = BatchInference.personSegments(detections).collectAsList();
+        List<Row> errors = detections.where("error is not null").collectAsList();
+
+        List<String> expectedAva = new java.util.ArrayList<>();
+        io.action4j.spatiotemporal.run.DetectionResult expected;
+        try (io.action4j.spatiotemporal.run.Detector detector = io.action4j.spatiotemporal.run.Detector.builder()
+                .config(Path.of(config)).checkpoint(Path.of(checkpoint)).labelMap(Path.of(labelMap))
+                .boxes(boxes.toString(), 0.0).build()) {
+            expected = detector.detect(video, new io.action4j.spatiotemporal.run.DetectionListener() {
+                @Override
+                public void keyframe(io.action4j.spatiotemporal.run.KeyframeDetections keyframe) {
+                    for (var person : keyframe.people()) {
+                        for (var action : person.actions()) {
+                            expectedAva.add(keyframe.seconds() + " " + person.trackId() + " " + person.box() + " "
+                                    + action.actionId() + " " + action.score());
+                        }
+                    }
+                }
+            }, io.action4j.engine.stream.DecodeProgress.NONE);
+        }
+        assertThat(expectedAva).hasSizeGreaterThan(6);
+        assertThat(ava).extracting(row -> row.getDouble(row.fieldIndex("timestamp")) + " "
+                + row.getInt(row.fieldIndex("person")) + " " + new io.action4j.api.detection.NormalizedBox(
+                        row.getFloat(row.fieldIndex("x1")), row.getFloat(row.fieldIndex("y1")),
+                        row.getFloat(row.fieldIndex("x2")), row.getFloat(row.fieldIndex("y2"))) + " "
+                + row.getInt(row.fieldIndex("action_id")) + " " + row.getFloat(row.fieldIndex("score")))
+                .containsExactlyElementsOf(expectedAva);
+        assertThat(segments).extracting(row -> row.getInt(row.fieldIndex("person")) + " "
+                        + row.getString(row.fieldIndex("action")) + " " + row.getDouble(row.fieldIndex("start")) + " "
+                        + row.getDouble(row.fieldIndex("end")))
+                .containsExactlyElementsOf(expected.segments().stream().map(segment -> segment.trackId() + " "
+                        + segment.label() + " " + segment.startSeconds() + " " + segment.endSeconds()).toList());
+        assertThat(errors).singleElement()
+                .satisfies(row -> assertThat(row.getString(row.fieldIndex("error"))).contains("c_broken.mp4"));
+    }
+
+    @Test
     void localizationRowsEqualTheLocalizersSegments() throws Exception {
         String config = REPOSITORY.resolve("configs/localization/synth/bmn_r3d-small_synth-untrimmed.yaml").toString();
         String head = DEMO_MODELS.resolve("bmn_r3d-small_synth-untrimmed.safetensors").toString();
