@@ -61,4 +61,35 @@ final class ChildJvm {
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
+
+    /**
+     * {@link #run} of the launcher with the process's file-size limit ({@code ulimit -f}, 1 KB blocks) set to
+     * {@code kilobytes}: every write past it fails with "File too large" (the JVM ignores SIGXFSZ), as on a
+     * full disk. Its output comes through pipes, which the limit does not cover.
+     */
+    static Result runWithFileSizeLimit(int kilobytes, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c", "ulimit -f " + kilobytes + " && exec \"$@\"",
+                "limited", Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"),
+                "io.action4j.launcher.Main"));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command).start();
+        java.util.concurrent.CompletableFuture<String> stdout = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> read(process.getInputStream()));
+        java.util.concurrent.CompletableFuture<String> stderr = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> read(process.getErrorStream()));
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("action4j " + args + " did not finish in 5 minutes");
+        }
+        return new Result(process.exitValue(), stdout.join(), stderr.join());
+    }
+
+    private static String read(java.io.InputStream stream) {
+        try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
