@@ -198,6 +198,27 @@ class RecognizeWindowsEndToEndTest {
         }
     }
 
+    @Test
+    void sampledFramesThatCannotBeHeldAreRefusedBeforeDecoding() {
+        String limit = System.getProperty("action4j.maxTensorBytes");
+        System.setProperty("action4j.maxTensorBytes", "1000000");
+        try {
+            // The whole video: the header's 340x256 times the frames sampled, as float pixels, against 1 MB.
+            Launcher.Result refused = recognize(demo());
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(refused.err()).contains("error: " + demo() + ": 8 sampled frames of 340x256: a 8x256x340x3 tensor is "
+                            + "2088960 values (8.4 MB), ")
+                    .contains("more than the limit action4j.maxTensorBytes/ACTION4J_MAX_TENSOR_BYTES (1.0 MB); sample "
+                            + "fewer frames (clipLen, numClips) or resize the video first");
+        } finally {
+            if (limit == null) {
+                System.clearProperty("action4j.maxTensorBytes");
+            } else {
+                System.setProperty("action4j.maxTensorBytes", limit);
+            }
+        }
+    }
+
     private static String demo() {
         return PipelineShowEndToEndTest.demoVideo().toString();
     }

@@ -11,6 +11,11 @@ public interface VideoReader extends AutoCloseable {
 
     VideoMetadata metadata();
 
+    /** What the reader reads (its file or folder), for messages about it. */
+    default String source() {
+        return "the video";
+    }
+
     /** The frames at {@code indices} (any order, repeats allowed), decoding only what they need. */
     List<VideoFrame> read(int[] indices) throws VideoException;
 

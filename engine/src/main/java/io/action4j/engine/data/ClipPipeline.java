@@ -16,6 +16,7 @@ import io.action4j.api.video.VideoFrame;
 import io.action4j.api.video.VideoMetadata;
 import io.action4j.api.video.VideoReader;
 import io.action4j.engine.config.DataConfig;
+import io.action4j.engine.model.TensorBudget;
 import io.action4j.registry.config.ComponentSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,8 +68,20 @@ public final class ClipPipeline {
         VideoMetadata metadata = reader.metadata();
         FrameSelection selection = sample(
                 new SamplingRequest(metadata.frameCount(), metadata.fps(), metadata.startIndex(), keyframe), random);
+        checkFramesFit(reader.source(), selection, metadata, TensorBudget.ofThisMachine());
         List<VideoFrame> frames = reader.read(selection.indices());
         return new Result(selection, transform(selection, frames, random, boxes));
+    }
+
+    /**
+     * Refuses, before decoding, sampled frames that cannot be held: the header's frame size (which a file
+     * states, and FFmpeg accepts up to about 16k x 16k) times the frames sampled, as the transforms' float
+     * pixels. Names the video, the frames and their size.
+     */
+    static void checkFramesFit(String video, FrameSelection selection, VideoMetadata metadata, TensorBudget budget) {
+        budget.check(video + ": " + selection.indices().length + " sampled frames of " + metadata.width() + "x"
+                        + metadata.height(), new long[] {selection.indices().length, metadata.height(), metadata.width(), 3},
+                Float.BYTES, "sample fewer frames (clipLen, numClips) or resize the video first");
     }
 
     /**

@@ -142,6 +142,11 @@ final class FfmpegVideoReader implements VideoReader {
     }
 
     @Override
+    public String source() {
+        return path.toString();
+    }
+
+    @Override
     public VideoMetadata metadata() {
         return metadata;
     }

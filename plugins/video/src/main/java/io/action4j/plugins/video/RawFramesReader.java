@@ -62,6 +62,11 @@ final class RawFramesReader implements VideoReader {
     }
 
     @Override
+    public String source() {
+        return folder.toString();
+    }
+
+    @Override
     public VideoMetadata metadata() {
         return metadata;
     }
