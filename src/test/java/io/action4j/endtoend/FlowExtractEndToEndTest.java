@@ -10,9 +10,12 @@ import io.action4j.api.flow.FlowQuantization;
 import io.action4j.api.video.VideoFrame;
 import io.action4j.api.video.VideoReader;
 import io.action4j.engine.data.VideoReaders;
+import io.action4j.engine.flow.FlowEstimators;
 import io.action4j.registry.PluginLoader;
 import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.config.ComponentSpec;
+import io.action4j.registry.config.ConfigBinder;
+import io.action4j.registry.config.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,6 +130,23 @@ class FlowExtractEndToEndTest {
         assertThat(badValue.exitCode()).isNotZero();
         assertThat(badValue.err()).contains("flow.preset").contains("slow");
         assertThat(temporary.resolve("flow")).doesNotExist();
+    }
+
+    @Test
+    void everyCommittedFlowConfigBindsToItsEstimator() throws Exception {
+        PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of());
+        ConfigLoader loader = new ConfigLoader();
+        ConfigBinder binder = new ConfigBinder(registry);
+        Path configs = Launcher.repository().resolve("configs/flow");
+        assertThat(FlowEstimators.fromFile(loader, binder, configs.resolve("farneback.yaml"), List.of()).config())
+                .hasToString("FarnebackConfig[pyrScale=0.5, levels=3, winSize=15, iterations=3, polyN=5, "
+                        + "polySigma=1.2, gaussian=false, warpedFlow=false]");
+        assertThat(FlowEstimators.fromFile(loader, binder, configs.resolve("tvl1.yaml"), List.of()).type())
+                .isEqualTo("tvl1");
+        assertThat(FlowEstimators.fromFile(loader, binder, configs.resolve("tvl1_warped.yaml"), List.of()).config()
+                .toString()).contains("medianFiltering=5").endsWith("warpedFlow=true]");
+        assertThat(FlowEstimators.fromFile(loader, binder, configs.resolve("dis_medium.yaml"),
+                List.of("flow.patchSize=12")).config().toString()).contains("preset=medium").contains("patchSize=12");
     }
 
     static List<String> listing(Path folder) throws Exception {
