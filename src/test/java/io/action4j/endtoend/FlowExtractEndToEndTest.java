@@ -132,6 +132,52 @@ class FlowExtractEndToEndTest {
         assertThat(temporary.resolve("flow")).doesNotExist();
     }
 
+    /**
+     * The harshest interruption: the extracting JVM killed (SIGKILL) in the middle of a video. The same command
+     * then finishes the job, and the folder holds exactly the files of an uninterrupted run, byte for byte: no
+     * corrupt JPEG, no temporary left behind.
+     */
+    @Test
+    void aKilledExtractionResumesToTheFilesOfAnUninterruptedOne(@TempDir Path temporary) throws Exception {
+        Path video = frames(temporary, "clip", 6);
+        Path whole = temporary.resolve("whole");
+        assertThat(Launcher.run("flow", "extract", "--method", "tvl1", "--out", whole.toString(), video.toString())
+                .exitCode()).isZero();
+
+        Path killed = temporary.resolve("killed");
+        Path folder = killed.resolve("clip");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "io.action4j.launcher.Main", "flow", "extract", "--method", "tvl1", "--out", killed.toString(),
+                video.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(temporary.resolve("child.log").toFile());
+        builder.environment().put("HOME", temporary.toString());
+        Process child = builder.start();
+        try {
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!Files.exists(folder.resolve("x_00002.jpg")) && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(child.isAlive()).as("the extraction was still running when killed; its log: %s",
+                    Files.readString(temporary.resolve("child.log"))).isTrue();
+        } finally {
+            child.destroyForcibly().waitFor();
+        }
+        List<String> left = listing(folder);
+        assertThat(left).contains("x_00002.jpg").doesNotContain("x_00005.jpg");
+
+        Launcher.Result resumed = Launcher.run("flow", "extract", "--method", "tvl1", "--out", killed.toString(),
+                video.toString());
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).containsPattern("\\(([2-4]) already there, skipped\\)");
+        assertThat(listing(folder)).isEqualTo(listing(whole.resolve("clip")));
+        for (String name : listing(folder)) {
+            assertThat(Files.readAllBytes(folder.resolve(name))).as(name)
+                    .isEqualTo(Files.readAllBytes(whole.resolve("clip").resolve(name)));
+        }
+    }
+
     @Test
     void everyCommittedFlowConfigBindsToItsEstimator() throws Exception {
         PluginRegistry registry = PluginLoader.load(getClass().getClassLoader(), List.of());
@@ -149,6 +195,7 @@ class FlowExtractEndToEndTest {
                 List.of("flow.patchSize=12")).config().toString()).contains("preset=medium").contains("patchSize=12");
     }
 
+    /** Every file in the folder, hidden ones (a temporary left behind) included. */
     static List<String> listing(Path folder) throws Exception {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(file -> file.getFileName().toString()).sorted().toList();
