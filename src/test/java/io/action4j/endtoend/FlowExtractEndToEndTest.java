@@ -54,7 +54,8 @@ class FlowExtractEndToEndTest {
                 .contains("9 computed, 0 skipped").containsPattern("farneback: 1 videos, 9 pairs computed in "
                         + "[0-9.]+ s: [0-9.]+ pairs/s on 1 thread");
         Path folder = out.resolve("clip");
-        assertThat(listing(folder)).hasSize(19).contains("x_00009.jpg", "y_00009.jpg", "flow_preview.png");
+        assertThat(listing(folder)).hasSize(20).contains("x_00009.jpg", "y_00009.jpg", "flow_preview.png",
+                "flow_settings.txt");
         assertThat(ImageIO.read(folder.resolve("flow_preview.png").toFile()).getWidth()).isEqualTo(640);
 
         // The stored flow, read by the rawframes reader, is the estimator's flow of the decoded frames, quantized.
@@ -85,7 +86,14 @@ class FlowExtractEndToEndTest {
                 video.toString());
         assertThat(resumed.exitCode()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("1 computed, 8 skipped").contains("(8 already there, skipped)");
-        assertThat(listing(folder)).hasSize(19);
+        assertThat(listing(folder)).hasSize(20);
+
+        // Resuming with another estimator would mix two kinds of flow in one folder.
+        Launcher.Result other = Launcher.run("flow", "extract", "--method", "dis", "--out", out.toString(),
+                video.toString());
+        assertThat(other.exitCode()).isEqualTo(1);
+        assertThat(other.err()).contains(folder + " holds flow extracted with farneback FarnebackConfig[")
+                .contains("this run would add flow of dis DisConfig[preset=fast");
     }
 
     @Test
@@ -102,7 +110,8 @@ class FlowExtractEndToEndTest {
                 + "on 2 threads");
         assertThat(listing(out.resolve("frames"))).containsExactly("backward_x_00001.jpg", "backward_x_00002.jpg",
                 "backward_x_00003.jpg", "backward_y_00001.jpg", "backward_y_00002.jpg", "backward_y_00003.jpg",
-                "x_00001.jpg", "x_00002.jpg", "x_00003.jpg", "y_00001.jpg", "y_00002.jpg", "y_00003.jpg");
+                "flow_settings.txt", "x_00001.jpg", "x_00002.jpg", "x_00003.jpg", "y_00001.jpg", "y_00002.jpg",
+                "y_00003.jpg");
         assertThat(listing(out.resolve("test"))).hasSizeGreaterThan(40).contains("backward_y_00001.jpg");
     }
 
@@ -115,7 +124,8 @@ class FlowExtractEndToEndTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).contains("error: " + single + ": flow needs at least 2 frames, the video has 1");
         assertThat(result.out()).contains("1 failed");
-        assertThat(listing(temporary.resolve("flow/pair"))).containsExactly("x_00001.jpg", "y_00001.jpg");
+        assertThat(listing(temporary.resolve("flow/pair"))).containsExactly("flow_settings.txt", "x_00001.jpg",
+                "y_00001.jpg");
     }
 
     @Test

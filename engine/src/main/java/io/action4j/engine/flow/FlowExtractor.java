@@ -3,6 +3,7 @@ package io.action4j.engine.flow;
 import io.action4j.api.flow.FlowEstimator;
 import io.action4j.api.flow.FlowField;
 import io.action4j.api.flow.FlowQuantization;
+import io.action4j.api.io.AtomicFiles;
 import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.video.VideoFrame;
 import io.action4j.api.video.VideoReader;
@@ -40,8 +41,10 @@ import java.util.function.Supplier;
  * uninterrupted run.</li>
  * <li>Parallel over videos: {@link FlowExtractionOptions#threads()} videos at once, each with its own estimator
  * (OpenCV's DIS and TV-L1 objects are not thread-safe), created and closed on the thread that uses it.</li>
- * <li>A video that fails (unreadable, fewer than 2 frames, a full disk) is reported in its result; the others go
- * on.</li>
+ * <li>Each folder records the settings it was extracted with ({@value #SETTINGS}); resuming into it with other
+ * settings is an error, not a folder of two kinds of flow.</li>
+ * <li>A video that fails (unreadable, fewer than 2 frames, a full disk, other settings) is reported in its
+ * result; the others go on.</li>
  * </ul>
  */
 public final class FlowExtractor {
@@ -49,7 +52,13 @@ public final class FlowExtractor {
     /** The preview image in each video's folder. */
     public static final String PREVIEW = "flow_preview.png";
 
-    /** Hears how far an extraction has got; called from the extraction threads, so implementations must be thread-safe. */
+    /**
+     * What each video's folder was extracted with (estimator, parameters, bound), so that resuming with other
+     * settings is refused instead of mixing two kinds of flow in one folder.
+     */
+    public static final String SETTINGS = "flow_settings.txt";
+
+    /** Hears how far an extraction has got; called from the extraction threads: implementations must be thread-safe. */
     public interface Listener {
 
         Listener NONE = new Listener() {
@@ -67,23 +76,27 @@ public final class FlowExtractor {
     private final Function<Path, VideoDecoder> decoders;
     private final Supplier<FlowEstimator> estimators;
     private final FlowExtractionOptions options;
+    private final String settings;
 
     /**
      * @param decoders the reader for each video
      * @param estimators a new estimator each call (one is made per video, used and closed on one thread)
+     * @param estimatorSettings the estimator and its parameters in words, recorded in each folder ({@link #SETTINGS})
      */
     public FlowExtractor(Function<Path, VideoDecoder> decoders, Supplier<FlowEstimator> estimators,
-                         FlowExtractionOptions options) {
+                         String estimatorSettings, FlowExtractionOptions options) {
         this.decoders = decoders;
         this.estimators = estimators;
         this.options = options;
+        this.settings = estimatorSettings + ", bound " + options.bound();
     }
 
     /** Videos read by the reader their path calls for (files: {@code ffmpeg}, folders: {@code rawframes}). */
     public static FlowExtractor create(PluginRegistry registry, ComponentSpec estimator,
                                        FlowExtractionOptions options) {
         VideoReaders readers = VideoReaders.byPath(registry);
-        return new FlowExtractor(readers::decoderFor, () -> estimator.create(FlowEstimator.class), options);
+        return new FlowExtractor(readers::decoderFor, () -> estimator.create(FlowEstimator.class),
+                estimator.type() + " " + estimator.config(), options);
     }
 
     /** The folder a video's flow goes to: {@code OUT/<file name without extension>}. */
@@ -152,6 +165,7 @@ public final class FlowExtractor {
         String error = null;
         try {
             Files.createDirectories(folder);
+            recordSettings(folder);
             extractPairs(video, folder, preview, counts, listener);
         } catch (IOException | VideoStreamException | UncheckedIOException | IllegalArgumentException e) {
             error = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -212,6 +226,20 @@ public final class FlowExtractor {
             if (decoded < 2) {
                 throw new IllegalArgumentException(video + ": flow needs at least 2 frames, the video has " + decoded);
             }
+        }
+    }
+
+    /** Writes the settings into a new folder; refuses a folder extracted with other settings. */
+    private void recordSettings(Path folder) throws IOException {
+        Path file = folder.resolve(SETTINGS);
+        if (Files.isRegularFile(file)) {
+            String recorded = Files.readString(file).strip();
+            if (!recorded.equals(settings)) {
+                throw new IllegalArgumentException(folder + " holds flow extracted with " + recorded + "; this run "
+                        + "would add flow of " + settings + ": extract into another folder, or delete that one");
+            }
+        } else {
+            AtomicFiles.writeString(file, settings + "\n");
         }
     }
 

@@ -45,7 +45,8 @@ class FlowExtractorTest {
     @Test
     void storesOnePairOfGreyJpegsPerConsecutiveFramesWithThePreview(@TempDir Path out) throws Exception {
         FlowExtractor extractor = extractor(new FlowExtractionOptions(20, false, 1, true));
-        List<FlowVideoResult> results = extractor.extract(List.of(Path.of("5_frames.mp4")), out, FlowExtractor.Listener.NONE);
+        List<FlowVideoResult> results = extractor.extract(List.of(Path.of("5_frames.mp4")), out,
+                FlowExtractor.Listener.NONE);
 
         FlowVideoResult result = results.get(0);
         assertThat(result.error()).isNull();
@@ -53,7 +54,7 @@ class FlowExtractorTest {
         assertThat(result.computed()).isEqualTo(4);
         assertThat(result.skipped()).isZero();
         assertThat(result.folder()).isEqualTo(out.resolve("5_frames"));
-        assertThat(names(result.folder())).containsExactly("flow_preview.png", "x_00001.jpg", "x_00002.jpg",
+        assertThat(names(result.folder())).containsExactly("flow_preview.png", "flow_settings.txt", "x_00001.jpg", "x_00002.jpg",
                 "x_00003.jpg", "x_00004.jpg", "y_00001.jpg", "y_00002.jpg", "y_00003.jpg", "y_00004.jpg");
         assertThat(result.preview()).isEqualTo(result.folder().resolve(FlowExtractor.PREVIEW));
         // Forward flow of one frame: x 1 px, y 2 px; stored with the bound's rule, read back within JPEG's error.
@@ -68,10 +69,10 @@ class FlowExtractorTest {
     @Test
     void bidirectionalAlsoStoresTheBackwardFlow(@TempDir Path out) throws Exception {
         FlowExtractor extractor = extractor(new FlowExtractionOptions(5, true, 1, false));
-        FlowVideoResult result = extractor.extract(List.of(Path.of("3_frames.mp4")), out, FlowExtractor.Listener.NONE)
-                .get(0);
+        FlowVideoResult result = extractor.extract(List.of(Path.of("3_frames.mp4")), out,
+                FlowExtractor.Listener.NONE).get(0);
         assertThat(names(result.folder())).containsExactly("backward_x_00001.jpg", "backward_x_00002.jpg",
-                "backward_y_00001.jpg", "backward_y_00002.jpg", "x_00001.jpg", "x_00002.jpg", "y_00001.jpg",
+                "backward_y_00001.jpg", "backward_y_00002.jpg", "flow_settings.txt", "x_00001.jpg", "x_00002.jpg", "y_00001.jpg",
                 "y_00002.jpg");
         assertThat(estimates).containsExactly("0->1", "1->0", "1->2", "2->1");
         assertThat(meanLevel(result.folder().resolve("backward_y_00002.jpg")))
@@ -93,6 +94,7 @@ class FlowExtractorTest {
                 "x_00002.jpg", "y_00002.jpg", "backward_x_00002.jpg", "backward_y_00002.jpg", "y_00003.jpg")) {
             Files.copy(whole.resolve("6_frames").resolve(name), folder.resolve(name));
         }
+        Files.writeString(folder.resolve(FlowExtractor.SETTINGS), "difference, bound 20.0\n");
         estimates.clear();
         AtomicInteger pairsHeard = new AtomicInteger();
         FlowVideoResult result = extractor(options).extract(List.of(Path.of("6_frames.mp4")), resumed,
@@ -119,6 +121,20 @@ class FlowExtractorTest {
                 FlowExtractor.Listener.NONE).get(0);
         assertThat(again.computed()).isZero();
         assertThat(again.skipped()).isEqualTo(5);
+        assertThat(estimates).isEmpty();
+    }
+
+    @Test
+    void resumingWithOtherSettingsIsRefusedNamingBoth(@TempDir Path out) throws Exception {
+        extractor(new FlowExtractionOptions(20, false, 1, false)).extract(List.of(Path.of("3_frames.mp4")), out,
+                FlowExtractor.Listener.NONE);
+        assertThat(out.resolve("3_frames").resolve(FlowExtractor.SETTINGS)).hasContent("difference, bound 20.0");
+        estimates.clear();
+        FlowVideoResult other = extractor(new FlowExtractionOptions(10, false, 1, false))
+                .extract(List.of(Path.of("3_frames.mp4")), out, FlowExtractor.Listener.NONE).get(0);
+        assertThat(other.error()).isEqualTo(out.resolve("3_frames") + " holds flow extracted with difference, "
+                + "bound 20.0; this run would add flow of difference, bound 10.0: extract into another folder, or "
+                + "delete that one");
         assertThat(estimates).isEmpty();
     }
 
@@ -159,7 +175,8 @@ class FlowExtractorTest {
 
     /** An extractor over the made-up videos and estimator. */
     FlowExtractor extractor(FlowExtractionOptions options) {
-        return new FlowExtractor(video -> new CountingVideos(), () -> new DifferenceEstimator(), options);
+        return new FlowExtractor(video -> new CountingVideos(), () -> new DifferenceEstimator(), "difference",
+                options);
     }
 
     /** Frames whose pixels are their index, as many as the file name says. */
