@@ -7,7 +7,11 @@ them to 128x96 (INTER_AREA) and writes:
   frame_N.rgb        the shrunken frames, uint8 RGB, H x W x 3 (the inputs the Java side gets)
   NAME.f32           flow fields as OpenCV returns them: float32 little-endian, H x W x 2 (x, y)
   fixture.json       the sizes, cv2's version and each field's algorithm, parameters and frame pair
+  warped_farneback_pan.properties
+                     warped Farneback flow on a 4-pixel pan over scene_320x240.jpg (MMAction2's img_00001.jpg):
+                     the MD5s of the decoded scene and of the float32 field, which Java matches bit for bit
 """
+import hashlib
 import json
 import os
 
@@ -68,3 +72,25 @@ for name, (algorithm, params, first, second, flow) in fields.items():
 with open(os.path.join(HERE, "fixture.json"), "w") as out:
     json.dump(manifest, out, indent=2, sort_keys=True)
     out.write("\n")
+
+
+# Warped flow: a 288x216 window over the scene, then the window moved 4 px right; the second frame is warped onto
+# the first by the homography of matched ORB features (as the plugin's CameraMotion does), then Farneback.
+scene = cv2.cvtColor(cv2.imread(os.path.join(HERE, "scene_320x240.jpg"), cv2.IMREAD_COLOR), cv2.COLOR_BGR2RGB)
+first = cv2.cvtColor(np.ascontiguousarray(scene[8:8 + 216, 8:8 + 288]), cv2.COLOR_RGB2GRAY)
+second = cv2.cvtColor(np.ascontiguousarray(scene[8:8 + 216, 12:12 + 288]), cv2.COLOR_RGB2GRAY)
+orb = cv2.ORB_create()
+first_points, first_descriptors = orb.detectAndCompute(first, None)
+second_points, second_descriptors = orb.detectAndCompute(second, None)
+matches = cv2.BFMatcher(cv2.NORM_HAMMING, crossCheck=True).match(second_descriptors, first_descriptors)
+source = np.float32([second_points[m.queryIdx].pt for m in matches]).reshape(-1, 1, 2)
+target = np.float32([first_points[m.trainIdx].pt for m in matches]).reshape(-1, 1, 2)
+homography, _ = cv2.findHomography(source, target, cv2.RANSAC, 3.0, maxIters=2000, confidence=0.995)
+aligned = cv2.warpPerspective(second, homography, (288, 216), flags=cv2.INTER_LINEAR,
+                              borderMode=cv2.BORDER_REPLICATE, borderValue=0)
+warped = farneback(first, aligned, FARNEBACK)
+with open(os.path.join(HERE, "warped_farneback_pan.properties"), "w") as out:
+    out.write("# written by make_flow_fixture.py with cv2 %s: %d matches\n" % (cv2.__version__, len(matches)))
+    out.write("sceneMd5=%s\n" % hashlib.md5(scene.tobytes()).hexdigest())
+    out.write("flowMd5=%s\n" % hashlib.md5(warped.astype("<f4").tobytes()).hexdigest())
+    out.write("flowMeanX=%r\n" % float(warped[..., 0].mean()))
