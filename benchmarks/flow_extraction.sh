@@ -6,7 +6,7 @@
 # Needs the Debian ffmpeg CLI (to make the clip) and python3-opencv (/usr/bin/python3).
 # Clip: 10 s of ffmpeg's testsrc2 at 340x256, 30 fps, H.264: 300 frames, 299 pairs.
 # Also: four copies of the clip with --threads 1 and --threads 2 (parallel over videos), and --threads 2 with
-# OpenCV's own thread pool at 1 thread.
+# OpenCV's own thread pool at 1 thread; and the peak resident memory of a 10 s and a 60 s clip's extraction.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-/tmp/action4j-flow-bench}"
@@ -51,6 +51,7 @@ print("python3-opencv %s: %d pairs in %.2f s: %.1f pairs/s (Farneback alone: %.1
 PY
 
 launcher=("$root/action4j")
+"${launcher[@]}" --version >/dev/null   # builds first when sources changed, so no run below times a build
 echo "== side by side, alternating: python3-opencv, then action4j (its pairs/s times the extraction, not the JVM's start)"
 for run in $(seq "$runs"); do
   rm -rf "$work/python" "$work/action4j"
@@ -87,4 +88,15 @@ rm -rf "$work/parallel"
 OPENCV_FOR_THREADS_NUM=1 "${launcher[@]}" flow extract "$work"/copy{1,2,3,4}.mp4 --method farneback --threads 2 \
     --out "$work/parallel" | tail -1
 echo "   command: OPENCV_FOR_THREADS_NUM=1 ${launcher[*]} flow extract $work/copy{1,2,3,4}.mp4 --method farneback --threads 2 --out DIR"
+long="$work/clip_340x256_60s.mp4"
+[[ -f "$long" ]] || ffmpeg -v error -f lavfi -i "testsrc2=size=340x256:rate=30" -t 60 -c:v libx264 \
+    -preset veryfast -pix_fmt yuv420p -y "$long"
+echo "== action4j: peak resident memory, 10 s clip against 60 s clip (/usr/bin/time -v)"
+for video in "$clip" "$long"; do
+  rm -rf "$work/memory"
+  /usr/bin/time -v "${launcher[@]}" flow extract "$video" --method farneback --threads 1 --out "$work/memory" \
+      2> "$work/time.txt" | tail -1
+  grep 'Maximum resident set size' "$work/time.txt"
+done
+echo "   command: /usr/bin/time -v ${launcher[*]} flow extract CLIP --method farneback --threads 1 --out DIR"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
