@@ -7,13 +7,11 @@ import io.action4j.api.io.AtomicFiles;
 import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.video.VideoFrame;
 import io.action4j.api.video.VideoReader;
-import io.action4j.api.video.VideoStreamException;
 import io.action4j.engine.data.VideoNames;
 import io.action4j.engine.data.VideoReaders;
 import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.config.ComponentSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -167,8 +165,10 @@ public final class FlowExtractor {
             Files.createDirectories(folder);
             recordSettings(folder);
             extractPairs(video, folder, preview, counts, listener);
-        } catch (IOException | VideoStreamException | UncheckedIOException | IllegalArgumentException e) {
-            error = e.getMessage() == null ? e.toString() : e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            // OpenCV's errors arrive as RuntimeExceptions too: one video's failure must not stop the others.
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            error = message.contains(video.toString()) ? message : video + ": " + message;
         }
         FlowVideoResult result = new FlowVideoResult(video, folder, counts.pairs, counts.computed, counts.skipped,
                 (System.nanoTime() - start) / 1e9, error == null ? preview : null, error);

@@ -132,8 +132,8 @@ class FlowExtractorTest {
         estimates.clear();
         FlowVideoResult other = extractor(new FlowExtractionOptions(10, false, 1, false))
                 .extract(List.of(Path.of("3_frames.mp4")), out, FlowExtractor.Listener.NONE).get(0);
-        assertThat(other.error()).isEqualTo(out.resolve("3_frames") + " holds flow extracted with difference, "
-                + "bound 20.0; this run would add flow of difference, bound 10.0: extract into another folder, or "
+        assertThat(other.error()).isEqualTo("3_frames.mp4: " + out.resolve("3_frames") + " holds flow extracted with "
+                + "difference, bound 20.0; this run would add flow of difference, bound 10.0: extract into another folder, or "
                 + "delete that one");
         assertThat(estimates).isEmpty();
     }
@@ -147,6 +147,26 @@ class FlowExtractorTest {
         assertThat(results.get(0).error()).isEqualTo("1_frames.mp4: flow needs at least 2 frames, the video has 1");
         assertThat(results.get(2).error()).isEqualTo("0_frames.mp4: flow needs at least 2 frames, the video has 0");
         assertThat(results.get(1).computed()).isEqualTo(2);
+        assertThat(open).hasValue(0);
+    }
+
+    @Test
+    void anEstimatorsErrorFailsItsVideoByNameAndTheOthersGoOn(@TempDir Path out) throws Exception {
+        FlowExtractor failing = new FlowExtractor(video -> new CountingVideos(), () -> new DifferenceEstimator() {
+            @Override
+            public FlowField estimate(VideoFrame previous, VideoFrame next) {
+                if (next.index() == 3) {
+                    throw new RuntimeException("OpenCV(4.5.5) error: (-215:Assertion failed) in function 'calc'");
+                }
+                return super.estimate(previous, next);
+            }
+        }, "difference", new FlowExtractionOptions(20, false, 2, false));
+        List<FlowVideoResult> results = failing.extract(List.of(Path.of("5_frames.mp4"), Path.of("3_frames.mp4")),
+                out, FlowExtractor.Listener.NONE);
+        assertThat(results.get(0).error()).isEqualTo("5_frames.mp4: OpenCV(4.5.5) error: (-215:Assertion failed) in "
+                + "function 'calc'");
+        assertThat(results.get(0).computed()).isEqualTo(2);
+        assertThat(results.get(1).failed()).isFalse();
         assertThat(open).hasValue(0);
     }
 
@@ -216,7 +236,7 @@ class FlowExtractorTest {
     }
 
     /** Flow of (b - a, 2 (b - a)) everywhere, recording each call and the threads it is used on. */
-    final class DifferenceEstimator implements FlowEstimator {
+    class DifferenceEstimator implements FlowEstimator {
 
         DifferenceEstimator() {
             open.incrementAndGet();
