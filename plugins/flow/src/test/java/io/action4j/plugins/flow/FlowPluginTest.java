@@ -26,6 +26,8 @@ class FlowPluginTest {
         assertThat(plugin.apiVersion()).isEqualTo(VideoPlugin.API_VERSION);
         assertThat(ComponentKind.FLOW_ESTIMATOR.factoriesOf(plugin)).extracting(ComponentFactory::name)
                 .containsExactly("farneback", "tvl1", "dis");
+        assertThat(ComponentKind.TRANSFORM.factoriesOf(plugin)).extracting(ComponentFactory::name)
+                .containsExactly("optical_flow");
         assertThat(plugin.flowEstimators()).allSatisfy(factory -> {
             assertThat(factory.description()).isNotBlank();
             assertThat(factory.defaultConfig()).isInstanceOf(factory.configType());
