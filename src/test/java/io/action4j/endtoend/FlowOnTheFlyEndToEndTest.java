@@ -1,6 +1,7 @@
 package io.action4j.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.action4j.api.transform.FormattedClip;
 import io.action4j.api.video.VideoReader;
@@ -11,6 +12,7 @@ import io.action4j.engine.flow.FlowFrameFiles;
 import io.action4j.registry.PluginLoader;
 import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.config.ConfigBinder;
+import io.action4j.registry.config.ConfigException;
 import io.action4j.registry.config.ConfigLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +86,20 @@ class FlowOnTheFlyEndToEndTest {
                         .isEqualTo(Files.readAllBytes(out.resolve("clip").resolve(name)));
             }
         }
+    }
+
+    @Test
+    void theTransformsEstimatorParametersMergeOverTheirDefaultsAndBadOnesAreNamed() {
+        PluginRegistry registry = PluginLoader.load(FlowOnTheFlyEndToEndTest.class.getClassLoader(), List.of());
+        ConfigBinder binder = new ConfigBinder(registry);
+        String tvl1 = ON_THE_FLY.replace("method: farneback", "method: tvl1, tvl1: {warps: 3, warpedFlow: true}");
+        ExperimentConfig config = binder.bind(new ConfigLoader().parse(tvl1, "flow test"), ExperimentConfig.class);
+        assertThat(binder.toJson(config)).contains("\"warps\" : 3").contains("\"innerIterations\" : 30")
+                .contains("\"warpedFlow\" : true");
+        String bad = ON_THE_FLY.replace("method: farneback", "method: tvl1, tvl1: {scaleStep: 1.5}");
+        assertThatThrownBy(() -> binder.bind(new ConfigLoader().parse(bad, "flow test"), ExperimentConfig.class))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("data.pipeline[0].tvl1.scaleStep")
+                .hasMessageContaining("1.5");
     }
 
     static FormattedClip tensor(String yaml, Path video) throws Exception {

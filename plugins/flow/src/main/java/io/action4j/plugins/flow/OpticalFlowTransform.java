@@ -49,10 +49,9 @@ final class OpticalFlowTransform implements Transform {
 
     private FlowEstimator estimator() {
         return switch (config.method()) {
-            case "tvl1" -> new TvL1Estimator(TvL1Config.DEFAULTS);
-            case "dis" -> new DisEstimator(new DisConfig(config.disPreset(), null, null, null, null, null, null, null,
-                    null, null, null, false));
-            default -> new FarnebackEstimator(FarnebackConfig.DEFAULTS);
+            case TvL1Factory.NAME -> new TvL1Estimator(config.tvl1());
+            case DisFactory.NAME -> new DisEstimator(config.dis());
+            default -> new FarnebackEstimator(config.farneback());
         };
     }
 

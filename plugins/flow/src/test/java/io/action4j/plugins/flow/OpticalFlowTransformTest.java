@@ -40,7 +40,7 @@ class OpticalFlowTransformTest {
     void eachClipAndCropIsItsOwnSequenceAndRawDisplacementsCanBeAsked() {
         // Two clips of two frames: (0, 1) and (1, 2); pixels, not levels.
         Clip clip = new Clip(List.of(image(0), image(1), image(1), image(2)), 2, 2, 1, List.of());
-        OpticalFlowConfig pixels = new OpticalFlowConfig("farneback", "fast", 20, false);
+        OpticalFlowConfig pixels = OpticalFlowConfig.DEFAULTS.with("farneback", false);
         Clip flow = new OpticalFlowFactory().create(pixels).apply(clip, new Random(1));
         assertThat(flow.clipLen()).isEqualTo(1);
         assertThat(flow.numClips()).isEqualTo(2);
@@ -49,15 +49,22 @@ class OpticalFlowTransformTest {
     }
 
     @Test
-    void disAndTvl1AreChosenByName() {
+    void disAndTvl1AreChosenByNameWithTheirParameters() {
         Clip clip = new Clip(List.of(image(0), image(1)), 2, 1, 1, List.of());
-        float[] dis = new OpticalFlowFactory().create(new OpticalFlowConfig("dis", "medium", 20, false))
-                .apply(clip, new Random(1)).frames().get(0).pixels();
-        float[] disReference = FlowParityTest.referenceField("dis_medium_0_1");
-        assertThat(dis).isEqualTo(disReference);
-        float[] tvl1 = new OpticalFlowFactory().create(new OpticalFlowConfig("tvl1", "fast", 20, false))
+        DisConfig medium = new DisConfig("medium", null, null, null, null, null, null, null, null, null, null, false);
+        OpticalFlowConfig dis = new OpticalFlowConfig("dis", 20, false, FarnebackConfig.DEFAULTS, TvL1Config.DEFAULTS,
+                medium);
+        assertThat(new OpticalFlowFactory().create(dis).apply(clip, new Random(1)).frames().get(0).pixels())
+                .isEqualTo(FlowParityTest.referenceField("dis_medium_0_1"));
+        float[] tvl1 = new OpticalFlowFactory().create(OpticalFlowConfig.DEFAULTS.with("tvl1", false))
                 .apply(clip, new Random(1)).frames().get(0).pixels();
         assertThat(tvl1).isEqualTo(FlowParityTest.referenceField("tvl1_0_1"));
+        // Farneback with a Gaussian window of 11, as the fixture's third field, on frames 1 and 2.
+        OpticalFlowConfig gaussian = new OpticalFlowConfig("farneback", 20, false,
+                new FarnebackConfig(0.5, 3, 11, 3, 5, 1.2, true, false), TvL1Config.DEFAULTS, DisConfig.DEFAULTS);
+        Clip later = new Clip(List.of(image(1), image(2)), 2, 1, 1, List.of());
+        assertThat(new OpticalFlowFactory().create(gaussian).apply(later, new Random(1)).frames().get(0).pixels())
+                .isEqualTo(FlowParityTest.referenceField("farneback_gaussian_1_2"));
     }
 
     @Test
@@ -66,10 +73,11 @@ class OpticalFlowTransformTest {
         assertThatThrownBy(() -> new OpticalFlowFactory().create(OpticalFlowConfig.DEFAULTS).apply(single,
                 new Random(1))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least 2 frames").hasMessageContaining("clipLen + 1");
-        assertThatThrownBy(() -> new OpticalFlowConfig("raft", "fast", 20, true))
+        assertThatThrownBy(() -> OpticalFlowConfig.DEFAULTS.with("raft", true))
                 .isInstanceOfSatisfying(ConfigValueException.class, e -> assertThat(e.key()).isEqualTo("method"));
-        assertThatThrownBy(() -> new OpticalFlowConfig("dis", "fast", 0, true))
-                .isInstanceOfSatisfying(ConfigValueException.class, e -> assertThat(e.key()).isEqualTo("bound"));
+        assertThatThrownBy(() -> new OpticalFlowConfig("dis", 0, true, FarnebackConfig.DEFAULTS, TvL1Config.DEFAULTS,
+                DisConfig.DEFAULTS)).isInstanceOfSatisfying(ConfigValueException.class,
+                        e -> assertThat(e.key()).isEqualTo("bound"));
     }
 
     /** A parity frame as the pipeline holds it: float pixels 0..255. */
