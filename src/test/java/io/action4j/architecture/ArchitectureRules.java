@@ -75,12 +75,15 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage(GUICE)
             .as("only the launcher uses Guice");
 
-    /** FFmpeg and OpenCV stay inside the plugins that wrap them (video readers, transforms, the HOG detector). */
+    /**
+     * FFmpeg and OpenCV stay inside the plugins that wrap them (video readers, transforms, the HOG detector,
+     * optical flow).
+     */
     static final ArchRule VIDEO_LIBRARIES_STAY_IN_THEIR_PLUGINS = noClasses()
             .that().resideOutsideOfPackages("io.action4j.plugins.video..", "io.action4j.plugins.transforms..",
-                    "io.action4j.plugins.hog..")
+                    "io.action4j.plugins.hog..", "io.action4j.plugins.flow..")
             .should().dependOnClassesThat().resideInAnyPackage(VIDEO_LIBRARIES)
-            .as("FFmpeg and OpenCV classes appear only in the video, transforms and hog plugins");
+            .as("FFmpeg and OpenCV classes appear only in the video, transforms, hog and flow plugins");
 
     /** The native-build selector runs before anything of ours: it must need nothing of ours. */
     static final ArchRule NATIVE_BUILDS_STAND_ALONE = noClasses().that().resideInAPackage(NATIVE_BUILDS)

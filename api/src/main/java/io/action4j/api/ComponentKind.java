@@ -14,7 +14,8 @@ public enum ComponentKind {
     LOCALIZATION_HEAD("localization head", VideoPlugin::localizationHeads),
     DETECTION_HEAD("detection head", VideoPlugin::detectionHeads),
     PERSON_BOX_SOURCE("person box source", VideoPlugin::personBoxSources),
-    METRIC("metric", VideoPlugin::metrics);
+    METRIC("metric", VideoPlugin::metrics),
+    FLOW_ESTIMATOR("flow estimator", VideoPlugin::flowEstimators);
 
     private final String label;
     private final Function<VideoPlugin, List<? extends ComponentFactory<?, ?>>> lister;

@@ -1,6 +1,7 @@
 package io.action4j.api;
 
 import io.action4j.api.detection.PersonBoxSourceFactory;
+import io.action4j.api.flow.FlowEstimatorFactory;
 import io.action4j.api.metric.MetricFactory;
 import io.action4j.api.model.BackboneFactory;
 import io.action4j.api.model.DetectionHeadFactory;
@@ -66,6 +67,10 @@ public interface VideoPlugin {
     }
 
     default List<MetricFactory<?>> metrics() {
+        return List.of();
+    }
+
+    default List<FlowEstimatorFactory<?>> flowEstimators() {
         return List.of();
     }
 }

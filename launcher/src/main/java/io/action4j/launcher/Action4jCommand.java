@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
                 + "spatio-temporal detection.",
         subcommands = {PluginsCommand.class, ConfigCommand.class, ModelCommand.class, VideoCommand.class,
                 PipelineCommand.class, BenchmarkCommand.class, RecognizeCommand.class, LocalizeCommand.class, DetectCommand.class, FeaturesCommand.class, EvalCommand.class, SynthCommand.class,
-                TrainCommand.class, TestCommand.class, DemoCommand.class, InfoCommand.class})
+                TrainCommand.class, TestCommand.class, DemoCommand.class, InfoCommand.class, FlowCommand.class})
 final class Action4jCommand {
 
     // Read by Main before parsing (the registry must exist first); declared here for --help.

@@ -1,0 +1,114 @@
+package io.action4j.endtoend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.action4j.api.transform.FormattedClip;
+import io.action4j.api.video.VideoReader;
+import io.action4j.engine.config.ExperimentConfig;
+import io.action4j.engine.data.ClipPipeline;
+import io.action4j.engine.data.VideoReaders;
+import io.action4j.engine.flow.FlowFrameFiles;
+import io.action4j.registry.PluginLoader;
+import io.action4j.registry.PluginRegistry;
+import io.action4j.registry.config.ConfigBinder;
+import io.action4j.registry.config.ConfigException;
+import io.action4j.registry.config.ConfigLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Flow on the fly equals flow extracted beforehand: five flow frames of MMAction2's test frames, once stored by
+ * {@code flow extract} and read by the {@code rawframes} reader ({@code modality: flow}), once computed inside the
+ * pipeline by the {@code optical_flow} transform from six RGB frames. The two tensors differ only by what JPEG
+ * does to the stored levels: the computed levels, written by the same JPEG writer, are the stored files byte for
+ * byte.
+ */
+class FlowOnTheFlyEndToEndTest {
+
+    static final String STORED = """
+            data:
+              reader: {type: rawframes, modality: flow}
+              sampler: {type: sample_frames, clipLen: 5, frameInterval: 1, numClips: 1, testMode: true}
+              pipeline: []
+              format: {inputFormat: NCTHW}
+            """;
+
+    static final String ON_THE_FLY = """
+            data:
+              reader: {type: rawframes}
+              sampler: {type: sample_frames, clipLen: 6, frameInterval: 1, numClips: 1, testMode: true}
+              pipeline:
+                - {type: optical_flow, method: farneback, bound: 20}
+              format: {inputFormat: NCTHW}
+            """;
+
+    @Test
+    void flowComputedInThePipelineEqualsStoredFlowWithinJpegsLoss(@TempDir Path temporary) throws Exception {
+        Path video = FlowExtractEndToEndTest.frames(temporary, "clip", 6);
+        Path out = temporary.resolve("flow");
+        assertThat(Launcher.run("flow", "extract", "--method", "farneback", "--out", out.toString(), video.toString())
+                .exitCode()).isZero();
+
+        FormattedClip stored = tensor(STORED, out.resolve("clip"));
+        FormattedClip computed = tensor(ON_THE_FLY, video);
+        assertThat(stored.shape()).containsExactly(1, 2, 5, 240, 320);
+        assertThat(computed.shape()).containsExactly(stored.shape());
+        double largest = 0;
+        double sum = 0;
+        for (int i = 0; i < stored.values().length; i++) {
+            double difference = Math.abs(stored.values()[i] - computed.values()[i]);
+            largest = Math.max(largest, difference);
+            sum += difference;
+        }
+        System.out.printf("flow on the fly against stored flow: largest difference %.0f levels, mean %.4f%n",
+                largest, sum / stored.values().length);
+        // JPEG at quality 95 moves a level by up to 5 at this flow's sharpest edges; 0.06 on average.
+        assertThat(largest).as("JPEG's loss on stored levels").isLessThanOrEqualTo(8);
+        assertThat(sum / stored.values().length).isLessThan(0.1);
+
+        // Before JPEG they are the same: the computed levels make the stored files, byte for byte.
+        int plane = 240 * 320;
+        for (int t = 0; t < 5; t++) {
+            for (int component = 0; component < 2; component++) {
+                byte[] levels = new byte[plane];
+                for (int i = 0; i < plane; i++) {
+                    levels[i] = (byte) computed.values()[(component * 5 + t) * plane + i];
+                }
+                String name = FlowFrameFiles.name(component == 0 ? 'x' : 'y', t + 1, false);
+                Path again = temporary.resolve("again_" + name);
+                FlowFrameFiles.writeGreyJpeg(again, levels, 320, 240);
+                assertThat(Files.readAllBytes(again)).as(name)
+                        .isEqualTo(Files.readAllBytes(out.resolve("clip").resolve(name)));
+            }
+        }
+    }
+
+    @Test
+    void theTransformsEstimatorParametersMergeOverTheirDefaultsAndBadOnesAreNamed() {
+        PluginRegistry registry = PluginLoader.load(FlowOnTheFlyEndToEndTest.class.getClassLoader(), List.of());
+        ConfigBinder binder = new ConfigBinder(registry);
+        String tvl1 = ON_THE_FLY.replace("method: farneback", "method: tvl1, tvl1: {warps: 3, warpedFlow: true}");
+        ExperimentConfig config = binder.bind(new ConfigLoader().parse(tvl1, "flow test"), ExperimentConfig.class);
+        assertThat(binder.toJson(config)).contains("\"warps\" : 3").contains("\"innerIterations\" : 30")
+                .contains("\"warpedFlow\" : true");
+        String bad = ON_THE_FLY.replace("method: farneback", "method: tvl1, tvl1: {scaleStep: 1.5}");
+        assertThatThrownBy(() -> binder.bind(new ConfigLoader().parse(bad, "flow test"), ExperimentConfig.class))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("data.pipeline[0].tvl1.scaleStep")
+                .hasMessageContaining("1.5");
+    }
+
+    static FormattedClip tensor(String yaml, Path video) throws Exception {
+        PluginRegistry registry = PluginLoader.load(FlowOnTheFlyEndToEndTest.class.getClassLoader(), List.of());
+        ExperimentConfig config = new ConfigBinder(registry).bind(new ConfigLoader().parse(yaml, "flow test"),
+                ExperimentConfig.class);
+        try (VideoReader reader = VideoReaders.byPath(registry).decoderFor(video, config.data().reader())
+                .open(video)) {
+            return ClipPipeline.build(config.data()).run(reader, new SplittableRandom(1)).tensor();
+        }
+    }
+}
