@@ -55,6 +55,21 @@ class FlowStackingEndToEndTest {
     }
 
     @Test
+    void i3dsFlowStreamTakesTheFlowFramesAsATwoChannelClip() {
+        Path frames = flowFrames();
+        String i3d = Launcher.repository().resolve("configs/recognition/i3d/i3d-r50-flow_kinetics400.yaml").toString();
+
+        Launcher.Result clip = Launcher.run("pipeline", "show", i3d, frames.toString(), "--set", "data.sampler.clipLen=4",
+                "--set", "data.sampler.frameInterval=1");
+        Launcher.Result summary = Launcher.run("model", "summary", i3d, "--input", "1x2x8x64x64", "--no-layers");
+
+        assertThat(clip.exitCode()).as(clip.err()).isZero();
+        assertThat(clip.out()).contains("tensor: NCTHW 1x2x4x224x224");
+        // The RGB I3D's 28,043,472 less one input channel of the 5x7x7 stem's 64 filters.
+        assertThat(summary.out()).contains("Parameters: 28,027,792 trainable");
+    }
+
+    @Test
     void anRgbFirstLayerInitialisesTheFlowStreamWithCrossModality() throws Exception {
         Path frames = flowFrames();
         float[] values = new float[8 * 3 * 7 * 7];
