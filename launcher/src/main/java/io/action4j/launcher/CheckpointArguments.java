@@ -25,6 +25,11 @@ final class CheckpointArguments {
             + "a checkpoint with missing, unexpected or mis-shaped keys.")
     boolean nonStrict;
 
+    @Option(names = "--cross-modality", description = "TSN's cross-modality initialisation: a convolution weight that "
+            + "differs from the model's in its input channels only (an RGB model's first layer loaded into a flow or "
+            + "RGB-difference model) is averaged over its channels and repeated for each of the model's.")
+    boolean crossModality;
+
     /**
      * Says on {@code err}, when no checkpoint was given, that the model keeps its seeded initial
      * weights: its outputs look like any others, so the user reading them must be told.
@@ -38,6 +43,6 @@ final class CheckpointArguments {
 
     /** Loads the checkpoint, if one was given; returns null otherwise. */
     LoadReport loadInto(ComposedModel model) {
-        return checkpoint == null ? null : new Checkpoint(checkpoint, keyMapping, !nonStrict).loadInto(model);
+        return checkpoint == null ? null : new Checkpoint(checkpoint, keyMapping, !nonStrict, crossModality).loadInto(model);
     }
 }

@@ -8,6 +8,7 @@ import io.action4j.engine.recognition.Prediction;
 import io.action4j.engine.recognition.PredictionMatcher;
 import io.action4j.engine.recognition.PredictionsFile;
 import io.action4j.engine.recognition.RecognitionMetrics;
+import io.action4j.engine.recognition.ScoreFusion;
 import io.action4j.registry.config.ConfigBinder;
 import io.action4j.registry.config.ConfigLoader;
 import jakarta.inject.Inject;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Spec;
 /** {@code action4j eval ...}: scores saved results against annotations. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Scores saved predictions against annotations, the same way whichever tool made them.",
-        subcommands = {EvalCommand.Recognition.class, LocalizationEvalCommands.Proposals.class, AvaEvalCommand.class,
-            LocalizationEvalCommands.Detection.class})
+        subcommands = {EvalCommand.Recognition.class, EvalCommand.Fuse.class, LocalizationEvalCommands.Proposals.class,
+            AvaEvalCommand.class, LocalizationEvalCommands.Detection.class})
 final class EvalCommand implements Runnable {
 
     @Spec
@@ -98,17 +99,8 @@ final class EvalCommand implements Runnable {
             if (read.isEmpty()) {
                 throw new IllegalArgumentException(predictions + ": no predictions");
             }
-            List<DatasetEntry> entries = annotationLines.read(annotations, dataPrefix);
-            List<RecognitionSample> samples = PredictionMatcher.match(read, entries, dataPrefix, predictions, annotations);
-            List<String> disagreements = PredictionMatcher.labelDisagreements(samples, read);
-            if (!disagreements.isEmpty()) {
-                spec.commandLine().getErr().println("warning: " + disagreements.size() + " predictions carry labels "
-                        + "other than " + annotations + "'s (scored with the list's): "
-                        + disagreements.stream().limit(PredictionMatcher.NAMED).collect(Collectors.joining("; ")));
-            }
-            MetricResult result = metric.evaluate(samples);
-
-            RecognitionReport report = new RecognitionReport(result, samples.size());
+            RecognitionReport report = score(spec, metric, read, predictions, annotationLines.read(annotations, dataPrefix),
+                    annotations, dataPrefix);
             PrintWriter out = spec.commandLine().getOut();
             report.print(out);
             if (output != null) {
@@ -123,6 +115,20 @@ final class EvalCommand implements Runnable {
             return 0;
         }
 
+        /** Matches the predictions to the list (warning of labels that disagree) and evaluates them. */
+        static RecognitionReport score(CommandSpec spec, Metric<RecognitionSample> metric, List<Prediction> read,
+                                       Path predictions, List<DatasetEntry> entries, Path annotations, Path dataPrefix) {
+            List<RecognitionSample> samples = PredictionMatcher.match(read, entries, dataPrefix, predictions, annotations);
+            List<String> disagreements = PredictionMatcher.labelDisagreements(samples, read);
+            if (!disagreements.isEmpty()) {
+                spec.commandLine().getErr().println("warning: " + disagreements.size() + " predictions carry labels "
+                        + "other than " + annotations + "'s (scored with the list's): "
+                        + disagreements.stream().limit(PredictionMatcher.NAMED).collect(Collectors.joining("; ")));
+            }
+            MetricResult result = metric.evaluate(samples);
+            return new RecognitionReport(result, samples.size());
+        }
+
         /** The registry's {@code acc} with the options applied; bad values are reported like config keys. */
         private Metric<RecognitionSample> metric() {
             List<String> overrides = new ArrayList<>();
@@ -133,6 +139,98 @@ final class EvalCommand implements Runnable {
                 overrides.add("metric.metricList=" + metricList);
             }
             return RecognitionMetrics.recognition(RecognitionMetrics.acc(loader, binder, overrides, "eval recognition"));
+        }
+    }
+
+    /** {@code action4j eval fuse --pred A --pred B [--weights 1,1.5] [--labels LIST] [--out FUSED]}. */
+    @Command(name = "fuse", mixinStandardHelpOptions = true,
+            description = {"Late fusion of saved scores (two-stream networks at test time, MMAction2's report_accuracy): "
+                    + "the weighted average of each video's scores over two or more predictions files (what 'test --dump' "
+                    + "writes: a spatial and a temporal stream, RGB and RGB difference, ...), scored against an annotation "
+                    + "list like 'eval recognition' and/or written as a predictions file.",
+                    "Every file must score the same videos with as many classes; one that does not is an error (exit 1) "
+                            + "naming the file and the video."})
+    static final class Fuse implements Callable<Integer> {
+
+        private final ConfigLoader loader;
+        private final ConfigBinder binder;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--pred", required = true, paramLabel = "FILE.jsonl",
+                description = "A predictions file; give two or more (--pred rgb.jsonl --pred flow.jsonl).")
+        List<Path> predictions;
+
+        @Option(names = "--weights", split = ",", paramLabel = "W",
+                description = "One positive weight per --pred, comma-separated, e.g. 1,1.5 (default: all 1).")
+        List<Double> weights;
+
+        @Option(names = "--apply-softmax", description = "Turn each file's scores into probabilities first (for files of "
+                + "logits; 'test --dump' writes probabilities already).")
+        boolean applySoftmax;
+
+        @Option(names = "--labels", paramLabel = "LIST",
+                description = "Score the fused predictions against this annotation list (top-1/top-5, mean class accuracy).")
+        Path annotations;
+
+        @Option(names = "--data-prefix", paramLabel = "DIR",
+                description = "Folder the list's paths are relative to; predictions may name videos either way.")
+        Path dataPrefix;
+
+        @Mixin
+        AnnotationLineArguments annotationLines;
+
+        @Option(names = "--out", paramLabel = "FILE.jsonl", description = "Write the fused predictions (JSON Lines).")
+        Path output;
+
+        @Inject
+        Fuse(ConfigLoader loader, ConfigBinder binder) {
+            this.loader = loader;
+            this.binder = binder;
+        }
+
+        @Override
+        public Integer call() throws IOException {
+            if (annotations == null && output == null) {
+                throw new IllegalArgumentException("nothing to do: give --labels LIST to score the fused predictions, "
+                        + "--out FILE.jsonl to write them, or both");
+            }
+            if (predictions.size() < 2) {
+                throw new IllegalArgumentException("--pred: fusion needs two predictions files or more, got "
+                        + predictions.size());
+            }
+            Outputs.check(output);
+            List<Double> fusionWeights = weights != null ? weights : predictions.stream().map(file -> 1.0).toList();
+            if (fusionWeights.size() != predictions.size()) {
+                throw new IllegalArgumentException("--weights: " + fusionWeights.size() + " weights for "
+                        + predictions.size() + " --pred files; give one weight per file");
+            }
+            List<List<Prediction>> sources = new ArrayList<>();
+            for (Path file : predictions) {
+                List<Prediction> read = PredictionsFile.read(file);
+                if (read.isEmpty()) {
+                    throw new IllegalArgumentException(file + ": no predictions");
+                }
+                sources.add(read);
+            }
+            List<Prediction> fused = ScoreFusion.fuse(sources, ScoreFusion.names(predictions), fusionWeights,
+                    applySoftmax);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("fused " + fused.size() + " videos from " + predictions.size() + " files, weights "
+                    + fusionWeights + (applySoftmax ? ", softmax first" : ""));
+            if (annotations != null) {
+                Metric<RecognitionSample> metric = RecognitionMetrics.recognition(
+                        RecognitionMetrics.acc(loader, binder, List.of(), "eval fuse"));
+                Recognition.score(spec, metric, fused, predictions.get(0), annotationLines.read(annotations, dataPrefix),
+                        annotations, dataPrefix).print(out);
+            }
+            if (output != null) {
+                PredictionsFile.write(output, fused);
+                out.println("wrote " + output);
+            }
+            out.flush();
+            return 0;
         }
     }
 }

@@ -15,8 +15,11 @@ import java.util.Objects;
  *        ({@code torchvision_video_resnet}, ...)
  * @param strict refuse a checkpoint with missing, unexpected or mis-shaped keys (else load what matches
  *        and list the rest)
+ * @param crossModality TSN's cross-modality initialisation: a convolution weight that differs from the model's
+ *        in its input channels only (an RGB model's first layer for a flow or RGB-difference model) is averaged
+ *        over its channels and repeated for each of the model's
  */
-public record Checkpoint(Path file, String keyMapping, boolean strict) {
+public record Checkpoint(Path file, String keyMapping, boolean strict, boolean crossModality) {
 
     /** Detect the key mapping from the checkpoint's keys. */
     public static final String AUTO = "auto";
@@ -24,6 +27,11 @@ public record Checkpoint(Path file, String keyMapping, boolean strict) {
     public Checkpoint {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(keyMapping, "keyMapping");
+    }
+
+    /** Without cross-modality initialisation. */
+    public Checkpoint(Path file, String keyMapping, boolean strict) {
+        this(file, keyMapping, strict, false);
     }
 
     /** {@code file}, its mapping detected, loaded strictly. */
@@ -42,7 +50,7 @@ public record Checkpoint(Path file, String keyMapping, boolean strict) {
         KeyMappings mappings = KeyMappings.of(model.config().checkpointKeyMappings());
         CheckpointKeyMapping mapping = keyMapping.equalsIgnoreCase(AUTO)
                 ? mappings.detect(state.tensors().keySet()) : mappings.named(keyMapping);
-        CheckpointLoader loader = new CheckpointLoader(mapping);
+        CheckpointLoader loader = new CheckpointLoader(mapping, crossModality);
         return strict
                 ? loader.loadStrict(model, state.tensors(), file.toString())
                 : loader.loadMatching(model, state.tensors(), file.toString());
@@ -57,7 +65,7 @@ public record Checkpoint(Path file, String keyMapping, boolean strict) {
      *         from it or has another shape
      */
     public LoadReport loadAllInto(ComposedModel model, String part) {
-        LoadReport report = new Checkpoint(file, keyMapping, false).loadInto(model);
+        LoadReport report = new Checkpoint(file, keyMapping, false, crossModality).loadInto(model);
         if (!report.missing().isEmpty() || !report.mismatched().isEmpty()) {
             throw new IllegalArgumentException("the " + part + "'s weights are not all in " + file + ": "
                     + report.describe());

@@ -29,9 +29,19 @@ public final class CheckpointLoader {
     private static final String IGNORED_SUFFIX = "num_batches_tracked";
 
     private final CheckpointKeyMapping mapping;
+    private final boolean crossModality;
 
     public CheckpointLoader(CheckpointKeyMapping mapping) {
+        this(mapping, false);
+    }
+
+    /**
+     * @param crossModality give a convolution weight that differs from the model's in its input channels
+     *        only the average over its channels, repeated (TSN's cross-modality initialisation, {@link CrossModality})
+     */
+    public CheckpointLoader(CheckpointKeyMapping mapping, boolean crossModality) {
         this.mapping = mapping;
+        this.crossModality = crossModality;
     }
 
     /**
@@ -128,6 +138,12 @@ public final class CheckpointLoader {
             long[] graphShape = parameters.get(name);
             int[] permutation = permutation(layouts, name, tensor.shape().length);
             long[] converted = LayoutConversion.graphShape(tensor.shape(), permutation);
+            if (crossModality && CrossModality.applies(converted, graphShape)) {
+                int rank = graphShape.length;
+                tensor = CrossModality.replicate(tensor, CrossModality.inputChannelAxis(permutation, rank),
+                        graphShape[rank - 2]);
+                converted = LayoutConversion.graphShape(tensor.shape(), permutation);
+            }
             if (!Arrays.equals(converted, graphShape)) {
                 mismatched.add(new ShapeMismatch(key, name, tensor.shape(), converted, graphShape,
                         LayoutConversion.torchShape(graphShape, permutation)));

@@ -23,6 +23,10 @@ final class ConvModules {
         return layers.graph();
     }
 
+    Layers2d layers() {
+        return layers;
+    }
+
     Feature conv(String name, Feature x, int channels, int kernel, int stride, boolean relu) {
         return normalise(name, layers.conv2d(name + ".conv", x, channels, kernel, stride, kernel / 2), relu);
     }

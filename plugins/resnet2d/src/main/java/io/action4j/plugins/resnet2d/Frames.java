@@ -18,16 +18,7 @@ final class Frames {
 
     /** NCTHW to (N*T)CHW; channels, time and space must be known (the batch may not be). */
     static Feature fold(GraphBuilder graph, String name, Feature clip) {
-        TensorShape in = clip.shape();
-        if (in.rank() != 5) {
-            throw new GraphBuildException(graph.qualified(name) + ": expects a clip N x C x T x H x W, got " + in);
-        }
-        for (int axis = 1; axis < 5; axis++) {
-            if (in.dim(axis) == TensorShape.UNKNOWN) {
-                throw new GraphBuildException(graph.qualified(name)
-                        + ": needs known channels, time and size (only the batch may be unknown), got " + in);
-            }
-        }
+        TensorShape in = requireKnown(graph, name, clip);
         long batch = in.dim(0);
         long frames = batch == TensorShape.UNKNOWN ? TensorShape.UNKNOWN : batch * in.dim(2);
         SDVariable timeMajor = graph.sameDiff().permute(name + ".permute", clip.variable(), 0, 2, 1, 3, 4);
@@ -42,5 +33,40 @@ final class Frames {
                 in.dim(2), in.dim(3));
         SDVariable clip = graph.sameDiff().permute(name, videoMajor, 0, 2, 1, 3, 4);
         return new Feature(clip, TensorShape.of(batch, in.dim(1), time, in.dim(2), in.dim(3)));
+    }
+
+    /**
+     * NCTHW to stacks of {@code length} consecutive frames as channels, {@code (N*S) x (length*C) x H x W}
+     * with {@code S = T / length}: frame-major, so a stack's channels are frame 0's C, frame 1's C, ...
+     * (MMAction2's and TSN's order for stacked flow: x1, y1, x2, y2, ...).
+     */
+    static Feature stack(GraphBuilder graph, String name, Feature clip, int length) {
+        TensorShape in = requireKnown(graph, name, clip);
+        if (length <= 0 || in.dim(2) % length != 0) {
+            throw new GraphBuildException(graph.qualified(name) + ": stacks of " + length
+                    + " frames need a clip whose time is a multiple of it, got " + in);
+        }
+        long batch = in.dim(0);
+        long stacks = in.dim(2) / length;
+        long channels = in.dim(1) * length;
+        SDVariable timeMajor = graph.sameDiff().permute(name + ".permute", clip.variable(), 0, 2, 1, 3, 4);
+        SDVariable stacked = graph.sameDiff().reshape(name, timeMajor, -1, channels, in.dim(3), in.dim(4));
+        long frames = batch == TensorShape.UNKNOWN ? TensorShape.UNKNOWN : batch * stacks;
+        return new Feature(stacked, TensorShape.of(frames, channels, in.dim(3), in.dim(4)));
+    }
+
+    /** Checks that {@code clip} is NCTHW with known channels, time and size; returns its shape. */
+    static TensorShape requireKnown(GraphBuilder graph, String name, Feature clip) {
+        TensorShape in = clip.shape();
+        if (in.rank() != 5) {
+            throw new GraphBuildException(graph.qualified(name) + ": expects a clip N x C x T x H x W, got " + in);
+        }
+        for (int axis = 1; axis < 5; axis++) {
+            if (in.dim(axis) == TensorShape.UNKNOWN) {
+                throw new GraphBuildException(graph.qualified(name)
+                        + ": needs known channels, time and size (only the batch may be unknown), got " + in);
+            }
+        }
+        return in;
     }
 }

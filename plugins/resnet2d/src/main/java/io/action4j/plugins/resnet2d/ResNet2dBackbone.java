@@ -5,7 +5,6 @@ import io.action4j.api.model.Feature;
 import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
-import java.util.List;
 
 /**
  * torchvision's 2D ResNet on every frame of a clip, named as MMAction2's ResNet / ResNetTSM:
@@ -35,60 +34,8 @@ final class ResNet2dBackbone implements Backbone {
         }
         Feature x = Frames.fold(graph, "frames", input);
         int segments = Math.toIntExact(in.dim(2));
-        Layers2d layers = new Layers2d(graph);
-        ConvModules units = new ConvModules(layers, config.bnEpsilon());
         TemporalShift shift = config.shifted() ? new TemporalShift(graph, segments, config.shiftDiv()) : null;
-
-        x = units.conv("conv1", x, config.baseChannels(), 7, 2, true);
-        x = layers.maxPool2d("maxpool", x, 3, 2, 1);
-        int expansion = config.bottleneck() ? 4 : 1;
-        List<Integer> blocks = config.blocksPerStage();
-        for (int stage = 0; stage < 4; stage++) {
-            int planes = config.baseChannels() << stage;
-            int stride = config.strides().get(stage);
-            for (int block = 0; block < blocks.get(stage); block++) {
-                String name = "layer" + (stage + 1) + "." + block;
-                int blockStride = block == 0 ? stride : 1;
-                // As MMAction2's make_res_layer: project only where the stride or the width changes.
-                boolean project = block == 0 && (stride != 1 || x.shape().dim(1) != (long) planes * expansion);
-                TemporalShift blockShift = config.shiftsBlock(block) ? shift : null;
-                x = config.bottleneck()
-                        ? bottleneckBlock(units, blockShift, name, x, planes, blockStride, project)
-                        : basicBlock(units, blockShift, name, x, planes, blockStride, project);
-            }
-        }
+        x = new ResNet2dTrunk(graph, config, "", shift).apply(x);
         return Frames.unfold(graph, "output", x, in.dim(0), segments);
-    }
-
-    private Feature basicBlock(ConvModules units, TemporalShift shift, String name, Feature x, int planes,
-                               int stride, boolean project) {
-        Feature out = firstConv(units, shift, name + ".conv1", x, planes, 3, stride);
-        out = units.conv(name + ".conv2", out, planes, 3, 1, false);
-        return residual(units, name, x, out, planes, stride, project);
-    }
-
-    private Feature bottleneckBlock(ConvModules units, TemporalShift shift, String name, Feature x, int planes,
-                                    int stride, boolean project) {
-        // style pytorch strides in the 3x3 convolution, caffe in the first 1x1 one.
-        boolean caffe = config.style().equals("caffe");
-        Feature out = firstConv(units, shift, name + ".conv1", x, planes, 1, caffe ? stride : 1);
-        out = units.conv(name + ".conv2", out, planes, 3, caffe ? 1 : stride, true);
-        out = units.conv(name + ".conv3", out, planes * 4, 1, 1, false);
-        return residual(units, name, x, out, planes * 4, stride, project);
-    }
-
-    /** A block's first ConvModule, after the temporal shift where TSM puts one ('blockres'). */
-    private static Feature firstConv(ConvModules units, TemporalShift shift, String name, Feature x, int planes,
-                                 int kernel, int stride) {
-        return shift == null
-                ? units.conv(name, x, planes, kernel, stride, true)
-                : units.shiftedConv(name, shift, x, planes, kernel, stride, true);
-    }
-
-    private static Feature residual(ConvModules units, String name, Feature identity, Feature out, int channels,
-                                    int stride, boolean project) {
-        // The shortcut sees the unshifted input: MMAction2 shifts inside conv1 only.
-        Feature shortcut = project ? units.conv(name + ".downsample", identity, channels, 1, stride, false) : identity;
-        return units.graph().relu(name + ".relu", units.graph().add(name + ".add", out, shortcut));
     }
 }

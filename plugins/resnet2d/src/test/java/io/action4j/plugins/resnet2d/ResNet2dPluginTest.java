@@ -27,16 +27,18 @@ class ResNet2dPluginTest {
     }
 
     @Test
-    void pluginContributesTheResnet2dBackboneOnly() {
+    void pluginContributesTheResnet2dBackboneAndTheFusionFamily() {
         VideoPlugin plugin = resNet2dPlugins().get(0);
 
-        assertThat(plugin.backbones()).singleElement().satisfies(factory -> {
-            assertThat(factory.name()).isEqualTo(ResNet2dBackboneFactory.NAME).isEqualTo("resnet2d")
-                    .matches("[a-z][a-z0-9_.]*");
-            assertThat(factory.configType()).isEqualTo(ResNet2dConfig.class);
-            assertThat(factory.defaultConfig()).isEqualTo(ResNet2dConfig.DEFAULTS);
+        assertThat(plugin.backbones()).extracting(factory -> factory.name()).containsExactly("resnet2d",
+                "early_fusion", "late_fusion", "slow_fusion", "cnn_lstm", "conv_pooling", "two_stream_fusion");
+        assertThat(plugin.backbones()).allSatisfy(factory -> {
+            assertThat(factory.name()).matches("[a-z][a-z0-9_.]*");
+            assertThat(factory.defaultConfig()).isNotNull().isInstanceOf(factory.configType());
             assertThat(factory.description()).isNotBlank();
         });
+        assertThat(plugin.backbones().get(0).configType()).isEqualTo(ResNet2dConfig.class);
+        assertThat(plugin.backbones().get(0).defaultConfig()).isEqualTo(ResNet2dConfig.DEFAULTS);
         assertThat(plugin.recognitionHeads()).isEmpty();
     }
 }

@@ -19,6 +19,6 @@ public final class TransformsPlugin implements VideoPlugin {
     public List<TransformFactory<?>> transforms() {
         return List.of(new ResizeFactory(), new RandomResizedCropFactory(), new MultiScaleCropFactory(),
                 new CenterCropFactory(), new ThreeCropFactory(), new TenCropFactory(), new FlipFactory(),
-                new ColorJitterFactory(), new NormalizeFactory());
+                new ColorJitterFactory(), new NormalizeFactory(), new RgbDiffFactory());
     }
 }

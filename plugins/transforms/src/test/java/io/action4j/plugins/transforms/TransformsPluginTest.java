@@ -20,8 +20,8 @@ class TransformsPluginTest {
         assertThat(plugin.apiVersion()).isEqualTo(VideoPlugin.API_VERSION);
         assertThat(plugin.transforms()).extracting(TransformFactory::name).containsExactly(
                 "resize", "random_resized_crop", "multi_scale_crop", "center_crop", "three_crop", "ten_crop",
-                "flip", "color_jitter", "normalize");
-        assertThat(ComponentKind.TRANSFORM.factoriesOf(plugin)).hasSize(9);
+                "flip", "color_jitter", "normalize", "rgb_diff");
+        assertThat(ComponentKind.TRANSFORM.factoriesOf(plugin)).hasSize(10);
         assertThat(plugin.clipSamplers()).isEmpty();
     }
 
