@@ -6,7 +6,7 @@
 # Needs the Debian ffmpeg CLI (to make the clip) and python3-opencv (/usr/bin/python3).
 # Clip: 10 s of ffmpeg's testsrc2 at 340x256, 30 fps, H.264: 300 frames, 299 pairs.
 # Also: four copies of the clip with --threads 1 and --threads 2 (parallel over videos), and --threads 2 with
-# OpenCV's own thread pool at 1 thread; and the peak resident memory of a 10 s and a 60 s clip's extraction.
+# OpenCV's own thread pool at 1 thread; TV-L1 on 6 frames; and the peak resident memory of a 10 s and a 60 s clip's extraction.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-/tmp/action4j-flow-bench}"
@@ -88,6 +88,31 @@ rm -rf "$work/parallel"
 OPENCV_FOR_THREADS_NUM=1 "${launcher[@]}" flow extract "$work"/copy{1,2,3,4}.mp4 --method farneback --threads 2 \
     --out "$work/parallel" | tail -1
 echo "   command: OPENCV_FOR_THREADS_NUM=1 ${launcher[*]} flow extract $work/copy{1,2,3,4}.mp4 --method farneback --threads 2 --out DIR"
+short="$work/clip_340x256_6frames.mp4"
+[[ -f "$short" ]] || ffmpeg -v error -f lavfi -i "testsrc2=size=340x256:rate=30" -frames:v 6 -c:v libx264 \
+    -preset veryfast -pix_fmt yuv420p -y "$short"
+cat > "$work/tvl1.py" <<'PY'
+import sys, time, cv2
+capture = cv2.VideoCapture(sys.argv[1])
+frames = []
+while True:
+    ok, frame = capture.read()
+    if not ok:
+        break
+    frames.append(cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY))
+algorithm = cv2.optflow.DualTVL1OpticalFlow_create()
+start = time.perf_counter()
+for i in range(1, len(frames)):
+    algorithm.calc(frames[i - 1], frames[i], None)
+seconds = time.perf_counter() - start
+print("python3-opencv TV-L1: %d pairs in %.1f s: %.2f pairs/s" % (len(frames) - 1, seconds, (len(frames) - 1) / seconds))
+PY
+echo "== TV-L1 (OpenCV's defaults) on 6 frames: python3-opencv, then action4j"
+/usr/bin/python3 "$work/tvl1.py" "$short"
+rm -rf "$work/tvl1"
+"${launcher[@]}" flow extract "$short" --method tvl1 --threads 1 --out "$work/tvl1" | tail -1
+echo "   commands: /usr/bin/python3 $work/tvl1.py $short; ${launcher[*]} flow extract $short --method tvl1 --out DIR"
+
 long="$work/clip_340x256_60s.mp4"
 [[ -f "$long" ]] || ffmpeg -v error -f lavfi -i "testsrc2=size=340x256:rate=30" -t 60 -c:v libx264 \
     -preset veryfast -pix_fmt yuv420p -y "$long"
