@@ -23,10 +23,11 @@ final class SlowFusionBackbone implements Backbone {
         for (int layer = 0; layer < config.channels().size(); layer++) {
             String name = "conv" + (layer + 1);
             int spatialStride = config.spatialStrides().get(layer);
+            int spatialKernel = config.spatialKernels().get(layer);
             x = graph.conv3d(name + ".conv", x, config.channels().get(layer),
-                    new int[] {config.temporalKernels().get(layer), 3, 3},
+                    new int[] {config.temporalKernels().get(layer), spatialKernel, spatialKernel},
                     new int[] {config.temporalStrides().get(layer), spatialStride, spatialStride},
-                    new int[] {0, 1, 1}, false);
+                    new int[] {0, spatialKernel / 2, spatialKernel / 2}, false);
             x = graph.relu(name + ".relu", graph.batchNorm(name + ".bn", x, config.bnEpsilon()));
         }
         return x;

@@ -60,10 +60,11 @@ class FusionBackbonesTest {
                 Arguments.of("late fusion", new LateFusionBackbone(new LateFusionConfig(SMALL, 3, 16)),
                         TensorShape.of(2, 3, 5, 33, 33), TensorShape.of(-1, 16, 1, 1, 1)),
                 Arguments.of("slow fusion, 8 frames", new SlowFusionBackbone(new SlowFusionConfig(List.of(4, 8, 8, 16),
-                        List.of(4, 2, 2, 1), List.of(2, 1, 1, 1), List.of(2, 2, 2, 1), 1e-5)),
+                        List.of(7, 3, 3, 3), List.of(4, 2, 2, 1), List.of(2, 1, 1, 1), List.of(2, 2, 2, 1), 1e-5)),
                         TensorShape.of(2, 3, 8, 33, 33), TensorShape.of(-1, 16, 1, 5, 5)),
                 Arguments.of("slow fusion, Karpathy's 10 frames", new SlowFusionBackbone(new SlowFusionConfig(
-                        List.of(4, 8, 8, 16), List.of(4, 2, 2, 1), List.of(2, 2, 1, 1), List.of(2, 2, 2, 1), 1e-5)),
+                        List.of(4, 8, 8, 16), List.of(3, 3, 3, 3), List.of(4, 2, 2, 1), List.of(2, 2, 1, 1),
+                        List.of(2, 2, 2, 1), 1e-5)),
                         TensorShape.of(2, 3, 10, 33, 33), TensorShape.of(-1, 16, 1, 5, 5)),
                 Arguments.of("cnn + lstm", new CnnLstmBackbone(new CnnLstmConfig(SMALL, 3, 12, "mean")),
                         TensorShape.of(2, 3, 4, 33, 33), TensorShape.of(-1, 12, 1, 1, 1)),
@@ -200,8 +201,10 @@ class FusionBackbonesTest {
                 .isInstanceOf(ConfigValueException.class).hasMessageContaining("fusion");
         assertThatThrownBy(() -> new TwoStreamFusionConfig(SMALL, 3, 0, 5, "sum"))
                 .isInstanceOf(ConfigValueException.class).hasMessageContaining("fuseAfter");
-        assertThatThrownBy(() -> new SlowFusionConfig(List.of(4, 8), List.of(3), List.of(1, 1), List.of(1, 1), 1e-5))
-                .isInstanceOf(ConfigValueException.class).hasMessageContaining("temporalKernels");
+        assertThatThrownBy(() -> new SlowFusionConfig(List.of(4, 8), List.of(3, 3), List.of(3), List.of(1, 1),
+                List.of(1, 1), 1e-5)).isInstanceOf(ConfigValueException.class).hasMessageContaining("temporalKernels");
+        assertThatThrownBy(() -> new SlowFusionConfig(List.of(4, 8), List.of(4, 3), List.of(3, 1), List.of(1, 1),
+                List.of(1, 1), 1e-5)).isInstanceOf(ConfigValueException.class).hasMessageContaining("spatialKernels");
         assertThatThrownBy(() -> new CnnLstmConfig(SMALL, 3, 8, "first"))
                 .isInstanceOf(ConfigValueException.class).hasMessageContaining("output");
         assertThatThrownBy(() -> new EarlyFusionConfig(SMALL, -1))
