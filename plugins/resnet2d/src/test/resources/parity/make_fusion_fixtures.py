@@ -13,7 +13,12 @@ documented to run it:
   * late_fusion: the first and the last frame through the shared ResNet, each averaged over space,
     concatenated (first, then last), torch.nn.Linear `fusion_fc` and a ReLU: N x F x 1 x 1 x 1;
   * cnn_lstm: every frame through the ResNet, averaged over space, torch.nn.LSTM(batch_first=True) over the
-    frames; its hidden states averaged over time: N x H x 1 x 1 x 1.
+    frames; its hidden states averaged over time: N x H x 1 x 1 x 1;
+  * two_stream_fusion (conv after layer 3; bilinear after layer 4): a clip of 3 RGB + 2 motion channels in
+    segments of 2 frames; `rgb.*` on each segment's middle frame (index 1), `motion.*` on its 2 motion frames
+    stacked (4 channels); conv: concatenated, a 1x1 Conv2d `fusion.conv`, BatchNorm2d `fusion.bn`, ReLU, then
+    torchvision's layer4 as `fused.layer4`; bilinear: per segment the channels' outer product averaged over
+    positions, signed square root, L2 normalisation (epsilon 1e-8 in both); the segments kept on time.
 
 Tensor names are the plugin's checkpoint keys (`backbone.conv1.conv.weight`, ..., `backbone.fusion_fc.weight`,
 `backbone.lstm.weight_ih_l0`), tensors in torch's layout; "input" and "features" besides.
@@ -95,9 +100,56 @@ def cnn_lstm(generator):
                                 "inChannels": c, "hiddenSize": hidden, "output": "mean"}
 
 
+def prefixed(state, prefix):
+    return [(key.replace("backbone.", "backbone." + prefix, 1), value) for key, value in state]
+
+
+def stages(model, frames, count):
+    x = model.maxpool(model.relu(model.bn1(model.conv1(frames))))
+    for layer in [model.layer1, model.layer2, model.layer3, model.layer4][:count]:
+        x = layer(x)
+    return x
+
+
+def two_stream(fusion, fuse_after, generator):
+    n, rgb, motion, segments, length, h, w = 2, 3, 2, 2, 2, 33, 33
+    spatial, temporal = trunk(rgb, generator), trunk(motion * length, generator)
+    x = torch.randn((n, rgb + motion, segments * length, h, w), generator=generator)
+    middle = x[:, :rgb].reshape(n, rgb, segments, length, h, w)[:, :, :, length // 2]
+    rgb_frames = middle.transpose(1, 2).reshape(n * segments, rgb, h, w)
+    motion_frames = x[:, rgb:].transpose(1, 2).reshape(n * segments, length * motion, h, w)
+    a, b = stages(spatial, rgb_frames, fuse_after), stages(temporal, motion_frames, fuse_after)
+    state = prefixed(trunk_state(spatial), "rgb.") + prefixed(trunk_state(temporal), "motion.")
+    state = [(k, v) for k, v in state if not any(".layer%d." % i in k for i in range(fuse_after + 1, 5))]
+    if fusion == "conv":
+        channels = a.shape[1]
+        conv, bn = nn.Conv2d(2 * channels, channels, 1, bias=False), nn.BatchNorm2d(channels)
+        holder = resnet.SmallResNet(tv.BasicBlock, BLOCKS, BASE, 2)  # what _make_layer reads from self
+        holder.inplanes = channels
+        later = tv.ResNet._make_layer(holder, tv.BasicBlock, BASE * 8, 1, stride=2)
+        for module in (conv, bn, later):
+            resnet.randomise(module, generator)
+        fused = later(torch.relu(bn(conv(torch.cat([a, b], dim=1)))))
+        state += [("backbone.fusion.conv.weight", conv.weight)]
+        state += [("backbone.fusion.bn." + k, v) for k, v in bn.state_dict().items() if "num_batches" not in k]
+        state += [(resnet.mmaction2_key("layer4." + k).replace("backbone.", "backbone.fused.", 1), v)
+                  for k, v in later.state_dict().items() if "num_batches" not in k]
+    else:
+        channels, positions = a.shape[1], a.shape[2] * a.shape[3]
+        outer = torch.bmm(a.flatten(2), b.flatten(2).transpose(1, 2)) / positions
+        flat = outer.flatten(1)
+        root = torch.sign(flat) * torch.sqrt(flat.abs() + 1e-8)
+        fused = (root / torch.sqrt((root * root).sum(dim=1, keepdim=True) + 1e-8)).view(-1, channels * channels, 1, 1)
+    features = fused.view(n, segments, *fused.shape[1:]).transpose(1, 2)
+    return state, x, features, {"trunk": {"depth": 18, "baseChannels": BASE, "stageBlocks": BLOCKS},
+                                "rgbChannels": rgb, "stackFrames": length, "fuseAfter": fuse_after, "fusion": fusion}
+
+
 def main():
     for index, (name, make) in enumerate([("early_fusion", early_fusion), ("late_fusion", late_fusion),
-                                          ("cnn_lstm", cnn_lstm)]):
+                                          ("cnn_lstm", cnn_lstm),
+                                          ("two_stream_conv", lambda g: two_stream("conv", 3, g)),
+                                          ("two_stream_bilinear", lambda g: two_stream("bilinear", 4, g))]):
         torch.manual_seed(3000 + index)
         generator = torch.Generator().manual_seed(3000 + index)
         with torch.no_grad():
