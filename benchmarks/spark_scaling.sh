@@ -23,6 +23,7 @@ if [[ -z "$jar" ]]; then
   mvn -B -q -pl spark -am package -Pspark-assembly -DskipTests
   jar="$(ls spark/target/action4j-spark-*-assembly.jar | head -1)"
 fi
+jar="$root/$jar"   # executors start in folders of their own
 # Spark's jars, as a Spark installation has them: the spark-sql artifact and its dependencies.
 mkdir -p "$work/spark" && cat > "$work/spark/pom.xml" <<'POM'
 <project><modelVersion>4.0.0</modelVersion><groupId>local</groupId><artifactId>spark-jars</artifactId><version>1</version>
@@ -66,7 +67,8 @@ for executors in 1 2; do
       -Dspark.test.home="$work/spark-home" -Dspark.ui.enabled=false -Dspark.driver.host=127.0.0.1 \
       -Dspark.executor.extraClassPath="$jar:$spark_cp" -cp "$jar:$spark_cp" io.action4j.spark.SparkApp \
       recognize "$work/data/videos" --config "$config" --checkpoint "$checkpoint" --labels "$labels" \
-      --partitions $((executors * 2)) --out "$work/out" 2> "$work/spark.log" | tail -1
+      --partitions $((executors * 2)) --out "$work/out" 2> "$work/spark.log" | tail -1 \
+      || { echo "the Spark run failed:"; grep -E "Exception|Error|error" "$work/spark.log" | head -20; exit 1; }
   took=$(seconds "$start")
   echo "spark local-cluster[$executors,1,1536] ($executors executor JVM(s) x 1 core): $took s," \
       "$(ratio "$count" "$took") videos/s, $(ratio "$took" "$single")x the single machine's time"

@@ -17,6 +17,12 @@ public record DetectionJob(String config, String checkpoint, String labelMap, St
         InferenceJob.require("config", config);
         InferenceJob.require("label map", labelMap);
         InferenceJob.require("person box source", boxes);
+        config = InferenceJob.executorPath(config);
+        checkpoint = InferenceJob.executorPath(checkpoint);
+        labelMap = InferenceJob.executorPath(labelMap);
+        // A box file (not a detector's name) is opened on the executors too.
+        boxes = boxes != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(boxes))
+                ? InferenceJob.executorPath(boxes) : boxes;
         overrides = List.copyOf(overrides);
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * What every task's batch job states: the model (a config with {@code _base_} files beside it and a
  * checkpoint, both readable on every executor: a shared mount, or files shipped with
- * {@code spark-submit --files}), {@code --set}-style overrides, and whether a bad video fails the job
+ * {@code spark-submit --files}; relative paths are made absolute where the job is made), {@code --set}-style overrides, and whether a bad video fails the job
  * or becomes an error row. Equal jobs share the models an executor has built.
  */
 public sealed interface InferenceJob extends Serializable permits RecognitionJob, LocalizationJob, DetectionJob {
@@ -19,6 +19,17 @@ public sealed interface InferenceJob extends Serializable permits RecognitionJob
     List<String> overrides();
 
     boolean failOnError();
+
+    /**
+     * A model file as executors will open it: a relative path is made absolute where the job is made (the
+     * driver), since an executor's working folder is its own; null stays null.
+     */
+    static String executorPath(String file) {
+        if (file == null || file.isBlank() || java.nio.file.Path.of(file).isAbsolute()) {
+            return file;
+        }
+        return java.nio.file.Path.of(file).toAbsolutePath().normalize().toString();
+    }
 
     /** Checks the parts every job needs. */
     static void require(String what, String value) {

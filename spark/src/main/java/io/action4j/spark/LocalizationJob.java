@@ -13,6 +13,9 @@ public record LocalizationJob(String config, String checkpoint, String backboneC
 
     public LocalizationJob {
         InferenceJob.require("config", config);
+        config = InferenceJob.executorPath(config);
+        checkpoint = InferenceJob.executorPath(checkpoint);
+        backboneCheckpoint = InferenceJob.executorPath(backboneCheckpoint);
         overrides = List.copyOf(overrides);
     }
 

@@ -21,6 +21,9 @@ public record RecognitionJob(String config, String checkpoint, String labels, in
         if ((window == null) != (stride == null)) {
             throw new IllegalArgumentException("a window needs a stride and a stride a window");
         }
+        config = InferenceJob.executorPath(config);
+        checkpoint = InferenceJob.executorPath(checkpoint);
+        labels = InferenceJob.executorPath(labels);
         overrides = List.copyOf(overrides);
     }
 
