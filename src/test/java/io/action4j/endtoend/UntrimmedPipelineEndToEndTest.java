@@ -106,4 +106,57 @@ class UntrimmedPipelineEndToEndTest {
             assertThat(first.get("score").asDouble()).isPositive();
         }
     }
+
+    @Test
+    void trainAndTestExtractTheFeaturesTheirDatasetsLackFromTheRawVideosAndKeepThem() throws Exception {
+        Path data = folder.resolve("raw");
+        Launcher.Result synth = Launcher.run("synth", "--untrimmed", "--out", data.toString(), "--size", "32x32",
+                "--difficulty", "0.1", "--videos", "2,0,1", "--duration", "6", "--threads", "2");
+        assertThat(synth.exitCode()).as(synth.err()).isZero();
+        Path backbone = Launcher.repository().resolve("launcher/src/main/resources/io/action4j/launcher/demo/"
+                + "r3d-small_synth.safetensors");
+        Path features = data.resolve("features");
+        Path config = Files.writeString(folder.resolve("bmn-raw.yaml"), """
+                _base_:
+                  - %1$s
+                model:
+                  locHead: {temporalDim: 16, numSamples: 4, hiddenDim1d: 16, hiddenDim2d: 8, hiddenDim3d: 16,
+                            postProcessTopK: 10}
+                trainDataloader:
+                  batchSize: 2
+                  dataset: {annFile: %2$s/train.json, dataPrefix: %3$s, videoPrefix: %2$s/videos, featureCheckpoint: %4$s}
+                valDataloader: null
+                testDataloader:
+                  dataset: {annFile: %2$s/test.json, dataPrefix: %3$s, videoPrefix: %2$s/videos, featureCheckpoint: %4$s}
+                trainCfg: {maxEpochs: 1, checkpointInterval: 1, logInterval: 1}
+                paramScheduler: []
+                """.formatted(Launcher.repository().resolve("configs/localization/synth/bmn_r3d-small_synth-untrimmed.yaml"),
+                data, features, backbone));
+
+        Path work = folder.resolve("work");
+        Launcher.Result trained = Launcher.run("train", config.toString(), "--work-dir", work.toString());
+
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.out()).contains("features of " + data.resolve("videos/v_train_0000.mp4") + ": ")
+                .contains("features of " + data.resolve("videos/v_train_0001.mp4") + ": ")
+                .doesNotContain("v_test_0000.mp4");
+        // The same features the features command extracts from that video with that backbone.
+        Path alone = folder.resolve("alone");
+        Launcher.Result extracted = Launcher.run("features", "--config", config.toString(), "--checkpoint",
+                backbone.toString(), "--out", alone.toString(), data.resolve("videos/v_train_0000.mp4").toString());
+        assertThat(extracted.exitCode()).as(extracted.err()).isZero();
+        assertThat(Files.readString(features.resolve("v_train_0000.csv")))
+                .isEqualTo(Files.readString(alone.resolve("v_train_0000.csv")));
+
+        String[] test = {"test", config.toString(), "--checkpoint", work.resolve("epoch_1.safetensors").toString()};
+        Launcher.Result first = Launcher.run(test);
+        Launcher.Result again = Launcher.run(test);
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(first.out()).contains("features of " + data.resolve("videos/v_test_0000.mp4") + ": ")
+                .contains("videos: 1");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out()).doesNotContain("features of").contains("videos: 1");
+        assertThat(features.resolve("v_test_0000.csv")).exists();
+    }
 }

@@ -144,7 +144,10 @@ final class TestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<LocalizationSample> samples = LocalizationTraining.test(config, checkpointArguments::loadInto,
-                warning -> err.println("warning: " + warning));
+                warning -> err.println("warning: " + warning), readerArguments.decodersFor(config), line -> {
+                    out.println(line);
+                    out.flush();
+                });
         MetricResult result = new ProposalRecall(TiouThresholds.activityNet(), OptionalDouble.of(100)).evaluate(samples);
         out.println("videos: " + samples.size());
         result.values().forEach((name, value) -> out.printf(java.util.Locale.ROOT, "%-7s %.4f%n", name, value));

@@ -88,7 +88,12 @@ final class TrainCommand implements Callable<Integer> {
                         err.println("warning: " + message);
                         err.flush();
                     }
-                }, localization ? warnings -> LocalizationTraining.task(config, warnings)
+                }, localization ? warnings -> LocalizationTraining.task(config, warnings, decoders, line -> {
+                    if (!quiet) {
+                        out.println(line);
+                        out.flush();
+                    }
+                })
                         : detection ? warnings -> DetectionTraining.task(config, decoders) : null);
         if (!quiet) {
             out.println("done: " + result.epochs() + " epochs, last checkpoint " + result.checkpoint());

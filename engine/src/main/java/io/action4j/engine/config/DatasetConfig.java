@@ -35,11 +35,16 @@ import java.util.Locale;
  * @param labelFile {@code ava} only: the AVA label map ({@code .pbtxt}) of the evaluation (MMAction2's
  *     {@code label_file}); absent: every class
  * @param exclusionFile {@code ava} only: keyframes left out of the evaluation (MMAction2's {@code exclude_file})
+ * @param videoPrefix {@code activitynet} only: the folder of the raw videos ({@code <video name>.<ext>}); a video
+ *     whose feature CSV {@code dataPrefix} lacks has its snippet features extracted from it with the config's
+ *     backbone, data pipeline and snippets, and kept in {@code dataPrefix} for the next run
+ * @param featureCheckpoint {@code activitynet} with {@code videoPrefix}: the backbone's weights for that
+ *     extraction (a recognizer's checkpoint will do); absent: its seeded initial weights
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DatasetConfig(String annFile, String dataPrefix, String format, Boolean multiLabel, Boolean withOffset,
                             String onError, String outsideSegments, String proposalFile, Double personDetScoreThr,
-                            String labelFile, String exclusionFile) {
+                            String labelFile, String exclusionFile, String videoPrefix, String featureCheckpoint) {
 
     public static final List<String> FORMATS = List.of("videos", "rawframes", "activitynet", "ava");
     /** The localization format: an ActivityNet annotation file over snippet-feature CSVs. */
@@ -72,6 +77,24 @@ public record DatasetConfig(String annFile, String dataPrefix, String format, Bo
             avaOnly("labelFile", labelFile);
             avaOnly("exclusionFile", exclusionFile);
         }
+        if (!format.equals(ACTIVITYNET)) {
+            activityNetOnly("videoPrefix", videoPrefix);
+            activityNetOnly("featureCheckpoint", featureCheckpoint);
+        } else if (featureCheckpoint != null && videoPrefix == null) {
+            throw new ConfigValueException("featureCheckpoint", "the backbone's weights for extracting features from "
+                    + "videoPrefix; there is no videoPrefix");
+        }
+    }
+
+    private static void activityNetOnly(String key, Object value) {
+        if (value != null) {
+            throw new ConfigValueException(key, "applies to dataset format: activitynet only");
+        }
+    }
+
+    /** Whether the features this dataset lacks are extracted from its raw videos ({@code videoPrefix}). */
+    public boolean extractsFeatures() {
+        return videoPrefix != null;
     }
 
     private static void avaOnly(String key, Object value) {

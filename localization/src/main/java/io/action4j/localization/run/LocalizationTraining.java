@@ -1,5 +1,6 @@
 package io.action4j.localization.run;
 
+import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.model.LocalizationHead;
 import io.action4j.api.model.TensorShape;
 import io.action4j.engine.config.DataloaderConfig;
@@ -16,12 +17,14 @@ import io.action4j.localization.bmn.BmnTargets;
 import io.action4j.localization.bsn.TemConfig;
 import io.action4j.localization.bsn.TemHeadFactory;
 import io.action4j.localization.bsn.TemObjective;
+import io.action4j.localization.train.FeaturePreparation;
 import io.action4j.localization.train.ProposalValidation;
 import io.action4j.localization.train.SnippetTrainingData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Localization's training task for the engine's trainer: a BMN or TEM head trained on snippet features
@@ -56,6 +59,20 @@ public final class LocalizationTraining {
      */
     public static List<io.action4j.api.metric.LocalizationSample> test(ExperimentConfig config,
             Consumer<io.action4j.engine.model.ComposedModel> weights, Consumer<String> warnings) throws IOException {
+        return test(config, weights, warnings, path -> {
+            throw new IllegalArgumentException("no video decoders given to extract features from " + path);
+        }, line -> { });
+    }
+
+    /**
+     * {@link #test(ExperimentConfig, Consumer, Consumer)}, first extracting the features the test set lacks from
+     * its raw videos when it has a {@code videoPrefix} ({@link FeaturePreparation}).
+     *
+     * @param progress receives a line per video whose features are extracted
+     */
+    public static List<io.action4j.api.metric.LocalizationSample> test(ExperimentConfig config,
+            Consumer<io.action4j.engine.model.ComposedModel> weights, Consumer<String> warnings,
+            Function<Path, VideoDecoder> decoders, Consumer<String> progress) throws IOException {
         if (config.model() == null || config.model().locHead() == null) {
             throw new IllegalArgumentException("testing a localizer needs a model with a locHead");
         }
@@ -64,6 +81,7 @@ public final class LocalizationTraining {
             throw new IllegalArgumentException("testDataloader.dataset: a localizer is tested on format: activitynet "
                     + "(annFile: the ActivityNet annotation JSON, dataPrefix: the folder of its feature CSVs)");
         }
+        FeaturePreparation.prepare(config, dataset, "testDataloader.dataset", decoders, progress);
         LocalizationHead head = config.model().locHead().create(LocalizationHead.class);
         int steps = head.temporalLength().orElseThrow();
         int featDim = featDim(config);
@@ -81,6 +99,19 @@ public final class LocalizationTraining {
      * @throws IllegalArgumentException when the config cannot train a localizer, naming what is missing
      */
     public static TrainingTask task(ExperimentConfig config, Consumer<String> warnings) throws IOException {
+        return task(config, warnings, path -> {
+            throw new IllegalArgumentException("no video decoders given to extract features from " + path);
+        }, line -> { });
+    }
+
+    /**
+     * {@link #task(ExperimentConfig, Consumer)}, first extracting the features the training and validation sets
+     * lack from their raw videos when they have a {@code videoPrefix} ({@link FeaturePreparation}).
+     *
+     * @param progress receives a line per video whose features are extracted
+     */
+    public static TrainingTask task(ExperimentConfig config, Consumer<String> warnings,
+                                    Function<Path, VideoDecoder> decoders, Consumer<String> progress) throws IOException {
         if (config.model() == null || config.model().locHead() == null) {
             throw new IllegalArgumentException("training a localizer needs a model with a locHead");
         }
@@ -109,6 +140,10 @@ public final class LocalizationTraining {
             TemObjective temObjective = new TemObjective(tem);
             objective = temObjective;
             targets = temObjective;
+        }
+        FeaturePreparation.prepare(config, dataset, "trainDataloader.dataset", decoders, progress);
+        if (config.valDataloader() != null) {
+            FeaturePreparation.prepare(config, config.valDataloader().dataset(), "valDataloader.dataset", decoders, progress);
         }
         List<ActivityNetAnnotations.Video> videos = ActivityNetAnnotations.read(Path.of(dataset.annFile()), warnings,
                 dataset.rejectsOutsideSegments());
