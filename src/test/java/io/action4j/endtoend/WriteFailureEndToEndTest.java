@@ -30,8 +30,19 @@ class WriteFailureEndToEndTest {
     private static final String RECOGNIZER = Launcher.repository()
             .resolve("launcher/src/main/resources/io/action4j/launcher/demo/r3d-small_synth.safetensors").toString();
 
+    private static final Path DEMO = Launcher.repository().resolve("launcher/src/main/resources/io/action4j/launcher/demo");
+
     @TempDir
     Path folder;
+
+    /** An input file beside the outputs' folder; returns its path. */
+    private static String write(Path file, String text) {
+        try {
+            return Files.writeString(file, text).toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     /** A command that writes files: its arguments for an output folder, and the files it writes there. */
     record Writer(String name, Function<Path, List<String>> args, List<String> outputs) {
@@ -63,6 +74,18 @@ class WriteFailureEndToEndTest {
                         "--out", out.resolve("detection.json").toString()), List.of("detection.json")),
                 new Writer("pipeline show --out (.npy of the model's input)", out -> List.of("pipeline", "show",
                         RECOGNIZER_CONFIG, video, "--out", out.resolve("input.npy").toString()), List.of("input.npy")),
+                new Writer("detect --out-dir (AVA CSV, keyframe lines, segments, the annotated video)", out -> List.of(
+                        "detect", "--config", Launcher.repository().resolve("configs/detection/synth/r3d-small_ava-synth.yaml")
+                                .toString(), "--checkpoint", DEMO.resolve("r3d-small_ava-synth.safetensors").toString(),
+                        "--label-map", DEMO.resolve("ava-synth_actions.pbtxt").toString(), "--boxes",
+                        write(out.resolveSibling("boxes.csv"), "test,1,0.1,0.1,0.4,0.6,1,0.9\ntest,2,0.1,0.1,0.4,0.6,1,0.9\n"),
+                        "--out-dir", out.toString(), video),
+                        List.of("test.ava.csv", "test.keyframes.jsonl", "test.segments.json", "test.annotated.mp4")),
+                new Writer("eval recognition --out (metrics JSON)", out -> List.of("eval", "recognition", "--pred",
+                        write(out.resolveSibling("pred.jsonl"), "{\"video\": \"a.mp4\", \"scores\": [0.2, 0.8]}\n"
+                                + "{\"video\": \"b.mp4\", \"scores\": [0.6, 0.4]}\n"), "--labels",
+                        write(out.resolveSibling("list.txt"), "a.mp4 1\nb.mp4 0\n"), "--out",
+                        out.resolve("metrics.json").toString()), List.of("metrics.json")),
                 new Writer("eval ava --out (metrics JSON)", out -> List.of("eval", "ava", "--gt",
                         ava.resolve("gt.csv").toString(), "--pred", ava.resolve("pred.csv").toString(), "--labelmap",
                         ava.resolve("action_list.txt").toString(), "--out", out.resolve("ava.json").toString()),
