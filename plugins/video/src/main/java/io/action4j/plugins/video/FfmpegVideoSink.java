@@ -15,6 +15,8 @@ import io.action4j.api.video.VideoSink;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.BytePointer;
@@ -31,6 +33,9 @@ import org.bytedeco.opencv.opencv_core.Scalar;
  * each frame, scaled with the frame height.
  */
 final class FfmpegVideoSink implements VideoSink {
+
+    /** How JavaCV reports an FFmpeg error code: {@code avformat_write_header error() error -27: ...}. */
+    private static final Pattern FFMPEG_ERROR = Pattern.compile("error (-\\d+)");
 
     static {
         FfmpegLogs.apply();
@@ -82,7 +87,7 @@ final class FfmpegVideoSink implements VideoSink {
         } catch (FrameRecorder.Exception e) {
             release(recorder);
             closeQuietly(pending);
-            throw new VideoException(target, "cannot start the encoder (" + e.getMessage() + ")", e);
+            throw new VideoException(target, "cannot start the encoder: " + reason(e), e);
         }
         return new FfmpegVideoSink(target, format, pending, recorder);
     }
@@ -103,7 +108,7 @@ final class FfmpegVideoSink implements VideoSink {
             recorder.recordImage(format.width(), format.height(), Frame.DEPTH_UBYTE, 3, format.width() * 3,
                     avutil.AV_PIX_FMT_RGB24, pixels);
         } catch (FrameRecorder.Exception e) {
-            throw new VideoException(target, "cannot encode frame " + frame.index() + " (" + e.getMessage() + ")", e);
+            throw new VideoException(target, "cannot encode frame " + frame.index() + ": " + reason(e), e);
         }
     }
 
@@ -145,7 +150,7 @@ final class FfmpegVideoSink implements VideoSink {
             pending.commit();
             finished = true;
         } catch (IOException e) {
-            throw new VideoException(target, "cannot finish the video (" + e.getMessage() + ")", e);
+            throw new VideoException(target, "cannot finish the video: " + reason(e), e);
         }
     }
 
@@ -158,6 +163,24 @@ final class FfmpegVideoSink implements VideoSink {
         } catch (IOException e) {
             throw new VideoException(target, "cannot remove the unfinished video " + pending.temporary(), e);
         }
+    }
+
+    /**
+     * JavaCV's message in FFmpeg's words for the error code it carries ({@code error -27}: "file too large"), without
+     * JavaCV's hint about its log callback or the temporary file's name; other messages as they are.
+     */
+    static String reason(Exception e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Matcher code = FFMPEG_ERROR.matcher(message);
+        if (code.find()) {
+            try (BytePointer text = new BytePointer(256)) {
+                if (avutil.av_strerror(Integer.parseInt(code.group(1)), text, 256) == 0 && !text.getString().isBlank()) {
+                    String words = text.getString();
+                    return Character.toLowerCase(words.charAt(0)) + words.substring(1);
+                }
+            }
+        }
+        return message.replace(" (For more details, make sure FFmpegLogCallback.set() has been called.)", "");
     }
 
     private static void release(FFmpegFrameRecorder recorder) {
