@@ -35,6 +35,13 @@ class WriteFailureEndToEndTest {
     @TempDir
     Path folder;
 
+    /** The config's pipeline output for the video, as {@code model run} takes it; returns its path. */
+    private static String modelInput(Path npy, String video) {
+        Launcher.Result shown = Launcher.run("pipeline", "show", RECOGNIZER_CONFIG, video, "--out", npy.toString());
+        assertThat(shown.exitCode()).as(shown.err()).isZero();
+        return npy.toString();
+    }
+
     /** An input file beside the outputs' folder; returns its path. */
     private static String write(Path file, String text) {
         try {
@@ -93,6 +100,15 @@ class WriteFailureEndToEndTest {
                 new Writer("recognize --annotate (the video with its labels drawn)", out -> List.of("recognize", "--config",
                         RECOGNIZER_CONFIG, "--checkpoint", RECOGNIZER, "--annotate", out.toString(), video),
                         List.of("test.annotated.mp4")),
+                new Writer("test --dump --out (scores per video, metrics)", out -> List.of("test", RECOGNIZER_CONFIG,
+                        "--checkpoint", RECOGNIZER, "--set", "testDataloader.dataset.annFile="
+                                + write(out.resolveSibling("test_list.txt"), "test.mp4 0\n"),
+                        "--set", "testDataloader.dataset.dataPrefix=" + FIXTURES.resolve("tests/data"),
+                        "--dump", out.resolve("scores.jsonl").toString(), "--out", out.resolve("test.json").toString()),
+                        List.of("scores.jsonl", "test.json")),
+                new Writer("model run --output (.npy of the model's output)", out -> List.of("model", "run",
+                        RECOGNIZER_CONFIG, "--checkpoint", RECOGNIZER, "--input", modelInput(out.resolveSibling("input.npy"),
+                                video), "--output", out.resolve("logits.npy").toString()), List.of("logits.npy")),
                 new Writer("eval ava --out (metrics JSON)", out -> List.of("eval", "ava", "--gt",
                         ava.resolve("gt.csv").toString(), "--pred", ava.resolve("pred.csv").toString(), "--labelmap",
                         ava.resolve("action_list.txt").toString(), "--out", out.resolve("ava.json").toString()),
