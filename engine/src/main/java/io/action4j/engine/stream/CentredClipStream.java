@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * frame (the clamp's target at the end): bounded by one clip's span and interval, not by the video.
  * Not thread-safe.
  */
-final class CentredClipStream {
+final class CentredClipStream implements FrameStream {
 
     private final CentredClips clips;
     private final int startIndex;
@@ -43,7 +43,8 @@ final class CentredClipStream {
     }
 
     /** Takes the next frame of the video; returns the clips it completes, in order. */
-    List<WindowStream.ReadyWindow> accept(VideoFrame frame) {
+    @Override
+    public List<WindowStream.ReadyWindow> accept(VideoFrame frame) {
         if (finished) {
             throw new IllegalStateException("the stream has finished");
         }
@@ -55,9 +56,15 @@ final class CentredClipStream {
         maxHeld = Math.max(maxHeld, held.size() + 1);
         List<WindowStream.ReadyWindow> ready = new ArrayList<>(1);
         while (clips.lastFrame(next) <= position && clips.coverage(next, Long.MAX_VALUE)[1] - 1 <= position) {
-            ready.add(handOut(arrived));
+            ready.add(handOut());
         }
         return ready;
+    }
+
+    /** {@link #finish()}: every frame a clip takes was kept, so nothing is read again. */
+    @Override
+    public List<WindowStream.ReadyWindow> finish(WindowStream.RandomAccess video) {
+        return finish();
     }
 
     /** The stream ended: the clips whose centres arrived, clamped into the video (or clip 0 alone, clamped, when none did). */
@@ -70,7 +77,7 @@ final class CentredClipStream {
         if (arrived > 0) {
             int last = Math.max(clips.count(arrived), 1);
             while (next < last) {
-                ready.add(handOut(arrived));
+                ready.add(handOut());
             }
         }
         held.clear();
@@ -78,8 +85,8 @@ final class CentredClipStream {
         return ready;
     }
 
-    /** Frames decoded so far. */
-    int framesArrived() {
+    @Override
+    public int framesArrived() {
         return arrived;
     }
 
@@ -89,8 +96,14 @@ final class CentredClipStream {
     }
 
     /** The most frames held at once so far: bounded by the clips' arithmetic, whatever the video's length. */
-    int maxFramesHeld() {
+    @Override
+    public int maxFramesHeld() {
         return maxHeld;
+    }
+
+    @Override
+    public int framesReadAgain() {
+        return 0;
     }
 
     /**
@@ -107,25 +120,27 @@ final class CentredClipStream {
         return false;
     }
 
-    /** Hands out clip {@code next} of a video known to have at least {@code frames} frames, and drops what no later clip takes. */
-    private WindowStream.ReadyWindow handOut(int frames) {
+    /**
+     * Hands out clip {@code next}, clamped into the frames that have arrived (all the video has, at the end),
+     * and drops what no later clip takes.
+     */
+    private WindowStream.ReadyWindow handOut() {
         int clip = next++;
-        int[] positions = clips.frames(clip, frames);
+        int[] positions = clips.frames(clip, arrived);
         List<VideoFrame> chosen = new ArrayList<>(positions.length);
         int[] indices = new int[positions.length];
         for (int j = 0; j < positions.length; j++) {
-            VideoFrame frame = positions[j] == frames - 1 && positions[j] == arrived - 1 ? latest : held.get(positions[j]);
+            VideoFrame frame = positions[j] == arrived - 1 ? latest : held.get(positions[j]);
             if (frame == null) {
                 throw new IllegalStateException("frame " + positions[j] + " of clip " + clip + " was not kept");
             }
             chosen.add(frame);
             indices[j] = positions[j] + startIndex;
         }
-        long[] coverage = clips.coverage(clip, frames);
+        long[] coverage = clips.coverage(clip, arrived);
         long firstKept = Math.max(clips.firstFrame(next), 0);
         held.keySet().removeIf(position -> position < firstKept);
-        return new WindowStream.ReadyWindow(clip, new WindowPlan.Span((int) coverage[0],
-                (int) Math.max(coverage[1], coverage[0] + 1)),
+        return new WindowStream.ReadyWindow(clip, new WindowPlan.Span((int) coverage[0], (int) coverage[1]),
                 new FrameSelection(indices, positions.length, 1), chosen, new SplittableRandom(seed));
     }
 }

@@ -31,7 +31,7 @@ import java.util.random.RandomGenerator;
  * {@code ceil(W / S)} windows) and by the expected last window: bounded by the sampling, not by the
  * video's length. Not thread-safe.
  */
-final class WindowStream {
+final class WindowStream implements FrameStream {
 
     /** A window whose frames have all arrived, ready for the transforms and the model. */
     record ReadyWindow(int index, WindowPlan.Span span, FrameSelection selection, List<VideoFrame> frames,
@@ -83,7 +83,8 @@ final class WindowStream {
     }
 
     /** Takes the next frame of the video; returns the windows it completes (none or one). */
-    List<ReadyWindow> accept(VideoFrame frame) {
+    @Override
+    public List<ReadyWindow> accept(VideoFrame frame) {
         if (finished) {
             throw new IllegalStateException("the stream has finished");
         }
@@ -114,7 +115,8 @@ final class WindowStream {
      *
      * @param video reads the last window's frames that were not kept (the stream ended elsewhere than announced)
      */
-    List<ReadyWindow> finish(RandomAccess video) throws VideoException {
+    @Override
+    public List<ReadyWindow> finish(RandomAccess video) throws VideoException {
         if (finished) {
             return List.of();
         }
@@ -145,8 +147,8 @@ final class WindowStream {
         return ready;
     }
 
-    /** Frames decoded so far. */
-    int framesArrived() {
+    @Override
+    public int framesArrived() {
         return arrived;
     }
 
@@ -156,12 +158,14 @@ final class WindowStream {
     }
 
     /** The most frames held at once so far: bounded by the sampling, whatever the video's length. */
-    int maxFramesHeld() {
+    @Override
+    public int maxFramesHeld() {
         return maxHeld;
     }
 
     /** Frames the last window read again by random access because the stream ended elsewhere than announced. */
-    int framesReadAgain() {
+    @Override
+    public int framesReadAgain() {
         return readAgain;
     }
 

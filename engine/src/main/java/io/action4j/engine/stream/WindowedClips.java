@@ -72,23 +72,7 @@ public final class WindowedClips {
         checkFramesHeld(video, plan, pipeline, metadata, TensorBudget.ofThisMachine());
         WindowStream stream = new WindowStream(plan, pipeline::sample, metadata.fps(), metadata.startIndex(), seed,
                 metadata.frameCount());
-        Iterator<VideoFrame> frames = reader.stream(metadata.startIndex());
-        int handedOut = 0;
-        VideoFrame frame;
-        while ((frame = DecodedStream.nextBeforeCut(frames)) != null) {
-            for (WindowStream.ReadyWindow window : stream.accept(frame)) {
-                sink.accept(prepare(pipeline, metadata.fps(), window));
-                handedOut++;
-            }
-            progress.framesDecoded(stream.framesArrived(), metadata.frameCount());
-        }
-        for (WindowStream.ReadyWindow window : stream.finish(reader::read)) {
-            sink.accept(prepare(pipeline, metadata.fps(), window));
-            handedOut++;
-        }
-        if (handedOut == 0) {
-            throw new VideoException(video, "no frame decoded, so no window");
-        }
+        int handedOut = drive(video, reader, pipeline, stream, "window", sink, progress);
         return new WindowRun(metadata, plan, stream.framesArrived(), handedOut, stream.maxFramesHeld(),
                 stream.framesReadAgain());
     }
@@ -109,25 +93,38 @@ public final class WindowedClips {
         VideoMetadata metadata = reader.metadata();
         checkFramesHeld(video, clips, metadata, TensorBudget.ofThisMachine());
         CentredClipStream stream = new CentredClipStream(clips, metadata.startIndex(), seed);
+        int handedOut = drive(video, reader, pipeline, stream, "clip", sink, progress);
+        return new WindowRun(metadata, new WindowPlan(clips.clipInterval(), clips.clipInterval()),
+                stream.framesArrived(), handedOut, stream.maxFramesHeld(), stream.framesReadAgain());
+    }
+
+    /**
+     * Decodes the video once, in order, into {@code stream}; each input it completes goes through the pipeline's
+     * transforms to the sink. Returns how many were handed out.
+     *
+     * @param what what the stream makes ("window", "clip"), for the message when it made none
+     */
+    private static int drive(Path video, VideoReader reader, ClipPipeline pipeline, FrameStream stream, String what,
+                             Sink sink, DecodeProgress progress) throws VideoException {
+        VideoMetadata metadata = reader.metadata();
         Iterator<VideoFrame> frames = reader.stream(metadata.startIndex());
         int handedOut = 0;
         VideoFrame frame;
         while ((frame = DecodedStream.nextBeforeCut(frames)) != null) {
-            for (WindowStream.ReadyWindow clip : stream.accept(frame)) {
-                sink.accept(prepare(pipeline, metadata.fps(), clip));
+            for (WindowStream.ReadyWindow ready : stream.accept(frame)) {
+                sink.accept(prepare(pipeline, metadata.fps(), ready));
                 handedOut++;
             }
             progress.framesDecoded(stream.framesArrived(), metadata.frameCount());
         }
-        for (WindowStream.ReadyWindow clip : stream.finish()) {
-            sink.accept(prepare(pipeline, metadata.fps(), clip));
+        for (WindowStream.ReadyWindow ready : stream.finish(reader::read)) {
+            sink.accept(prepare(pipeline, metadata.fps(), ready));
             handedOut++;
         }
         if (handedOut == 0) {
-            throw new VideoException(video, "no frame decoded, so no clip");
+            throw new VideoException(video, "no frame decoded, so no " + what);
         }
-        return new WindowRun(metadata, new WindowPlan(clips.clipInterval(), clips.clipInterval()),
-                stream.framesArrived(), handedOut, stream.maxFramesHeld(), 0);
+        return handedOut;
     }
 
     /**
