@@ -4,11 +4,9 @@ import io.action4j.api.video.VideoReader;
 import io.action4j.engine.checkpoint.Checkpoint;
 import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.engine.data.ClipPipeline;
-import io.action4j.engine.stream.DecodeProgress;
 import io.action4j.engine.stream.Snippets;
 import io.action4j.localization.features.FeatureCache;
 import io.action4j.localization.features.FeatureSequence;
-import io.action4j.localization.features.Rows;
 import io.action4j.localization.features.SnippetFeatureExtractor;
 import io.action4j.localization.run.LocalizerWeights;
 import io.action4j.localization.run.SegmentFiles;
@@ -90,17 +88,12 @@ final class FeaturesCommand implements Callable<Integer> {
                 pipeline, cut, snippets.batch, snippets.seed,
                 weights.backboneLoader())) {
             for (Path video : videos) {
-                Rows rows = new Rows();
+                FeatureSequence features;
                 try (VideoReader reader = decoders.apply(video).open(video)) {
-                    extractor.extract(video, reader, 0, (index, start, end, values) -> rows.add(start, end, values),
-                            DecodeProgress.NONE);
+                    features = extractor.features(video, reader);
                 }
-                FeatureSequence features = rows.toSequence();
-                String name = SegmentFiles.fileStem(video.toString());
-                FeatureCache.writeAll(features, output.resolve(name + ".csv"), output.resolve(name + ".npy"),
-                        output.resolve(name + ".json"));
-                out.printf("%s: %d snippets x %d features -> %s%n", video, features.steps(), features.channels(),
-                        output.resolve(name + ".csv"));
+                Path csv = FeatureCache.writeAll(features, output, SegmentFiles.fileStem(video.toString()));
+                out.printf("%s: %d snippets x %d features -> %s%n", video, features.steps(), features.channels(), csv);
                 out.flush();
             }
         }

@@ -174,6 +174,17 @@ public final class FeatureCache {
         }
     }
 
+    /**
+     * {@link #writeAll(FeatureSequence, Path, Path, Path)} under one video's name in {@code folder}: {@code NAME.csv}
+     * (MMAction2's feature CSV, what a localizer's {@code dataPrefix} holds), {@code NAME.npy} and {@code NAME.json};
+     * returns the CSV.
+     */
+    public static Path writeAll(FeatureSequence features, Path folder, String name) throws IOException {
+        Path csv = folder.resolve(name + ".csv");
+        writeAll(features, csv, folder.resolve(name + ".npy"), folder.resolve(name + ".json"));
+        return csv;
+    }
+
     /** Appends snippet rows to a partial file, each flushed as it is written. */
     public static final class RowAppender implements AutoCloseable {
 

@@ -85,6 +85,13 @@ public final class SnippetFeatureExtractor implements AutoCloseable {
         return run;
     }
 
+    /** A whole video's snippet features with their times, in one pass. */
+    public FeatureSequence features(Path video, VideoReader reader) throws VideoException {
+        Rows rows = new Rows();
+        extract(video, reader, 0, (index, start, end, values) -> rows.add(start, end, values), DecodeProgress.NONE);
+        return rows.toSequence();
+    }
+
     /** Whole snippets gathered until {@code batchSize} views are waiting, then run together. */
     private final class Batch {
         private final RowSink sink;

@@ -7,11 +7,9 @@ import io.action4j.engine.config.DatasetConfig;
 import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.engine.data.ClipPipeline;
 import io.action4j.engine.data.VideoNames;
-import io.action4j.engine.stream.DecodeProgress;
 import io.action4j.engine.stream.Snippets;
 import io.action4j.localization.activitynet.ActivityNetAnnotations;
 import io.action4j.localization.features.FeatureCache;
-import io.action4j.localization.features.Rows;
 import io.action4j.localization.features.SnippetFeatureExtractor;
 import io.action4j.localization.run.LocalizerWeights;
 import java.io.IOException;
@@ -77,16 +75,11 @@ public final class FeaturePreparation {
                     throw new IOException(dataset.annFile() + ": video " + name + " has no feature CSV in " + features
                             + " and no video in " + dataset.videoPrefix() + " (" + what + ".videoPrefix)");
                 }
-                Rows rows = new Rows();
                 try (VideoReader reader = decoders.apply(video).open(video)) {
-                    extractor.extract(video, reader, 0, (index, start, end, values) -> rows.add(start, end, values),
-                            DecodeProgress.NONE);
+                    var sequence = extractor.features(video, reader);
+                    Path csv = FeatureCache.writeAll(sequence, features, name);
+                    progress.accept("features of " + video + ": " + sequence.steps() + " snippets -> " + csv);
                 }
-                var sequence = rows.toSequence();
-                FeatureCache.writeAll(sequence, features.resolve(name + ".csv"), features.resolve(name + ".npy"),
-                        features.resolve(name + ".json"));
-                progress.accept("features of " + video + ": " + sequence.steps() + " snippets -> "
-                        + features.resolve(name + ".csv"));
             }
         }
         return missing.size();
