@@ -136,6 +136,62 @@ class FlowOnTheFlyEndToEndTest {
     }
 
     @Test
+    void overlappingWindowsScoreTheSameWhetherTheirSharedFramePairsFlowIsReusedOrComputedAgain(@TempDir Path temporary)
+            throws Exception {
+        // Windows of 6 frames every 2 over MMAction2's 10 test frames: [0, 6), [2, 8), [4, 10), neighbours sharing
+        // 3 of their 5 pairs.
+        Path video = FlowExtractEndToEndTest.frames(temporary, "clip", 10);
+        String normalized = "    - {type: normalize, mean: [128, 128], std: [128, 128]}\n";
+        Path config = Files.writeString(temporary.resolve("computed.yaml"), TEMPORAL_STREAM
+                + ON_THE_FLY.replace("    - {type: optical_flow, method: farneback, bound: 20}\n",
+                        "    - {type: optical_flow, method: farneback, bound: 20}\n" + normalized));
+        Path reused = temporary.resolve("reused.jsonl");
+        Path computed = temporary.resolve("computed.jsonl");
+        Launcher.Result withReuse = Launcher.run("recognize", "--config", config.toString(), "--window", "6",
+                "--stride", "2", "--out", reused.toString(), video.toString());
+        Launcher.Result without = Launcher.run("recognize", "--config", config.toString(), "--window", "6",
+                "--stride", "2", "--set", "data.pipeline[0].reuseMegabytes=0", "--out", computed.toString(),
+                video.toString());
+        assertThat(withReuse.exitCode()).as(withReuse.err()).isZero();
+        assertThat(without.exitCode()).as(without.err()).isZero();
+
+        List<String> reusedLines = Files.readAllLines(reused);
+        assertThat(reusedLines).hasSize(3);
+        assertThat(reusedLines).isEqualTo(Files.readAllLines(computed));
+    }
+
+    @Test
+    void aVideoShorterThanTheFlowStackIsRefusedOrPaddedWithNoMotionAsConfigured(@TempDir Path temporary)
+            throws Exception {
+        // 4 frames for a stack of 5 flows (6 frames).
+        Path video = FlowExtractEndToEndTest.frames(temporary, "short", 4);
+        Path refusing = Files.writeString(temporary.resolve("refusing.yaml"), TEMPORAL_STREAM
+                + ON_THE_FLY.replace("testMode: true}", "testMode: true, outOfBoundOpt: error}"));
+        Launcher.Result refused = Launcher.run("recognize", "--config", refusing.toString(), video.toString());
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.err()).contains(video.toString()).contains("the video has 4 frames")
+                .contains("needs frame 4").contains("repeat_last pads");
+
+        FormattedClip padded = tensor(ON_THE_FLY.replace("testMode: true}", "testMode: true, outOfBoundOpt: repeat_last}"),
+                video);
+        assertThat(padded.shape()).containsExactly(1, 2, 5, 240, 320);
+        int plane = 240 * 320;
+        int moved = 0;
+        for (int component = 0; component < 2; component++) {
+            for (int t = 3; t < 5; t++) {
+                for (int i = 0; i < plane; i++) {
+                    if (Math.abs(padded.values()[(component * 5 + t) * plane + i] - 128) > 1) {
+                        moved++;
+                    }
+                }
+            }
+        }
+        // The padded pairs are the last frame and itself: no motion (level 128) but for OpenCV's own Farneback noise
+        // on identical frames (python3-opencv gives the same: up to 0.6 px at 292 of 76,800 pixels of this frame).
+        assertThat(moved).as("levels more than one from 128 in the two padded flows").isLessThan(4 * plane / 100);
+    }
+
+    @Test
     void theTransformsEstimatorParametersMergeOverTheirDefaultsAndBadOnesAreNamed() {
         PluginRegistry registry = PluginLoader.load(FlowOnTheFlyEndToEndTest.class.getClassLoader(), List.of());
         ConfigBinder binder = new ConfigBinder(registry);

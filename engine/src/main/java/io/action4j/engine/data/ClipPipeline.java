@@ -18,6 +18,7 @@ import io.action4j.api.video.VideoReader;
 import io.action4j.engine.config.DataConfig;
 import io.action4j.engine.model.TensorBudget;
 import io.action4j.registry.config.ComponentSpec;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,8 +67,14 @@ public final class ClipPipeline {
     public Result run(VideoReader reader, RandomGenerator random, OptionalInt keyframe, List<Box> boxes)
             throws VideoException {
         VideoMetadata metadata = reader.metadata();
-        FrameSelection selection = sample(
-                new SamplingRequest(metadata.frameCount(), metadata.fps(), metadata.startIndex(), keyframe), random);
+        FrameSelection selection;
+        try {
+            selection = sample(new SamplingRequest(metadata.frameCount(), metadata.fps(), metadata.startIndex(),
+                    keyframe), random);
+        } catch (IllegalArgumentException e) {
+            // A sampler refuses a video it cannot sample (no frames, too short for its clips): that video fails.
+            throw new VideoException(Path.of(reader.source()), e.getMessage(), e);
+        }
         checkFramesFit(reader.source(), selection, metadata, TensorBudget.ofThisMachine());
         List<VideoFrame> frames = reader.read(selection.indices());
         return new Result(selection, transform(selection, frames, random, boxes));

@@ -31,6 +31,6 @@ public final class OpticalFlowFactory implements TransformFactory<OpticalFlowCon
     @Override
     public String description() {
         return "dense optical flow of consecutive frames inside the pipeline (L + 1 frames -> L flow images), "
-                + "valued as stored flow JPEGs are";
+                + "valued as stored flow JPEGs are; keepRgb puts each source frame before its flow";
     }
 }

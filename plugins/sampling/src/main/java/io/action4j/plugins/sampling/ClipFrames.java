@@ -16,8 +16,10 @@ final class ClipFrames {
     /**
      * @param clipOffsets the first frame of each clip (0-based, possibly fractional)
      * @param jitter per-frame jitter added when temporal jitter is on, else {@code null}
+     * @param sampler the sampler's name, for the message of {@link OutOfBoundOption#ERROR}
+     * @throws IllegalArgumentException with {@link OutOfBoundOption#ERROR}, when a clip runs past the last frame
      */
-    static FrameSelection select(double[] clipOffsets, int clipLen, int frameInterval, int[] jitter,
+    static FrameSelection select(String sampler, double[] clipOffsets, int clipLen, int frameInterval, int[] jitter,
                                  OutOfBoundOption outOfBound, int totalFrames, int startIndex) {
         int numClips = clipOffsets.length;
         double[] frames = new double[Math.multiplyExact(numClips, clipLen)];
@@ -28,7 +30,9 @@ final class ClipFrames {
             }
         }
         // Out-of-bound handling works on 0-based positions; start_index comes after it.
-        if (outOfBound == OutOfBoundOption.LOOP) {
+        if (outOfBound == OutOfBoundOption.ERROR) {
+            refusePastTheEnd(sampler, frames, clipLen, frameInterval, totalFrames);
+        } else if (outOfBound == OutOfBoundOption.LOOP) {
             for (int at = 0; at < frames.length; at++) {
                 frames[at] = NumpyMath.mod(frames[at], totalFrames);
             }
@@ -42,6 +46,19 @@ final class ClipFrames {
             indices[at] = (int) (frames[at] + startIndex); // astype(int32) truncates
         }
         return new FrameSelection(indices, clipLen, numClips);
+    }
+
+    private static void refusePastTheEnd(String sampler, double[] frames, int clipLen, int frameInterval,
+                                         int totalFrames) {
+        for (int at = 0; at < frames.length; at++) {
+            if (!(frames[at] < totalFrames)) {
+                throw new IllegalArgumentException(sampler + ": the video has " + totalFrames + " frames, but clip "
+                        + (at / clipLen + 1) + " of " + clipLen + " frames every " + frameInterval + " needs frame "
+                        + (long) frames[at] + " (counted from 0) and outOfBoundOpt is error; a shorter clip "
+                        + "(clipLen, frameInterval) fits, or outOfBoundOpt repeat_last pads the clip with its last "
+                        + "frame (no motion), loop wraps around to the first");
+            }
+        }
     }
 
     /** The clip's largest in-range index (not its last one: jitter breaks the order) replaces the rest. */

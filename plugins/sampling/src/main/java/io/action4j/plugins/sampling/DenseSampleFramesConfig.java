@@ -15,7 +15,7 @@ import io.action4j.api.ConfigChecks;
  * @param numSamplePositions test mode: positions of the group
  * @param testMode deterministic test/validation sampling
  * @param temporalJitter add a random {@code [0, frameInterval)} shift to every frame
- * @param outOfBoundOpt {@code loop} or {@code repeat_last}, as in {@link SampleFramesConfig}
+ * @param outOfBoundOpt {@code loop}, {@code repeat_last} or {@code error}, as in {@link SampleFramesConfig}
  */
 public record DenseSampleFramesConfig(int clipLen, int frameInterval, int numClips, int sampleRange,
                                       int numSamplePositions, boolean testMode, boolean temporalJitter,

@@ -37,7 +37,7 @@ public final class DenseSampleFramesSampler implements ClipSampler {
             draws = draws == null ? new RandomDraws(random) : draws;
             jitter = draws.ints(config.frameInterval(), offsets.length * config.clipLen());
         }
-        return ClipFrames.select(offsets, config.clipLen(), config.frameInterval(), jitter, outOfBound,
+        return ClipFrames.select(DenseSampleFramesFactory.NAME, offsets, config.clipLen(), config.frameInterval(), jitter, outOfBound,
                 totalFrames, request.startIndex());
     }
 

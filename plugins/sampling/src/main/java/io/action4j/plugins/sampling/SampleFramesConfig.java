@@ -18,7 +18,8 @@ import io.action4j.api.ConfigValueException;
  * @param twiceSample test mode: also sample the clips shifted by half a segment (2D) or continue the
  *                    3D grid for {@code numClips} more clips; the selection then holds
  *                    {@code 2 * numClips} clips
- * @param outOfBoundOpt {@code loop} (index mod frames) or {@code repeat_last} (the clip's last valid frame)
+ * @param outOfBoundOpt {@code loop} (index mod frames), {@code repeat_last} (the clip's last valid frame) or
+ *     {@code error} (refuse a video too short for the clip, naming the frames; not in MMAction2)
  * @param keepTailFrames train mode: fractional segment length so that tail frames can be drawn
  */
 public record SampleFramesConfig(int clipLen, int frameInterval, int numClips, boolean testMode,

@@ -33,7 +33,7 @@ public final class SampleFramesSampler implements ClipSampler {
             draws = draws == null ? new RandomDraws(random) : draws;
             jitter = draws.ints(config.frameInterval(), offsets.length * config.clipLen());
         }
-        return ClipFrames.select(offsets, config.clipLen(), config.frameInterval(), jitter, outOfBound,
+        return ClipFrames.select(SampleFramesFactory.NAME, offsets, config.clipLen(), config.frameInterval(), jitter, outOfBound,
                 totalFrames, request.startIndex());
     }
 

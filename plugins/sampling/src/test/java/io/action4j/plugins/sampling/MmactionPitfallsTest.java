@@ -72,6 +72,23 @@ class MmactionPitfallsTest {
     }
 
     @Test
+    void aVideoTooShortForTheClipIsRefusedWhenAskedRatherThanLoopedOrPadded() {
+        // A flow stack of L = 10 needs 11 frames; a 5-frame video looped would give the flow from its last frame
+        // to its first.
+        SamplingRequest shortVideo = SamplingRequest.of(5, 30);
+        assertThatThrownBy(() -> sampleFrames(11, 1, 1, true, false, "error").sample(shortVideo,
+                ScriptedRandom.none())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("sample_frames: the video has 5 frames")
+                .hasMessageContaining("clip 1 of 11 frames every 1 needs frame 5")
+                .hasMessageContaining("repeat_last pads");
+        assertThat(sampleFrames(4, 1, 1, true, false, "error").sample(shortVideo, ScriptedRandom.none())
+                .indices()).as("a clip that fits").containsExactly(0, 1, 2, 3);
+        assertThat(sampleFrames(11, 1, 1, true, false, "repeat_last").sample(shortVideo, ScriptedRandom.none())
+                .indices()).as("padding: the last frame again, zero flow").containsExactly(0, 1, 2, 3, 4, 4, 4, 4, 4,
+                        4, 4);
+    }
+
+    @Test
     void keepTailFramesTruncatesFloatOffsets() {
         // Segment (50 - 8 + 1) / 3 = 14.33; half of it drawn: 7.17, 21.5, 35.83 -> 7, 21, 35.
         FrameSelection selection = new SampleFramesSampler(
