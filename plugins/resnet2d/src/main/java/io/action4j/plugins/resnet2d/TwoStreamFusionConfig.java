@@ -19,12 +19,12 @@ import java.util.List;
  * @param stackFrames motion frames a segment stacks (L); 0: the whole clip is one segment
  * @param fuseAfter the stage after which the streams fuse, 1 to 4 ({@code layer4}: after the last
  *     convolutional stage, where Feichtenhofer et al. fuse best)
- * @param fusion {@code sum}, {@code max} (elementwise), {@code concat} (channels), {@code conv} (concatenated,
- *     then a 1x1 convolution {@code fusion.conv} back to one stream's width, batch norm and ReLU),
- *     {@code bilinear} (the outer product of the two streams' features summed over positions, signed square
- *     root and L2 normalisation; only after {@code layer4}), {@code conv3d} (concatenated, kept on the
- *     segments' time axis, a 3x3x3 convolution {@code fusion.conv} with batch norm and ReLU, then a 3D max
- *     pool over all segments and 3x3 positions)
+ * @param fusion {@code sum}, {@code max} (elementwise), {@code concat} (channels, the RGB stream's first),
+ *     {@code conv} (concatenated, then a 1x1 convolution {@code fusion.conv} back to one stream's width, batch
+ *     norm and ReLU), {@code bilinear} (the outer product of the two streams' features summed over positions and
+ *     divided by their number, signed square root and L2 normalisation; only after {@code layer4}),
+ *     {@code conv3d} (concatenated, kept on the segments' time axis, a 3x3x3 convolution {@code fusion.conv} with
+ *     batch norm and ReLU, then a 3D max pool over all segments and 3x3 positions)
  */
 public record TwoStreamFusionConfig(Trunk2dConfig trunk, int rgbChannels, int stackFrames, int fuseAfter,
                                     String fusion) {
