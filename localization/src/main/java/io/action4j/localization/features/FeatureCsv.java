@@ -76,11 +76,16 @@ public final class FeatureCsv {
 
     /** Writes {@code features} in MMAction2's layout; an existing file is replaced only once the new one is complete. */
     public static void write(Path file, FeatureSequence features) throws IOException {
-        AtomicFiles.write(file, temporary -> {
+        AtomicFiles.write(file, content(features));
+    }
+
+    /** What {@link #write} writes, for an {@link AtomicFiles} write of several files together. */
+    static AtomicFiles.Content content(FeatureSequence features) {
+        return temporary -> {
             try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 writeRows(writer, features);
             }
-        });
+        };
     }
 
     private static void writeRows(Writer writer, FeatureSequence features) throws IOException {
