@@ -112,6 +112,50 @@ class TrainBmnEndToEndTest {
         assertThat(run.out()).contains("missing 0, unexpected 0");
     }
 
+    @Test
+    void aMalformedOrTooLargeFeatureFileStopsTheRunInOneLineNamingIt() throws Exception {
+        Path original = Launcher.repository().resolveSibling("shared").resolve("fixtures/mmaction2/tests/data");
+        Path features = Files.createDirectories(folder.resolve("features"));
+        for (String video : List.of("v_test1", "v_test2")) {
+            Files.copy(original.resolve("activitynet_features/" + video + ".csv"), features.resolve(video + ".csv"));
+        }
+        String[] train = {"train", config.toString(), "--work-dir", folder.resolve("work").toString(), "--quiet",
+                "--set", "trainDataloader.dataset.dataPrefix=" + features, "--set", "valDataloader=null"};
+        Path broken = features.resolve("v_test2.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(broken));
+        lines.set(3, lines.get(3).replaceFirst("^[^,]*,[^,]*,", "0.5,NaN,"));
+        Files.write(broken, lines);
+
+        Launcher.Result malformed = Launcher.run(train);
+
+        assertThat(malformed.exitCode()).isEqualTo(1);
+        assertThat(malformed.err().lines().filter(line -> !line.contains(" WARN "))).containsExactly(
+                "error: " + broken + ", line 4: column f1: NaN is not finite");
+
+        // Whole again, but each file holds 5 rows of 400 floats (8 KB): more than a 4 KB budget.
+        Files.copy(original.resolve("activitynet_features/v_test2.csv"), broken,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String limit = System.getProperty(io.action4j.engine.model.TensorBudget.PROPERTY);
+        System.setProperty(io.action4j.engine.model.TensorBudget.PROPERTY, "4000");
+        Launcher.Result tooLarge;
+        try {
+            tooLarge = Launcher.run(train);
+        } finally {
+            if (limit == null) {
+                System.clearProperty(io.action4j.engine.model.TensorBudget.PROPERTY);
+            } else {
+                System.setProperty(io.action4j.engine.model.TensorBudget.PROPERTY, limit);
+            }
+        }
+
+        assertThat(tooLarge.exitCode()).isEqualTo(1);
+        assertThat(tooLarge.err().lines().filter(line -> !line.contains(" WARN "))).singleElement().satisfies(line ->
+                assertThat(line).matches("error: " + java.util.regex.Pattern.quote(features.toString())
+                        + "/v_test[12]\\.csv, line 4: 3 rows of 400 values: a 3x400 tensor is 1200 values \\(4\\.8 KB\\), "
+                        + "more than the limit action4j\\.maxTensorBytes/ACTION4J_MAX_TENSOR_BYTES \\(4\\.0 KB\\); "
+                        + "a video's features are read whole: resample them to fewer rows"));
+    }
+
     private static JsonNode json(String line) {
         try {
             return new ObjectMapper().readTree(line);

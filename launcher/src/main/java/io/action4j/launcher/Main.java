@@ -13,6 +13,7 @@ import io.action4j.registry.RegistryException;
 import io.action4j.registry.config.ConfigException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,9 @@ public final class Main {
         // Problems with the user's files and settings: their messages name the file, key or layer.
         if (error instanceof IOException io) {
             err.println("error: " + FileMessages.describe(io));
+        } else if (error instanceof UncheckedIOException unchecked) {
+            // An I/O error carried out of code that cannot throw one (a batch iterator): said as the error itself.
+            err.println("error: " + describe(unchecked));
         } else if (error instanceof ConfigException || error instanceof RegistryException
                 || error instanceof CheckpointException
                 || error instanceof GraphBuildException || error instanceof IllegalArgumentException) {
@@ -92,6 +96,15 @@ public final class Main {
             error.printStackTrace(err);
         }
         err.flush();
+    }
+
+    /** The I/O error an unchecked one carries, after the carrier's own words where it has any. */
+    static String describe(UncheckedIOException unchecked) {
+        IOException cause = unchecked.getCause();
+        String own = unchecked.getMessage();
+        String reason = FileMessages.describe(cause);
+        boolean carrierOnly = own == null || own.equals(cause.toString()) || own.equals(cause.getMessage());
+        return carrierOnly || reason.startsWith(own) ? reason : own + " (" + reason + ")";
     }
 
     /** Lets picocli create the launcher's commands through Guice. */

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a synthetic motion dataset the way MMAction2's {@code VideoDataset} reads one:
@@ -131,7 +132,7 @@ public final class SyntheticMotionDataset {
         void write() throws IOException;
     }
 
-    /** Runs the jobs {@code threads} at a time; the first failure is thrown once all have stopped. */
+    /** Runs the jobs {@code threads} at a time; the first failure is thrown once the others have stopped. */
     static void writeVideos(List<VideoJob> jobs, int threads) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "synth-writer");
@@ -159,6 +160,20 @@ public final class SyntheticMotionDataset {
             throw new IOException("interrupted while writing the synthetic videos", e);
         } finally {
             pool.shutdownNow();
+            awaitRunning(pool);
+        }
+    }
+
+    /**
+     * Waits for the videos under way when a job failed: each finishes, or fails and removes its unfinished file.
+     * Returning at once, the command would end while they write, and leave their temporary files behind.
+     */
+    private static void awaitRunning(ExecutorService pool) {
+        try {
+            // Past this, a temporary left behind is swept by the next run that writes into its folder.
+            pool.awaitTermination(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -104,6 +104,37 @@ class SyntheticMotionDatasetTest {
     }
 
     @Test
+    void aFailureIsThrownOnlyOnceTheVideosUnderWayHaveStopped() {
+        java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        List<SyntheticMotionDataset.VideoJob> jobs = List.of(() -> {
+            try {
+                started.await();
+            } catch (InterruptedException e) {
+                throw new IOException(e);
+            }
+            throw new IOException("videos/a.mp4: cannot write (file too large)");
+        }, () -> {
+            // A video under way when the other fails (an encoder does not stop for an interrupt): it removes its
+            // unfinished file before it stops.
+            started.countDown();
+            long end = System.nanoTime() + 300_000_000L;
+            while (System.nanoTime() < end) {
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    // Goes on, as the encoder would.
+                }
+            }
+            stopped.set(true);
+        });
+
+        assertThatThrownBy(() -> SyntheticMotionDataset.writeVideos(jobs, 2))
+                .hasMessage("videos/a.mp4: cannot write (file too large)");
+        assertThat(stopped).as("the other video had stopped when the failure was thrown").isTrue();
+    }
+
+    @Test
     void readConfigNamesTheFileAndTheBadKey() throws IOException {
         Path json = Files.writeString(folder.resolve("synth.json"), "{\"config\": {\"seed\": 1, \"classes\": "
                 + "[\"move_left\"], \"width\": 0, \"height\": 64, \"frames\": 8, \"fps\": 25, \"difficulty\": 0.5, "

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -102,12 +104,55 @@ public final class AtomicFiles {
 
     private static void write(Path target, Content content, boolean durable) throws IOException {
         try (Pending pending = pending(target)) {
-            try {
-                content.writeTo(pending.temporary());
-            } catch (IOException e) {
-                throw FileMessages.about(target, e);
-            }
+            pending.fill(content);
             pending.commit(durable);
+        }
+    }
+
+    /** A file to write with others that belong with it; see {@link #writeTogether}. */
+    public record Part(Path target, Content content) {
+    }
+
+    /**
+     * Files that belong together (a checkpoint and its training state; a video's features as CSV, .npy and
+     * times), each by the rule in the class comment, and all written before any is put in place: a failure
+     * while writing any of them (a full disk) leaves every target as it was, never a new one beside an old
+     * one. The renames then follow in the order given.
+     */
+    public static void writeTogether(List<Part> parts) throws IOException {
+        writeTogether(parts, false);
+    }
+
+    /** {@link #writeTogether}, each temporary forced to the storage device before the renames. */
+    public static void writeDurablyTogether(List<Part> parts) throws IOException {
+        writeTogether(parts, true);
+    }
+
+    private static void writeTogether(List<Part> parts, boolean durable) throws IOException {
+        List<Pending> pendings = new ArrayList<>();
+        try {
+            for (Part part : parts) {
+                Pending pending = pending(part.target());
+                pendings.add(pending);
+                pending.fill(part.content());
+            }
+            if (durable) {
+                for (Pending pending : pendings) {
+                    pending.force();
+                }
+            }
+            for (Pending pending : pendings) {
+                pending.commit(false);
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Pending pending : pendings) {
+                try {
+                    pending.close();
+                } catch (IOException notRemoved) {
+                    e.addSuppressed(notRemoved);
+                }
+            }
+            throw e;
         }
     }
 
@@ -223,9 +268,33 @@ public final class AtomicFiles {
             return target;
         }
 
+        /**
+         * Writes the content into {@link #temporary()}; a failure (a full disk, a size limit) is reported
+         * against the target, not the temporary file.
+         */
+        public void fill(Content content) throws IOException {
+            try {
+                content.writeTo(temporary);
+            } catch (IOException e) {
+                throw FileMessages.about(target, e);
+            }
+        }
+
         /** Replaces the target with the temporary file, in one rename where the file system can. */
         public void commit() throws IOException {
             commit(false);
+        }
+
+        /** Forces the temporary file to the storage device (a device or FIFO target: nothing to force). */
+        private void force() throws IOException {
+            if (direct) {
+                return;
+            }
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            } catch (IOException e) {
+                throw FileMessages.about(target, e);
+            }
         }
 
         private void commit(boolean durable) throws IOException {
@@ -233,12 +302,10 @@ public final class AtomicFiles {
                 committed = true;
                 return;
             }
+            if (durable) {
+                force();
+            }
             try {
-                if (durable) {
-                    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                        channel.force(true);
-                    }
-                }
                 try {
                     Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {

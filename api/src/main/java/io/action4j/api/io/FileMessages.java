@@ -51,11 +51,27 @@ public final class FileMessages {
      * reported against the file the user named, with the reason (a full disk, a size limit).
      */
     public static IOException about(Path target, IOException error) {
-        String reason = error instanceof FileSystemException problem ? reason(problem) : describe(error);
-        if (reason.startsWith(target.toString())) {
+        String own = error instanceof FileSystemException problem ? reason(problem) : describe(error);
+        if (own.startsWith(target.toString())) {
             return error;
         }
+        // A format's writer (ImageIO's "I/O error writing PNG file!") wraps the system's reason: say that one.
+        IOException cause = deepestIOException(error);
+        String reason = cause == error ? own
+                : cause instanceof FileSystemException problem ? reason(problem) : describe(cause);
         return new IOException(target + ": cannot write (" + lowerFirst(reason) + ")", error);
+    }
+
+    /** The innermost I/O error that {@code error} wraps (itself when it wraps none). */
+    private static IOException deepestIOException(IOException error) {
+        IOException deepest = error;
+        Throwable cause = error.getCause();
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            if (cause instanceof IOException io && io.getMessage() != null) {
+                deepest = io;
+            }
+        }
+        return deepest;
     }
 
     private static String reason(FileSystemException problem) {
@@ -68,7 +84,11 @@ public final class FileMessages {
         return reason == null ? "input/output error" : lowerFirst(reason);
     }
 
+    /** "File too large" becomes "file too large"; an abbreviation ("I/O error", "EOF") stays as it is. */
     private static String lowerFirst(String text) {
-        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+        if (text.isEmpty() || text.length() > 1 && !Character.isLowerCase(text.charAt(1))) {
+            return text;
+        }
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 }

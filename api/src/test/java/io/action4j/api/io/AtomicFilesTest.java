@@ -50,6 +50,31 @@ class AtomicFilesTest {
     }
 
     @Test
+    void filesWrittenTogetherAreAllReplacedOrNoneIs() throws IOException {
+        Path state = Files.writeString(folder.resolve("epoch_1.state.safetensors"), "old state");
+        Path model = Files.writeString(folder.resolve("epoch_1.safetensors"), "old model");
+
+        // The state is written whole, then the model fails half way: the old state must stay beside the old model.
+        assertThatThrownBy(() -> AtomicFiles.writeDurablyTogether(java.util.List.of(
+                new AtomicFiles.Part(state, temporary -> Files.writeString(temporary, "new state")),
+                new AtomicFiles.Part(model, temporary -> {
+                    Files.writeString(temporary, "half of the new model");
+                    throw new FileSystemException(temporary.toString(), null, "File too large");
+                })))).hasMessage(model + ": cannot write (file too large)");
+
+        assertThat(state).hasContent("old state");
+        assertThat(model).hasContent("old model");
+        assertThat(entries(folder)).containsExactlyInAnyOrder(state, model);
+
+        AtomicFiles.writeTogether(java.util.List.of(
+                new AtomicFiles.Part(state, temporary -> Files.writeString(temporary, "new state")),
+                new AtomicFiles.Part(model, temporary -> Files.writeString(temporary, "new model"))));
+        assertThat(state).hasContent("new state");
+        assertThat(model).hasContent("new model");
+        assertThat(entries(folder)).containsExactlyInAnyOrder(state, model);
+    }
+
+    @Test
     void aFullDiskIsReportedAgainstTheTargetNotTheTemporary() throws IOException {
         Path target = folder.resolve("result.json");
 

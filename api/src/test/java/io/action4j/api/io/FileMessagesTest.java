@@ -29,4 +29,18 @@ class FileMessagesTest {
         IOException named = new IOException("out/result.json: cannot create files in out (permission denied)");
         assertThat(FileMessages.about(target, named)).isSameAs(named);
     }
+
+    @Test
+    void aFormatsWrapperGivesWayToTheSystemsReason() {
+        Path target = Path.of("out/timeline.png");
+        // ImageIO's PNG writer wraps the system's error in its own words.
+        IOException wrapped = new javax.imageio.IIOException("I/O error writing PNG file!",
+                new IOException("File too large"));
+        assertThat(FileMessages.about(target, wrapped)).hasMessage("out/timeline.png: cannot write (file too large)")
+                .hasCause(wrapped);
+
+        // A reason that starts with an abbreviation keeps its capitals.
+        assertThat(FileMessages.about(target, new IOException("I/O error"))).hasMessage(
+                "out/timeline.png: cannot write (I/O error)");
+    }
 }

@@ -1,7 +1,9 @@
 package io.action4j.engine.checkpoint;
 
+import io.action4j.api.io.AtomicFiles;
 import io.action4j.engine.model.ComposedModel;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -39,6 +41,14 @@ public final class ModelCheckpoint {
     }
 
     public static void save(Path file, ComposedModel model, String resolvedConfigYaml) {
+        Safetensors.writeAtomically(List.of(part(file, model, resolvedConfigYaml)));
+    }
+
+    /**
+     * The checkpoint {@link #save} writes, to write together with files that belong with it (the training
+     * state) by {@link Safetensors#writeAtomically(List)}.
+     */
+    public static AtomicFiles.Part part(Path file, ComposedModel model, String resolvedConfigYaml) {
         Map<String, TensorData> weights = new TreeMap<>();
         for (SDVariable variable : model.sameDiff().variables()) {
             // Buffers computed from the config (BMN's 10^7-value sampling mask) are rebuilt, not stored.
@@ -49,7 +59,7 @@ public final class ModelCheckpoint {
             }
         }
         Map<String, String> metadata = Map.of(FORMAT_KEY, FORMAT, VERSION_KEY, VERSION, CONFIG_KEY, resolvedConfigYaml);
-        Safetensors.writeAtomically(file, weights, metadata);
+        return new AtomicFiles.Part(file, Safetensors.content(weights, metadata));
     }
 
     public static Contents load(Path file) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.action4j.api.io.AtomicFiles;
+import io.action4j.api.io.FileMessages;
 import io.action4j.registry.config.JsonMessages;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -83,6 +84,20 @@ public final class Safetensors {
      * Writes {@code file} directly; see {@link ModelCheckpoint} for an atomic save.
      */
     public static void write(Path file, Map<String, TensorData> tensors, Map<String, String> metadata) {
+        try {
+            writeTo(file, tensors, metadata);
+        } catch (IOException e) {
+            throw new CheckpointException(FileMessages.about(file, e).getMessage(), e);
+        }
+    }
+
+    /** {@link #write} as the content of an {@link AtomicFiles} write: its failures name the target, not a temporary. */
+    public static AtomicFiles.Content content(Map<String, TensorData> tensors, Map<String, String> metadata) {
+        return temporary -> writeTo(temporary, tensors, metadata);
+    }
+
+    private static void writeTo(Path file, Map<String, TensorData> tensors, Map<String, String> metadata)
+            throws IOException {
         ObjectNode header = JSON.createObjectNode();
         if (!metadata.isEmpty()) {
             ObjectNode meta = header.putObject(METADATA);
@@ -118,8 +133,6 @@ public final class Safetensors {
             for (TensorData tensor : tensors.values()) {
                 writeFloats(out, tensor.values());
             }
-        } catch (IOException e) {
-            throw new CheckpointException(file + ": cannot write: " + e, e);
         }
     }
 
@@ -270,11 +283,24 @@ public final class Safetensors {
      * @throws CheckpointException naming the file
      */
     public static void writeAtomically(Path file, Map<String, TensorData> weights, Map<String, String> metadata) {
+        writeAtomically(List.of(new AtomicFiles.Part(file, content(weights, metadata))));
+    }
+
+    /**
+     * Safetensors files that belong together (a checkpoint and its training state), each from {@link #content},
+     * written by {@link AtomicFiles#writeDurablyTogether}: a failure while writing any of them leaves every
+     * file as it was, never a new checkpoint beside an old training state.
+     *
+     * @throws CheckpointException naming the file that could not be written, and why
+     */
+    public static void writeAtomically(List<AtomicFiles.Part> files) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            AtomicFiles.writeDurably(file, temporary -> Safetensors.write(temporary, weights, metadata));
+            for (AtomicFiles.Part file : files) {
+                Files.createDirectories(file.target().toAbsolutePath().getParent());
+            }
+            AtomicFiles.writeDurablyTogether(files);
         } catch (IOException e) {
-            throw new CheckpointException(file + ": cannot save: " + e, e);
+            throw new CheckpointException(FileMessages.describe(e), e);
         }
     }
 }

@@ -26,10 +26,17 @@ public final class TensorBudget {
 
     private final long limitBytes;
     private final String limitSource;
+    /** How to raise the limit, after the advice: empty when it is the user's own limit. */
+    private final String raise;
 
     TensorBudget(long limitBytes, String limitSource) {
+        this(limitBytes, limitSource, limitSource.startsWith("the limit") ? "" : ", or set " + ENVIRONMENT);
+    }
+
+    private TensorBudget(long limitBytes, String limitSource, String raise) {
         this.limitBytes = limitBytes;
         this.limitSource = limitSource;
+        this.raise = raise;
     }
 
     /** The configured limit, else this machine's available memory, else no limit (not Linux). */
@@ -47,6 +54,25 @@ public final class TensorBudget {
         return available.isPresent()
                 ? new TensorBudget(available.getAsLong(), "the memory available")
                 : new TensorBudget(Long.MAX_VALUE, "no limit");
+    }
+
+    /**
+     * This budget, or the Java heap's maximum ({@code -Xmx}) where that is smaller: for values a file's reader
+     * holds in Java arrays (a feature CSV read whole), which must fit the heap before they reach ND4J.
+     */
+    public TensorBudget withinJavaHeap() {
+        return withinJavaHeap(Runtime.getRuntime().maxMemory());
+    }
+
+    TensorBudget withinJavaHeap(long maxHeapBytes) {
+        return maxHeapBytes < limitBytes
+                ? new TensorBudget(maxHeapBytes, "the Java heap", ", or give Java more with ACTION4J_JAVA_OPTS=-Xmx8g")
+                : this;
+    }
+
+    /** The most bytes a tensor may take. */
+    public long limitBytes() {
+        return limitBytes;
     }
 
     /**
@@ -71,7 +97,7 @@ public final class TensorBudget {
             if (bytes > limitBytes) {
                 throw new IllegalArgumentException(what + ": a " + shape(dims) + " tensor is " + values + " values ("
                         + human(bytes) + "), more than " + limitSource + " (" + human(limitBytes) + "); " + advice
-                        + (limitSource.startsWith("the limit") ? "" : ", or set " + ENVIRONMENT));
+                        + raise);
             }
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException(what + ": a " + shape(dims) + " tensor has more values than a 64-bit "

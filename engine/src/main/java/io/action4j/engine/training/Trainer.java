@@ -4,6 +4,7 @@ import io.action4j.api.io.AtomicFiles;
 import io.action4j.api.model.TensorShape;
 import io.action4j.api.video.VideoDecoder;
 import io.action4j.engine.checkpoint.ModelCheckpoint;
+import io.action4j.engine.checkpoint.Safetensors;
 import io.action4j.engine.config.DataloaderConfig;
 import io.action4j.engine.config.ExperimentConfig;
 import io.action4j.engine.data.BatchLoader;
@@ -36,8 +37,9 @@ import java.util.function.Function;
  * <p>Files in the work directory: {@code epoch_N.safetensors} (an action4j checkpoint, loadable by
  * {@code recognize} and {@code test}), {@code epoch_N.state.safetensors} (optimizer state and
  * position, for resuming), {@code last_checkpoint} (the name of the newest checkpoint) and
- * {@code log.jsonl}. Every file is written to a temporary name and renamed, state before model
- * before pointer, so an interrupted run leaves the last complete checkpoint in place.
+ * {@code log.jsonl}. Every file is written to a temporary name and renamed, state and model both written
+ * before either is renamed, then the pointer, so an interrupted run (or a full disk) leaves the last
+ * complete checkpoint in place, never new weights beside an earlier run's training state.
  */
 public final class Trainer {
 
@@ -248,8 +250,9 @@ public final class Trainer {
 
     private Path save(TrainingGraph graph, Optimizer optimizer, int epoch) throws IOException {
         Path model = workDir.resolve("epoch_" + epoch + ".safetensors");
-        TrainingState.save(TrainingState.stateFile(model), optimizer, epoch);
-        ModelCheckpoint.save(model, graph.model(), resolvedConfig);
+        // Both written before either replaces a file of an earlier run: never new weights beside an old state.
+        Safetensors.writeAtomically(List.of(TrainingState.part(TrainingState.stateFile(model), optimizer, epoch),
+                ModelCheckpoint.part(model, graph.model(), resolvedConfig)));
         AtomicFiles.writeString(workDir.resolve(LAST_CHECKPOINT), model.getFileName().toString() + "\n");
         events.log(Map.of("mode", "checkpoint", "epoch", epoch, "path", model.toString()));
         saved.addLast(model);

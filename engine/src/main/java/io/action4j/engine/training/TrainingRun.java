@@ -9,13 +9,10 @@ import io.action4j.engine.model.ComposedModel;
 import io.action4j.engine.recognition.DatasetScorer;
 import io.action4j.engine.recognition.RecognitionOptions;
 import io.action4j.api.io.AtomicFiles;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,8 +21,9 @@ import java.util.function.Function;
 
 /**
  * A training run in a work directory, as MMAction2's {@code tools/train.py} makes one: the resolved
- * config as {@value #CONFIG}, one JSON line per log entry appended to {@value #LOG}, validation with the
- * given metric at the config's intervals, checkpoints and the training state for resuming.
+ * config as {@value #CONFIG}, one JSON line per log entry appended to {@value #LOG} (whole lines only, even
+ * when a write fails), validation with the given metric at the config's intervals, checkpoints and the
+ * training state for resuming.
  */
 public final class TrainingRun {
 
@@ -82,19 +80,17 @@ public final class TrainingRun {
         Optional<Path> resumeFrom = resumeFrom(workDir, resume);
         ObjectMapper json = new ObjectMapper();
         Path logFile = workDir.resolve(LOG);
-        try (BufferedWriter log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND)) {
+        try (JsonLinesLog log = JsonLinesLog.open(logFile)) {
             // The task, once made: its own validation replaces recognition's.
             TrainingTask[] created = new TrainingTask[1];
             Trainer.TrainingEvents events = new Trainer.TrainingEvents() {
                 @Override
                 public void log(Map<String, Object> entry) {
                     try {
-                        log.write(json.writeValueAsString(entry));
-                        log.newLine();
-                        log.flush();
+                        log.append(json.writeValueAsString(entry));
                     } catch (IOException e) {
-                        throw new UncheckedIOException(logFile + ": cannot write", e);
+                        // Names the log and why (a full disk); carried out of the loop and thrown as it is.
+                        throw new LogNotWritten(e);
                     }
                     listener.logged(entry);
                 }
@@ -120,13 +116,27 @@ public final class TrainingRun {
                 }
             };
             Trainer trainer = new Trainer(config, resolvedConfig, workDir, decoders, events);
-            if (task == null) {
-                return trainer.train(initialWeights, resumeFrom);
+            try {
+                if (task == null) {
+                    return trainer.train(initialWeights, resumeFrom);
+                }
+                try (TrainingTask made = task.create(events::warn)) {
+                    created[0] = made;
+                    return trainer.train(made, initialWeights, resumeFrom);
+                }
+            } catch (LogNotWritten e) {
+                throw e.getCause();
             }
-            try (TrainingTask made = task.create(events::warn)) {
-                created[0] = made;
-                return trainer.train(made, initialWeights, resumeFrom);
-            }
+        }
+    }
+
+    /** A log entry that could not be written, carried out of the training loop to be thrown as it is. */
+    private static final class LogNotWritten extends UncheckedIOException {
+
+        private static final long serialVersionUID = 1L;
+
+        LogNotWritten(IOException cause) {
+            super(cause);
         }
     }
 

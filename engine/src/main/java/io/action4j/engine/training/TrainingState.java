@@ -1,5 +1,6 @@
 package io.action4j.engine.training;
 
+import io.action4j.api.io.AtomicFiles;
 import io.action4j.engine.checkpoint.CheckpointException;
 import io.action4j.engine.checkpoint.ModelCheckpoint;
 import io.action4j.engine.checkpoint.Safetensors;
@@ -31,11 +32,16 @@ final class TrainingState {
         return checkpoint.resolveSibling(stem + ".state.safetensors");
     }
 
-    static void save(Path file, Optimizer optimizer, int epoch) {
+    /**
+     * The state file's content, to write together with its checkpoint ({@link Safetensors#writeAtomically(java.util.List)}):
+     * a run that fails while writing either leaves the earlier pair as it was.
+     */
+    static AtomicFiles.Part part(Path file, Optimizer optimizer, int epoch) {
         Map<String, TensorData> tensors = new TreeMap<>();
         optimizer.state().forEach((name, array) -> tensors.put(name,
                 new TensorData(name, array.shape(), array.castTo(DataType.FLOAT).dup('c').data().asFloat())));
-        Safetensors.writeAtomically(file, tensors, Map.of("format", FORMAT, "epoch", Integer.toString(epoch)));
+        return new AtomicFiles.Part(file, Safetensors.content(tensors,
+                Map.of("format", FORMAT, "epoch", Integer.toString(epoch))));
     }
 
     /**

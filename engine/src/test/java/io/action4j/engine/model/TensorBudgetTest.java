@@ -41,6 +41,17 @@ class TensorBudgetTest {
     }
 
     @Test
+    void valuesHeldInJavaArraysAreCheckedAgainstTheHeapWhereItIsSmaller() {
+        TensorBudget heap = oneGigabyte.withinJavaHeap(500_000_000L);
+
+        assertThat(heap.limitBytes()).isEqualTo(500_000_000L);
+        assertThatThrownBy(() -> heap.check("v.csv", new long[] {200_000, 1000}, 4, "features are read whole"))
+                .hasMessage("v.csv: a 200000x1000 tensor is 200000000 values (800.0 MB), more than the Java heap "
+                        + "(500.0 MB); features are read whole, or give Java more with ACTION4J_JAVA_OPTS=-Xmx8g");
+        assertThat(oneGigabyte.withinJavaHeap(4_000_000_000L)).isSameAs(oneGigabyte);
+    }
+
+    @Test
     void thisMachineReportsItsAvailableMemory() {
         assertThat(TensorBudget.availableMemory()).isPresent();
         assertThat(TensorBudget.availableMemory().getAsLong()).isPositive();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -151,27 +152,29 @@ public final class FeatureCache {
 
     /**
      * Writes timed features as MMAction2's CSV, as float32 {@code .npy} (T x C) and their times as JSON
-     * ({@code {"snippets", "channels", "startSeconds": [...], "endSeconds": [...]}}), each atomically.
+     * ({@code {"snippets", "channels", "startSeconds": [...], "endSeconds": [...]}}), together
+     * ({@link AtomicFiles#writeTogether}): a failure while writing any of them leaves all three as they were.
      */
     public static void writeAll(FeatureSequence features, Path csv, Path npy, Path timesJson) throws IOException {
-        {
-            if (!features.hasTimes()) {
-                throw new IllegalArgumentException("features to keep need their snippets' times");
-            }
-            Files.createDirectories(csv.toAbsolutePath().getParent());
-            FeatureCsv.write(csv, features);
-            AtomicFiles.write(npy, temporary -> NpyFiles.writeFloat32(temporary, features.values(),
-                    features.steps(), features.channels()));
-            ObjectNode times = JSON.createObjectNode();
-            times.put("snippets", features.steps()).put("channels", features.channels());
-            var starts = times.putArray("startSeconds");
-            var ends = times.putArray("endSeconds");
-            for (int t = 0; t < features.steps(); t++) {
-                starts.add(features.startSeconds()[t]);
-                ends.add(features.endSeconds()[t]);
-            }
-            AtomicFiles.writeString(timesJson, JSON.writeValueAsString(times) + "\n");
+        if (!features.hasTimes()) {
+            throw new IllegalArgumentException("features to keep need their snippets' times");
         }
+        Files.createDirectories(csv.toAbsolutePath().getParent());
+        ObjectNode times = JSON.createObjectNode();
+        times.put("snippets", features.steps()).put("channels", features.channels());
+        var starts = times.putArray("startSeconds");
+        var ends = times.putArray("endSeconds");
+        for (int t = 0; t < features.steps(); t++) {
+            starts.add(features.startSeconds()[t]);
+            ends.add(features.endSeconds()[t]);
+        }
+        String timesText = JSON.writeValueAsString(times) + "\n";
+        AtomicFiles.writeTogether(List.of(
+                new AtomicFiles.Part(csv, FeatureCsv.content(features)),
+                new AtomicFiles.Part(npy, temporary -> NpyFiles.writeFloat32(temporary, features.values(),
+                        features.steps(), features.channels())),
+                new AtomicFiles.Part(timesJson, temporary -> Files.writeString(temporary, timesText,
+                        StandardCharsets.UTF_8))));
     }
 
     /**

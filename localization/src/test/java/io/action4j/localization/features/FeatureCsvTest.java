@@ -42,6 +42,36 @@ class FeatureCsvTest {
     }
 
     @Test
+    void aRowWithMoreColumnsThanTheHeaderNamesFileAndLine() throws Exception {
+        Path wide = Files.writeString(dir.resolve("wide.csv"), "f0,f1\n1,2\n3,4,5,6\n");
+        Path trailing = Files.writeString(dir.resolve("trailing.csv"), "f0,f1\n1,2,\n");
+
+        assertThatThrownBy(() -> FeatureCsv.read(wide)).hasMessage(wide + ", line 3: 4 columns, the header has 2");
+        assertThatThrownBy(() -> FeatureCsv.read(trailing)).hasMessage(trailing + ", line 2: 3 columns, the header has 2");
+    }
+
+    @Test
+    void infinityAndTextThatIsNotUtf8AreRefused() throws Exception {
+        Path infinite = Files.writeString(dir.resolve("inf.csv"), "f0,f1\n1,2\n-Infinity,2\n");
+        Path latin1 = Files.write(dir.resolve("latin1.csv"), new byte[] {'f', '0', '\n', (byte) 0xe9, '\n'});
+
+        assertThatThrownBy(() -> FeatureCsv.read(infinite)).hasMessage(infinite
+                + ", line 3: column f0: -Infinity is not finite");
+        assertThatThrownBy(() -> FeatureCsv.read(latin1)).isInstanceOf(FeatureFormatException.class)
+                .hasMessage(latin1 + ": not UTF-8 text");
+    }
+
+    @Test
+    void blankLinesWindowsLineEndsAndSpacesAreRead() throws Exception {
+        Path file = Files.writeString(dir.resolve("crlf.csv"), "f0,f1\r\n 1.5 ,2\r\n\r\n\n3,4e-3\r\n");
+
+        FeatureSequence read = FeatureCsv.read(file);
+
+        assertThat(read.steps()).isEqualTo(2);
+        assertThat(read.values()).containsExactly(1.5f, 2f, 3f, 4e-3f);
+    }
+
+    @Test
     void emptyHeaderOnlyAndMissingFilesAreNamed() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.csv"), "");
         Path header = Files.writeString(dir.resolve("header.csv"), "f0,f1\n");

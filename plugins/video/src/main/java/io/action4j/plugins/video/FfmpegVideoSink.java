@@ -174,9 +174,14 @@ final class FfmpegVideoSink implements VideoSink {
         Matcher code = FFMPEG_ERROR.matcher(message);
         if (code.find()) {
             try (BytePointer text = new BytePointer(256)) {
-                if (avutil.av_strerror(Integer.parseInt(code.group(1)), text, 256) == 0 && !text.getString().isBlank()) {
+                if (avutil.av_strerror(Integer.parseInt(code.group(1)), text, 256) == 0) {
+                    // The words end at their NUL: a 256-byte pointer's getString() would return the bytes after it too.
                     String words = text.getString();
-                    return Character.toLowerCase(words.charAt(0)) + words.substring(1);
+                    int end = words.indexOf('\0');
+                    words = (end < 0 ? words : words.substring(0, end)).strip();
+                    if (!words.isEmpty()) {
+                        return Character.toLowerCase(words.charAt(0)) + words.substring(1);
+                    }
                 }
             }
         }

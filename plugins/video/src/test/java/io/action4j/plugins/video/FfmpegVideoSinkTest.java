@@ -114,6 +114,16 @@ class FfmpegVideoSinkTest {
                 .hasMessageStartingWith(video + ": cannot write the video");
     }
 
+    @Test
+    void ffmpegsErrorCodeIsSaidInItsWordsAndNothingAfterThem() {
+        // JavaCV's message for a write past a size limit (EFBIG), as recorder.start() throws it.
+        String reason = FfmpegVideoSink.reason(new org.bytedeco.javacv.FrameRecorder.Exception(
+                "avio_open2 error() error -27: Could not open '/out/.a.mp4.1.2.partial' "
+                        + "(For more details, make sure FFmpegLogCallback.set() has been called.)"));
+
+        assertThat(reason).isEqualTo("file too large");
+    }
+
     /** A diagonal gradient that moves one step a frame. */
     private static VideoFrame gradient(int index) {
         byte[] pixels = new byte[WIDTH * HEIGHT * 3];
