@@ -4,6 +4,8 @@ import io.action4j.api.transform.FormattedClip;
 import io.action4j.api.video.VideoDecoder;
 import io.action4j.api.video.VideoException;
 import io.action4j.api.video.VideoReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -175,7 +177,10 @@ public final class BatchLoader implements AutoCloseable {
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
             }
-            throw new DataLoadingException(cause.getMessage(), cause);
+            if (cause instanceof IOException io) {
+                throw new DataLoadingException(io);
+            }
+            throw new IllegalStateException(cause.getMessage(), cause);
         }
     }
 
@@ -221,10 +226,16 @@ public final class BatchLoader implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    /** A sample failed to load with a checked exception (its message names the file). */
-    public static final class DataLoadingException extends RuntimeException {
-        public DataLoadingException(String message, Throwable cause) {
-            super(message, cause);
+    /**
+     * A sample failed to load with an I/O error (an unreadable video; its message names the file), carried out
+     * of the iterator as an unchecked I/O error: the launcher says it in one line, as the error itself.
+     */
+    public static final class DataLoadingException extends UncheckedIOException {
+
+        private static final long serialVersionUID = 1L;
+
+        public DataLoadingException(IOException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 }

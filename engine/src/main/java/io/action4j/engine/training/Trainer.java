@@ -253,6 +253,8 @@ public final class Trainer {
         // Both written before either replaces a file of an earlier run: never new weights beside an old state.
         Safetensors.writeAtomically(List.of(TrainingState.part(TrainingState.stateFile(model), optimizer, epoch),
                 ModelCheckpoint.part(model, graph.model(), resolvedConfig)));
+        // The work directory's config is the newest checkpoint's: an earlier run's stays until this one has one.
+        AtomicFiles.writeString(workDir.resolve(TrainingRun.CONFIG), resolvedConfig);
         AtomicFiles.writeString(workDir.resolve(LAST_CHECKPOINT), model.getFileName().toString() + "\n");
         events.log(Map.of("mode", "checkpoint", "epoch", epoch, "path", model.toString()));
         saved.addLast(model);

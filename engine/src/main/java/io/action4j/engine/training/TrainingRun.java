@@ -27,7 +27,11 @@ import java.util.function.Function;
  */
 public final class TrainingRun {
 
-    /** The resolved config, written before training starts. */
+    /**
+     * The resolved config: written before training starts into a work directory that has none, and replaced
+     * with each checkpoint, so that it always describes the newest checkpoint there; a run that fails before
+     * its first checkpoint (a bad training list, a broken video, a full disk) leaves an earlier run's as it was.
+     */
     public static final String CONFIG = "config.yaml";
     /** The log, one JSON object a line, appended across resumed runs. */
     public static final String LOG = "log.jsonl";
@@ -76,7 +80,9 @@ public final class TrainingRun {
                                      Consumer<ComposedModel> initialWeights, Listener listener, TaskFactory task)
             throws IOException {
         Files.createDirectories(workDir);
-        AtomicFiles.writeString(workDir.resolve(CONFIG), resolvedConfig);
+        if (!Files.exists(workDir.resolve(CONFIG))) {
+            AtomicFiles.writeString(workDir.resolve(CONFIG), resolvedConfig);
+        }
         Optional<Path> resumeFrom = resumeFrom(workDir, resume);
         ObjectMapper json = new ObjectMapper();
         Path logFile = workDir.resolve(LOG);

@@ -16,6 +16,9 @@ public final class JsonMessages {
     /** "(for Object starting at [Source: ...; line: 1, column: 1])": the parser's own bookkeeping. */
     private static final Pattern STARTING_AT = Pattern.compile("\\s*\\(for \\w+ starting at \\[Source: .*?; line: \\d+, "
             + "column: \\d+\\]\\)", Pattern.DOTALL);
+    /** "(start marker at [Source: ...; line: 1, column: 1])", after an unclosed object or list: the same. */
+    private static final Pattern START_MARKER = Pattern.compile("\\s*\\(start marker at \\[Source: .*?; line: \\d+, "
+            + "column: \\d+\\]\\)", Pattern.DOTALL);
     private static final Pattern SOURCE_TAIL = Pattern.compile("\\s*at \\[Source: .*", Pattern.DOTALL);
     private static final Pattern COERCE = Pattern.compile(
             "Cannot coerce (.+?)(?: value)? \\((.*?)\\) to `([\\w.$\\[\\]]+)`.*", Pattern.DOTALL);
@@ -51,7 +54,8 @@ public final class JsonMessages {
     }
 
     static String clean(String message) {
-        String text = SOURCE_TAIL.matcher(STARTING_AT.matcher(message).replaceAll("")).replaceAll("");
+        String text = STARTING_AT.matcher(message).replaceAll("");
+        text = SOURCE_TAIL.matcher(START_MARKER.matcher(text).replaceAll("")).replaceAll("");
         text = TOKEN.matcher(text).replaceAll("").strip();
         Matcher nonNumeric = NON_NUMERIC.matcher(text);
         if (nonNumeric.matches()) {

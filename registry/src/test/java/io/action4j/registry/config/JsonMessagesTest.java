@@ -19,6 +19,13 @@ class JsonMessagesTest {
     }
 
     @Test
+    void anUnclosedObjectEndsWithWhatIsMissingNotHalfTheParsersBookkeeping() {
+        // A JSON line cut short: Jackson adds "(start marker at [Source: ...; line: 1, column: 1])".
+        assertThat(describe("{\"video\": \"a.mp4\", \"scores\": [0.6, 0.4]"))
+                .isEqualTo("line 1, column 40: Unexpected end-of-input: expected close marker for Object");
+    }
+
+    @Test
     void nanSaysWhatToWriteNotHowToConfigureJackson() {
         assertThat(describe("{\"a\": NaN}")).isEqualTo("line 1, column 10: 'NaN' is not a number in JSON; write a finite number");
     }

@@ -76,7 +76,7 @@ final class FfmpegVideoReader implements VideoReader {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             release(grabber);
-            throw new VideoException(path, "not a readable video (" + firstLine(e.getMessage()) + ")", e);
+            throw new VideoException(path, "not a readable video (" + reason(e) + ")", e);
         }
         if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
             release(grabber);
@@ -95,7 +95,7 @@ final class FfmpegVideoReader implements VideoReader {
             first = grabber.grabImage();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             release(grabber);
-            throw new VideoException(path, "cannot decode the first frame (" + firstLine(e.getMessage()) + ")", e);
+            throw new VideoException(path, "cannot decode the first frame (" + reason(e) + ")", e);
         }
         if (first == null || first.image == null) {
             release(grabber);
@@ -135,7 +135,7 @@ final class FfmpegVideoReader implements VideoReader {
             return packets;
         } catch (FrameGrabber.Exception | RuntimeException e) {
             throw new VideoException(path, "cannot count the frames of a stream without a frame count ("
-                    + firstLine(e.getMessage()) + ")", e);
+                    + reason(e) + ")", e);
         } finally {
             release(scanner);
         }
@@ -319,7 +319,7 @@ final class FfmpegVideoReader implements VideoReader {
             Frame frame = grabber.grabImage();
             return frame == null || frame.image == null ? null : frame;
         } catch (FrameGrabber.Exception | RuntimeException e) {
-            throw new VideoException(path, "cannot seek to frame " + index + " (" + firstLine(e.getMessage()) + ")", e);
+            throw new VideoException(path, "cannot seek to frame " + index + " (" + reason(e) + ")", e);
         }
     }
 
@@ -362,7 +362,7 @@ final class FfmpegVideoReader implements VideoReader {
                 // Video only; without conversion the frame is decoded (to count it) but not turned into RGB.
                 frame = grabber.grabFrame(false, true, convert, false);
             } catch (FrameGrabber.Exception | RuntimeException e) {
-                throw new VideoException(path, "decoding failed at frame " + position + " (" + firstLine(e.getMessage()) + ")", e);
+                throw new VideoException(path, "decoding failed at frame " + position + " (" + reason(e) + ")", e);
             }
             if (frame == null || (convert && frame.image == null)) {
                 ended = true;
@@ -407,6 +407,18 @@ final class FfmpegVideoReader implements VideoReader {
         } catch (FrameGrabber.Exception | RuntimeException ignored) {
             // Already failing: the original error is the one to report.
         }
+    }
+
+    /**
+     * What FFmpeg said, for a user: an error code in FFmpeg's own words ("invalid data found when processing
+     * input"), else JavaCV's first line without its hints about its own API.
+     */
+    static String reason(Exception e) {
+        if (e.getMessage() == null) {
+            return "no details";
+        }
+        String said = firstLine(FfmpegVideoSink.reason(e)).replace(" (Has setFormat() been called?)", "");
+        return said.startsWith("Did not find a video or audio stream") ? "no video or audio stream found" : said;
     }
 
     static String firstLine(String message) {

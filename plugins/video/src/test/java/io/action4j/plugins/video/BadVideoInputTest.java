@@ -48,9 +48,10 @@ class BadVideoInputTest {
     void textFileRenamedMp4() throws Exception {
         Path text = Files.writeString(folder.resolve("notes.mp4"), "these are not frames\n".repeat(100));
 
+        // FFmpeg's reason in its own words, without JavaCV's hints about its API.
         assertThatThrownBy(() -> open(text))
                 .isInstanceOf(VideoException.class)
-                .hasMessageStartingWith(text + ": not a readable video (");
+                .hasMessage(text + ": not a readable video (invalid data found when processing input)");
     }
 
     @Test
@@ -72,7 +73,8 @@ class BadVideoInputTest {
         // MP4 keeps its index (moov) at the end here: nothing before the cut is addressable.
         assertThatThrownBy(() -> open(cut))
                 .isInstanceOf(VideoException.class)
-                .hasMessageStartingWith(cut + ": not a readable video (");
+                .hasMessageStartingWith(cut + ": not a readable video (")
+                .hasMessageNotContaining("FFmpegLogCallback").hasMessageNotContaining("setFormat");
     }
 
     @Test
