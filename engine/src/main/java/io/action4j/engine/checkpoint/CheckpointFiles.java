@@ -1,5 +1,7 @@
 package io.action4j.engine.checkpoint;
 
+import io.action4j.api.io.FileMessages;
+import io.action4j.engine.model.TensorBudget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -18,10 +20,31 @@ public final class CheckpointFiles {
      * it as one (too short, a header length beyond the file) rather than that it is no PyTorch checkpoint.
      */
     public static StateDict read(Path file) {
+        checkFits(file, TensorBudget.ofThisMachine());
         boolean named = file.getFileName() != null
                 && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".safetensors");
         return looksLikeSafetensors(file) || named && !looksLikeZip(file) ? Safetensors.read(file)
                 : TorchCheckpoints.read(file);
+    }
+
+    /**
+     * A checkpoint's tensors are all held once read, at least its size in bytes (PyTorch stores its tensors
+     * uncompressed, safetensors as they are): refused before reading when that exceeds {@code budget}. The
+     * readers check every header against the file's size, so this also bounds what a header may claim.
+     */
+    static void checkFits(Path file, TensorBudget budget) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new CheckpointException(FileMessages.about(file, e).getMessage(), e);
+        }
+        try {
+            budget.checkBytes(file + ": a checkpoint of " + size + " bytes, whose tensors are all held once read", size,
+                    "load it on a machine with more memory");
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(e.getMessage(), e);
+        }
     }
 
     /** PyTorch's checkpoints are zip archives: they start with {@code PK}. */

@@ -1,6 +1,7 @@
 package io.action4j.engine.data;
 
 import io.action4j.api.io.AtomicFiles;
+import io.action4j.engine.model.TensorBudget;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -53,12 +54,14 @@ public final class NpyFiles {
      * @throws IOException naming the file when it is not such an array
      */
     public static FloatArray readFloat32(Path file) throws IOException {
-        byte[] bytes;
+        long size;
         try {
-            bytes = Files.readAllBytes(file);
+            size = Files.size(file);
         } catch (NoSuchFileException e) {
             throw new IOException(file + ": file not found");
         }
+        checkFits(file, size, TensorBudget.ofThisMachine().withinJavaHeap());
+        byte[] bytes = Files.readAllBytes(file);
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length < 10 || (bytes[0] & 0xff) != 0x93 || !new String(bytes, 1, 5, StandardCharsets.US_ASCII).equals("NUMPY")) {
             throw new IOException(file + ": not a .npy file");
@@ -103,6 +106,24 @@ public final class NpyFiles {
         buffer.position((int) dataStart);
         buffer.asFloatBuffer().get(values);
         return new FloatArray(dims, values);
+    }
+
+    /**
+     * The file is read whole, then its values are copied out: refused before reading when the two copies would
+     * not fit {@code budget}, or the file not in one Java array. Its shape must match its size (checked after the
+     * header), so this also bounds what a header may claim.
+     */
+    static void checkFits(Path file, long size, TensorBudget budget) throws IOException {
+        try {
+            budget.checkBytes(file + ": a .npy file of " + size + " bytes, held twice while read (its bytes, then its "
+                    + "values)", size > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * size, "use a smaller array");
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IOException(file + ": a .npy file of " + size + " bytes; this reader takes up to 2 GB (one Java "
+                    + "array): split the array");
+        }
     }
 
     /** The header's shape tuple: sizes that are whole numbers, zero or more. */

@@ -105,6 +105,18 @@ public final class TensorBudget {
         }
     }
 
+    /**
+     * {@link #check(String, long[], int, String)} for a size already in bytes (a file read whole).
+     *
+     * @throws IllegalArgumentException naming {@code what} and the bytes when they exceed the limit
+     */
+    public void checkBytes(String what, long bytes, String advice) {
+        if (bytes > limitBytes) {
+            throw new IllegalArgumentException(what + ": " + human(bytes) + ", more than " + limitSource + " ("
+                    + human(limitBytes) + "); " + advice + raise);
+        }
+    }
+
     static OptionalLong availableMemory() {
         try {
             for (String line : Files.readAllLines(MEMINFO)) {
