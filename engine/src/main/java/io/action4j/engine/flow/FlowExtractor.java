@@ -33,7 +33,8 @@ import java.util.function.Supplier;
  * ({@link FlowQuantization}), which the {@code rawframes} reader reads back with {@code modality: flow}.
  *
  * <ul>
- * <li>Each video is decoded once, streamed (memory does not grow with its length).</li>
+ * <li>Each video is decoded once, streamed (memory does not grow with its length); its files are written on a
+ * thread of their own while the next pairs are computed ({@link BackgroundWrites}).</li>
  * <li>Resumable: a pair whose files exist is not computed again (files are written whole or not at all, so one
  * that exists is complete); a run interrupted at any point and started again ends with the files of an
  * uninterrupted run.</li>
@@ -184,7 +185,8 @@ public final class FlowExtractor {
 
     private void extractPairs(Path video, Path folder, Path preview, Counts counts, Listener listener)
             throws IOException {
-        try (VideoReader reader = decoders.apply(video).open(video); FlowEstimator estimator = estimators.get()) {
+        try (VideoReader reader = decoders.apply(video).open(video); FlowEstimator estimator = estimators.get();
+             BackgroundWrites writes = new BackgroundWrites(video)) {
             int previewPair = Math.max(1, reader.metadata().frameCount() / 2);
             boolean previewDone = preview == null || Files.exists(preview);
             Iterator<VideoFrame> frames = reader.stream(reader.metadata().startIndex());
@@ -204,7 +206,7 @@ public final class FlowExtractor {
                     if (forward || showHere) {
                         FlowField flow = estimator.estimate(previous, frame);
                         if (forward) {
-                            store(flow, folder, pair, false);
+                            writes.submit(() -> store(flow, folder, pair, false));
                         }
                         if (showHere) {
                             FlowPreview.write(preview, previous, flow);
@@ -212,7 +214,8 @@ public final class FlowExtractor {
                         }
                     }
                     if (backward) {
-                        store(estimator.estimate(frame, previous), folder, pair, true);
+                        FlowField flow = estimator.estimate(frame, previous);
+                        writes.submit(() -> store(flow, folder, pair, true));
                     }
                     if (forward || backward) {
                         counts.computed++;
@@ -223,6 +226,7 @@ public final class FlowExtractor {
                 }
                 previous = frame;
             }
+            writes.finish();
             if (decoded < 2) {
                 throw new IllegalArgumentException(video + ": flow needs at least 2 frames, the video has " + decoded);
             }
