@@ -20,7 +20,7 @@ final class BackgroundWrites implements AutoCloseable {
     /** A write of one or more files. */
     @FunctionalInterface
     interface Write {
-        void run() throws IOException;
+        void run() throws IOException, InterruptedException;
     }
 
     static final int IN_FLIGHT = 4;
@@ -55,6 +55,9 @@ final class BackgroundWrites implements AutoCloseable {
                 }
             } catch (IOException e) {
                 failure.compareAndSet(null, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure.compareAndSet(null, new IOException(video + ": interrupted while writing its flow"));
             } catch (RuntimeException e) {
                 failure.compareAndSet(null, new IOException(e.getMessage(), e));
             } finally {
