@@ -40,6 +40,16 @@ class RecognizeEndToEndTest {
     }
 
     @Test
+    void quietStillSaysThatTheScoresComeFromUntrainedWeights() {
+        Launcher.Result result = Launcher.run("recognize", "--quiet", "--top-k", "1",
+                PipelineShowEndToEndTest.demoVideo().toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err().strip()).isEqualTo("action4j: no --checkpoint: the model keeps its seeded initial "
+                + "weights, so these scores mean nothing");
+    }
+
+    @Test
     void viewsScoredInChunksGiveTheSameResultAsInOnePass() throws Exception {
         String[] multiView = {"--set", "data.sampler.numClips=3", "--set",
                 "data.pipeline=[{type: resize, scale: [-1, 112]}, {type: three_crop, cropSize: [112, 112]}, "

@@ -91,7 +91,9 @@ class RecognizeWindowsEndToEndTest {
 
         assertThat(quiet.exitCode()).as(quiet.err()).isZero();
         assertThat(quiet.out()).isEmpty();
-        assertThat(quiet.err()).isEmpty();
+        // Only what the results are worth: these seeded weights are no trained model.
+        assertThat(quiet.err().strip()).isEqualTo("action4j: no --checkpoint: the model keeps its seeded initial weights, "
+                + "so these scores mean nothing");
         assertThat(parse(Files.readString(quietLines))).hasSize(2);
         assertThat(shown.exitCode()).as(shown.err()).isZero();
         assertThat(shown.err()).contains("\rdemo.mp4").contains("280/280 frames").contains("100%");

@@ -117,7 +117,8 @@ final class RecognizeCommand implements Callable<Integer> {
             description = "Draw progress bars on stderr even when it is not a terminal (they are drawn on a terminal anyway).")
     boolean progress;
 
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but results and errors: no progress, no summaries.")
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but results, errors and the warning that "
+            + "there is no --checkpoint: no progress, no summaries.")
     boolean quiet;
 
     @Parameters(arity = "1..*", paramLabel = "VIDEO", description = "Video files or rawframe folders.")
@@ -156,9 +157,8 @@ final class RecognizeCommand implements Callable<Integer> {
             }
         }
         ExperimentConfig experiment = binder.bind(ConfigArguments.load(loader, config, overrides), ExperimentConfig.class);
-        if (!quiet) {
-            checkpointArguments.warnIfNone(spec.commandLine().getErr(), "so these scores mean nothing");
-        }
+        // Said even with --quiet: it is about what the results are worth, not progress.
+        checkpointArguments.warnIfNone(spec.commandLine().getErr(), "so these scores mean nothing");
         RecognitionOptions options = viewArguments.options();
         ProgressBars bars = new ProgressBars(spec.commandLine().getErr(), ProgressBars.wanted(quiet, progress));
         Function<Path, VideoDecoder> decoders = readerArguments.decodersFor(experiment);
