@@ -2,7 +2,6 @@ package io.action4j.plugins.resnet2d;
 
 import io.action4j.api.model.Backbone;
 import io.action4j.api.model.Feature;
-import io.action4j.api.model.GraphBuildException;
 import io.action4j.api.model.GraphBuilder;
 import io.action4j.api.model.TensorShape;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -22,11 +21,7 @@ final class CnnLstmBackbone implements Backbone {
 
     @Override
     public Feature build(GraphBuilder graph, Feature input) {
-        TensorShape in = Frames.requireKnown(graph, "frames", input);
-        if (in.dim(1) != config.inChannels()) {
-            throw new GraphBuildException(graph.qualified("conv1.conv") + ": inChannels is " + config.inChannels()
-                    + " but the input " + in + " has " + in.dim(1) + " channels");
-        }
+        TensorShape in = Frames.requireTrunkInput(graph, input, config.inChannels());
         SameDiff sd = graph.sameDiff();
         int steps = Math.toIntExact(in.dim(2));
         Feature frames = Frames.fold(graph, "frames", input);

@@ -55,6 +55,19 @@ final class Frames {
         return new Feature(stacked, TensorShape.of(frames, channels, in.dim(3), in.dim(4)));
     }
 
+    /**
+     * {@link #requireKnown} for the frames a 2D trunk's first convolution ({@code conv1.conv}) takes: their
+     * channels must also be its {@code inChannels}.
+     */
+    static TensorShape requireTrunkInput(GraphBuilder graph, Feature clip, int inChannels) {
+        TensorShape in = requireKnown(graph, "frames", clip);
+        if (in.dim(1) != inChannels) {
+            throw new GraphBuildException(graph.qualified("conv1.conv") + ": inChannels is " + inChannels
+                    + " but the input " + in + " has " + in.dim(1) + " channels");
+        }
+        return in;
+    }
+
     /** Checks that {@code clip} is NCTHW with known channels, time and size; returns its shape. */
     static TensorShape requireKnown(GraphBuilder graph, String name, Feature clip) {
         TensorShape in = clip.shape();

@@ -25,11 +25,7 @@ final class LateFusionBackbone implements Backbone {
 
     @Override
     public Feature build(GraphBuilder graph, Feature input) {
-        TensorShape in = Frames.requireKnown(graph, "frames", input);
-        if (in.dim(1) != config.inChannels()) {
-            throw new GraphBuildException(graph.qualified("conv1.conv") + ": inChannels is " + config.inChannels()
-                    + " but the input " + in + " has " + in.dim(1) + " channels");
-        }
+        TensorShape in = Frames.requireTrunkInput(graph, input, config.inChannels());
         if (in.dim(2) < 2) {
             throw new GraphBuildException(graph.qualified("frames") + ": late fusion needs two frames or more, got "
                     + in);
