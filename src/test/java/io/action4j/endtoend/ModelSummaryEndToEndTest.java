@@ -104,6 +104,20 @@ class ModelSummaryEndToEndTest {
     }
 
     @Test
+    void benchmarkProfileSplitsTheCallsTimeByOpKind() {
+        Launcher.Result result = Launcher.run("benchmark", "--input", "1x3x4x32x32", "--warmup", "1", "--iterations",
+                "2", "--profile");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        // r3d_18 (the built-in default): 20 convolutions a call (the stem, 16 in the stages, 3 shortcuts).
+        assertThat(result.out())
+                .contains("profile (mean per call over the 2 timed calls")
+                .containsPattern("\\n  conv3dnew +20\\.0 +\\d+\\.\\d\\d +\\d+\\.\\d%")
+                .containsPattern("\\n  relu +\\d+\\.0 ")
+                .containsPattern("\\n  \\(between ops\\) +-?\\d+\\.\\d\\d +-?\\d+\\.\\d%");
+    }
+
+    @Test
     void endToEndBenchmarkSplitsTheTimeByStage() {
         String video = PipelineShowEndToEndTest.demoVideo().toString();
         Launcher.Result result = Launcher.run("benchmark", "--videos", video, video, "--warmup", "1", "--rounds", "1",

@@ -8,6 +8,7 @@ import io.action4j.engine.config.ModelConfig;
 import io.action4j.engine.model.ComposedModel;
 import io.action4j.engine.model.ModelComposer;
 import io.action4j.engine.model.ModelSummarizer;
+import io.action4j.engine.model.OpTimes;
 import io.action4j.engine.model.ModelSummary;
 import io.action4j.engine.model.TensorBudget;
 import java.io.PrintWriter;
@@ -73,6 +74,11 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--memory-per-call", description = "Also print the resident memory after every timed call.")
     boolean memoryPerCall;
+
+    @Option(names = "--profile", description = "Also print where the timed calls spent their time, per ND4J op "
+            + "kind (conv3dnew, relu, concat, ...), and the graph executor's share between ops. Watching every op "
+            + "slows the calls a little: time without it.")
+    boolean profile;
 
     @Option(names = "--videos", arity = "1..*", paramLabel = "VIDEO",
             description = "End-to-end mode: decode, sample, transform (the config's data pipeline) and run the model on "
@@ -148,9 +154,14 @@ final class BenchmarkCommand implements Callable<Integer> {
             long[] nanos = new long[iterations];
             long[] rss = new long[iterations];
             long compileMillisBefore = JitCompiler.compileMillis();
+            OpTimes opTimes = profile ? new OpTimes() : null;
             for (int i = 0; i < iterations; i++) {
                 long begin = System.nanoTime();
-                composed.run(inputs);
+                if (opTimes == null) {
+                    composed.run(inputs);
+                } else {
+                    composed.run(inputs, opTimes);
+                }
                 nanos[i] = System.nanoTime() - begin;
                 rss[i] = ResidentMemory.bytes();
             }
@@ -180,9 +191,26 @@ final class BenchmarkCommand implements Callable<Integer> {
                 out.printf("resident memory per call (MB): %s%n", Arrays.stream(rss)
                         .mapToObj(bytes -> String.format("%.0f", bytes / 1e6)).collect(Collectors.joining(" ")));
             }
+            if (opTimes != null) {
+                printProfile(out, opTimes, Arrays.stream(nanos).sum());
+            }
             out.flush();
         }
         return 0;
+    }
+
+    /** Per-call time by op kind, the most first, and the rest of the call (the executor between ops). */
+    private static void printProfile(PrintWriter out, OpTimes times, long callNanos) {
+        int calls = times.calls();
+        out.printf("profile (mean per call over the %d timed calls; watching the ops slows them a little):%n", calls);
+        out.printf("  %-28s %9s %10s %7s%n", "op", "ops/call", "ms/call", "share");
+        for (OpTimes.Entry entry : times.entries()) {
+            out.printf("  %-28s %9.1f %10.2f %6.1f%%%n", entry.op(), (double) entry.executions() / calls,
+                    entry.nanos() / 1e6 / calls, 100.0 * entry.nanos() / callNanos);
+        }
+        long between = callNanos - times.totalNanos();
+        out.printf("  %-28s %9s %10.2f %6.1f%%%n", "(between ops)", "", between / 1e6 / calls,
+                100.0 * between / callNanos);
     }
 
     private static void printJit(PrintWriter out, long compileMillis, double timedMillis) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.nd4j.autodiff.listeners.Listener;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -128,7 +129,14 @@ public final class ComposedModel implements AutoCloseable {
 
     /** Runs the graph: input arrays by input name, outputs by output name. */
     public Map<String, INDArray> run(Map<String, INDArray> inputArrays) {
-        return execute(inputArrays, outputs);
+        return execute(inputArrays, outputs, List.of());
+    }
+
+    /** {@link #run(Map)}, adding each op's time to {@code times}: a per-op profile of the call. */
+    public Map<String, INDArray> run(Map<String, INDArray> inputArrays, OpTimes times) {
+        Map<String, INDArray> produced = execute(inputArrays, outputs, List.of(times));
+        times.countCall();
+        return produced;
     }
 
     /**
@@ -141,12 +149,13 @@ public final class ComposedModel implements AutoCloseable {
         if (clipFeatures == null) {
             throw new IllegalStateException("the model has no backbone, so no clip features");
         }
-        return execute(inputArrays, Map.of(CLIP_FEATURES, clipFeatures)).get(CLIP_FEATURES);
+        return execute(inputArrays, Map.of(CLIP_FEATURES, clipFeatures), List.of()).get(CLIP_FEATURES);
     }
 
     private static final String CLIP_FEATURES = "clip_features";
 
-    private Map<String, INDArray> execute(Map<String, INDArray> inputArrays, Map<String, Feature> wanted) {
+    private Map<String, INDArray> execute(Map<String, INDArray> inputArrays, Map<String, Feature> wanted,
+                                          List<Listener> listeners) {
         for (String name : inputs.keySet()) {
             if (!inputArrays.containsKey(name) && (wanted == outputs || !name.equals(ModelComposer.ROIS))) {
                 throw new IllegalArgumentException("missing model input '" + name + "'; the model takes " + inputs.keySet());
@@ -168,7 +177,8 @@ public final class ComposedModel implements AutoCloseable {
         List<INDArray> keep = new ArrayList<>(inputArrays.values());
         Map<String, INDArray> raw;
         try {
-            raw = sameDiff.output(placeholders, graphOutputs);
+            raw = listeners.isEmpty() ? sameDiff.output(placeholders, graphOutputs)
+                    : sameDiff.output(placeholders, listeners, graphOutputs);
             keep.addAll(raw.values());
         } finally {
             if (memory != null) {
