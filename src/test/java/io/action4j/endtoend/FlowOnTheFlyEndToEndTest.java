@@ -192,6 +192,30 @@ class FlowOnTheFlyEndToEndTest {
     }
 
     @Test
+    void windowsShorterThanTheFlowStackFailTheirVideoByNameAndSkipMovesOnToTheNext(@TempDir Path temporary)
+            throws Exception {
+        // Windows of 4 frames for a stack of 5 flows (6 frames), refused by outOfBoundOpt error.
+        Path shortWindows = FlowExtractEndToEndTest.frames(temporary, "short-windows", 8);
+        Path config = Files.writeString(temporary.resolve("refusing.yaml"), TEMPORAL_STREAM
+                + ON_THE_FLY.replace("testMode: true}", "testMode: true, outOfBoundOpt: error}"));
+        Path windows = temporary.resolve("windows.jsonl");
+
+        Launcher.Result failed = Launcher.run("recognize", "--config", config.toString(), "--window", "4", "--stride",
+                "4", shortWindows.toString());
+        Launcher.Result skipped = Launcher.run("recognize", "--config", config.toString(), "--window", "4", "--stride",
+                "4", "--on-error", "skip", "--out", windows.toString(), shortWindows.toString(), shortWindows.toString());
+
+        assertThat(failed.exitCode()).isNotZero();
+        assertThat(failed.err()).contains(shortWindows.toString()).contains("the video has 4 frames")
+                .contains("repeat_last pads").doesNotContain("Exception").doesNotContain("\tat ");
+        // --on-error skip: each video is skipped by name, the run goes on to the next and its lines say why.
+        assertThat(skipped.exitCode()).isEqualTo(1);
+        assertThat(skipped.err().split("skipped: " + shortWindows + ": a window of 4 frames", -1)).hasSize(3);
+        assertThat(Files.readAllLines(windows)).hasSize(2)
+                .allSatisfy(line -> assertThat(line).contains("\"error\"").contains("outOfBoundOpt is error"));
+    }
+
+    @Test
     void theTransformsEstimatorParametersMergeOverTheirDefaultsAndBadOnesAreNamed() {
         PluginRegistry registry = PluginLoader.load(FlowOnTheFlyEndToEndTest.class.getClassLoader(), List.of());
         ConfigBinder binder = new ConfigBinder(registry);

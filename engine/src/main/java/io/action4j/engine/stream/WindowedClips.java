@@ -4,6 +4,7 @@ import io.action4j.api.sampling.CentredClips;
 import io.action4j.api.sampling.FrameSelection;
 import io.action4j.api.sampling.SamplingRequest;
 import io.action4j.api.transform.FormattedClip;
+import io.action4j.api.sampling.ClipSampler;
 import io.action4j.api.video.TruncatedVideoException;
 import io.action4j.api.video.VideoException;
 import io.action4j.api.video.VideoFrame;
@@ -69,12 +70,44 @@ public final class WindowedClips {
                                    Sink sink, DecodeProgress progress) throws VideoException {
         VideoMetadata metadata = reader.metadata();
         WindowPlan plan = windows.inFrames(metadata.fps());
-        checkFramesHeld(video, plan, pipeline, metadata, TensorBudget.ofThisMachine());
-        WindowStream stream = new WindowStream(plan, pipeline::sample, metadata.fps(), metadata.startIndex(), seed,
-                metadata.frameCount());
-        int handedOut = drive(video, reader, pipeline, stream, "window", sink, progress);
-        return new WindowRun(metadata, plan, stream.framesArrived(), handedOut, stream.maxFramesHeld(),
-                stream.framesReadAgain());
+        ClipSampler sampler = refusalsMarked(pipeline);
+        try {
+            checkFramesHeld(video, plan, sampler, metadata, TensorBudget.ofThisMachine());
+            WindowStream stream = new WindowStream(plan, sampler, metadata.fps(), metadata.startIndex(), seed,
+                    metadata.frameCount());
+            int handedOut = drive(video, reader, pipeline, stream, "window", sink, progress);
+            return new WindowRun(metadata, plan, stream.framesArrived(), handedOut, stream.maxFramesHeld(),
+                    stream.framesReadAgain());
+        } catch (WindowRefused refused) {
+            // The sampler cannot sample a window (too few frames for its clips): this video fails, by name.
+            throw new VideoException(video, "a window of " + refused.frames + " frames (each window is sampled as a "
+                    + "whole video): " + refused.getCause().getMessage() + "; or make the window longer",
+                    refused.getCause());
+        }
+    }
+
+    /** The pipeline's sampler, its refusal of a window marked as such (see {@link WindowRefused}). */
+    private static ClipSampler refusalsMarked(ClipPipeline pipeline) {
+        return (request, random) -> {
+            try {
+                return pipeline.sample(request, random);
+            } catch (IllegalArgumentException e) {
+                throw new WindowRefused(request.totalFrames(), e);
+            }
+        };
+    }
+
+    /**
+     * The sampler refused a window, carried out of the frame stream (whose methods cannot throw a
+     * {@link VideoException}) to {@link #stream}, which names the video.
+     */
+    private static final class WindowRefused extends RuntimeException {
+        private final int frames;
+
+        WindowRefused(int frames, IllegalArgumentException cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.frames = frames;
+        }
     }
 
     /**
@@ -149,9 +182,9 @@ public final class WindowedClips {
      * the open windows sampled (at most {@code ceil(W / S) + 1} windows, never more than two windows' span
      * or the video's frames).
      */
-    static void checkFramesHeld(Path video, WindowPlan plan, ClipPipeline pipeline, VideoMetadata metadata,
+    static void checkFramesHeld(Path video, WindowPlan plan, ClipSampler sampler, VideoMetadata metadata,
                                 TensorBudget budget) {
-        FrameSelection one = pipeline.sample(new SamplingRequest(plan.windowFrames(), metadata.fps(), 0,
+        FrameSelection one = sampler.sample(new SamplingRequest(plan.windowFrames(), metadata.fps(), 0,
                 OptionalInt.empty()), new SplittableRandom(0));
         long perWindow = Arrays.stream(one.indices()).distinct().count();
         long open = (plan.windowFrames() + (long) plan.strideFrames() - 1) / plan.strideFrames() + 1;
