@@ -35,7 +35,7 @@ class FusionConfigsEndToEndTest {
             "model.backbone.fusion=average | model.backbone.fusion: must be one of [sum, max, concat, conv, bilinear, conv3d], got average",
             "model.backbone.trunk.depth=19 | model.backbone.trunk.depth: must be one of [18, 34, 50, 101, 152], got 19",
             "model.backbone.fuseAfter=2 | model.backbone.fuseAfter: bilinear fusion gives one vector per segment",
-            "model.backbone.trunk.dept=18 | model.backbone.trunk.dept: unknown key; known keys here: [baseChannels, bnEpsilon, depth, stageBlocks, strides]",
+            "model.backbone.trunk.dept=18 | model.backbone.trunk.dept: unknown key (did you mean 'depth'?); known keys here: [baseChannels, bnEpsilon, depth, stageBlocks, strides]",
             "model.backbone.stackFrames=3 | backbone/streams: segments of 3 frames (stackFrames) need a clip whose time is a multiple of it"})
     void badKeysAndValuesAreNamed(String override, String message) {
         List<String> arguments = new ArrayList<>(List.of("model", "summary", config("two-stream-conv-fusion-r18-small"),

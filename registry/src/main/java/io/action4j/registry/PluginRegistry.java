@@ -97,7 +97,8 @@ public final class PluginRegistry {
         String where = pluginDirectories.isEmpty()
                 ? "the class path (no plugins directory is set: use --plugins-dir or ACTION4J_PLUGINS)"
                 : "the class path and " + pluginDirectories.stream().map(Path::toString).collect(Collectors.joining(", "));
-        return "unknown " + kind.label() + " '" + name + "'. Available " + kind.label() + "s: "
+        return "unknown " + kind.label() + " '" + name + "'" + NearestName.hint(name, available) + ". Available "
+                + kind.label() + "s: "
                 + (available.isEmpty() ? "(none)" : String.join(", ", available))
                 + ". Plugins are loaded from " + where + "; add the JAR that provides '" + name + "' there.";
     }

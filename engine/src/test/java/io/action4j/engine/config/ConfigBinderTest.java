@@ -69,10 +69,16 @@ class ConfigBinderTest {
     }
 
     @Test
-    void unknownKeyNamesTheFileThePathAndTheKnownKeys() {
+    void unknownKeyNamesTheFileThePathTheKeyMostLikelyMeantAndTheKnownKeys() {
         assertBindFails(backboneWith("widht: 4"))
-                .hasMessageStartingWith(file + ": model.backbone.widht: unknown key")
-                .hasMessageContaining("[kernel, width]");
+                .hasMessageStartingWith(file + ": model.backbone.widht: unknown key (did you mean 'width'?); known keys "
+                        + "here: [kernel, width]");
+    }
+
+    @Test
+    void unknownTypeNearAKnownOneSaysWhichItMostLikelyMeant() {
+        assertBindFails("model:\n  backbone:\n    type: tiny3dd\n" + CLS_HEAD)
+                .hasMessageContaining("unknown backbone 'tiny3dd' (did you mean 'tiny3d'?). Available backbones: tiny3d");
     }
 
     @Test

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.action4j.api.ComponentKind;
 import io.action4j.api.ConfigValueException;
+import io.action4j.registry.NearestName;
 import io.action4j.registry.PluginRegistry;
 import io.action4j.registry.RegisteredComponent;
 import io.action4j.registry.RegistryException;
@@ -31,6 +32,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -104,8 +106,9 @@ public final class ConfigBinder {
         String problem;
         if (e instanceof UnrecognizedPropertyException unknown) {
             Collection<Object> known = unknown.getKnownPropertyIds();
-            problem = "unknown key" + (known == null || known.isEmpty() ? ""
-                    : "; known keys here: " + new TreeSet<>(known.stream().map(Object::toString).toList()));
+            List<String> names = known == null ? List.of() : known.stream().map(Object::toString).toList();
+            problem = "unknown key" + NearestName.hint(unknown.getPropertyName(), names)
+                    + (names.isEmpty() ? "" : "; known keys here: " + new TreeSet<>(names));
         } else if (e instanceof ValueInstantiationException && e.getCause() instanceof ConfigValueException bad) {
             path = path.isEmpty() ? bad.key() : path + "." + bad.key();
             problem = bad.problem();
