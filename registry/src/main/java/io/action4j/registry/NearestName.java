@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * The known name a misspelt one most likely meant, for "did you mean" hints: the closest by edit distance
  * (insertions, deletions, substitutions and swaps of neighbours, case ignored), when it is close enough to
- * be a slip rather than another name: at most 2 edits, and fewer than a third of the name's length.
+ * be a slip rather than another name: one edit for names under 7 characters, two for longer ones.
  */
 public final class NearestName {
 

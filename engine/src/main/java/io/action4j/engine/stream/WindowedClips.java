@@ -1,10 +1,10 @@
 package io.action4j.engine.stream;
 
 import io.action4j.api.sampling.CentredClips;
+import io.action4j.api.sampling.ClipSampler;
 import io.action4j.api.sampling.FrameSelection;
 import io.action4j.api.sampling.SamplingRequest;
 import io.action4j.api.transform.FormattedClip;
-import io.action4j.api.sampling.ClipSampler;
 import io.action4j.api.video.TruncatedVideoException;
 import io.action4j.api.video.VideoException;
 import io.action4j.api.video.VideoFrame;
