@@ -34,7 +34,8 @@ config_of() {
 }
 
 for model in $models; do config_of "$model" > /dev/null; done
-grep -m1 "model name" /proc/cpuinfo | sed 's/^model name\s*: /CPU: /'
+cpu_field() { grep -m1 "^$1\s*:" /proc/cpuinfo | sed 's/^[^:]*: //'; }
+echo "CPU: $(cpu_field 'model name'), family $(cpu_field 'cpu family') model $(cpu_field 'model'), $(nproc) cores"
 echo "CPU features: $(grep -m1 '^flags' /proc/cpuinfo | tr ' ' '\n' | grep -xE 'avx2|fma|avx512f|avx512bw|avx512dq|avx512vl|avx512_vnni|avx512_bf16' | tr '\n' ' ')"
 
 for round in $(seq 1 "$rounds"); do
