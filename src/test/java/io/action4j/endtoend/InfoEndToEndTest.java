@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.action4j.nativebuilds.CpuFeatures;
 import io.action4j.nativebuilds.Nd4jBuildSelection;
 import io.action4j.nativebuilds.Nd4jBuilds;
+import io.action4j.nativebuilds.OneDnnKernels;
 import org.junit.jupiter.api.Test;
 
 /** {@code action4j info}: what a bug report needs, as text and as JSON, agreeing with the selector. */
@@ -25,6 +26,7 @@ class InfoEndToEndTest {
                 .contains("why: " + selection.reason())
                 .contains("/" + selection.build().orElseThrow().classifier() + "/libnd4jcpu.so")
                 .contains("oneDNN: active")
+                .contains("oneDNN kernels: " + OneDnnKernels.describeHere())
                 .containsPattern("Threads: OMP_NUM_THREADS=\\S+, ND4J uses \\d+")
                 .contains("Java: " + System.getProperty("java.version"))
                 .containsPattern("Plugins: \\d+ loaded, 0 problem\\(s\\)")
@@ -44,6 +46,7 @@ class InfoEndToEndTest {
         assertThat(info.at("/nd4j/build").asText()).isEqualTo(Nd4jBuilds.select().buildId());
         assertThat(info.at("/nd4j/shipped")).hasSize(3);
         assertThat(info.at("/nd4j/oneDnnCompiledIn").asBoolean()).isTrue();
+        assertThat(info.at("/nd4j/oneDnnKernels").asText()).isEqualTo(OneDnnKernels.describeHere());
         assertThat(info.at("/nd4j/loadedLibrary").asText()).endsWith("/libnd4jcpu.so");
         assertThat(info.at("/threads/nd4j").asInt()).isPositive();
         assertThat(info.at("/java/maxHeapBytes").asLong()).isPositive();

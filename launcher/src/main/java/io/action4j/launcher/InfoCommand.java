@@ -8,6 +8,7 @@ import io.action4j.nativebuilds.CpuFeatures;
 import io.action4j.nativebuilds.Nd4jBuild;
 import io.action4j.nativebuilds.Nd4jBuildSelection;
 import io.action4j.nativebuilds.Nd4jBuilds;
+import io.action4j.nativebuilds.OneDnnKernels;
 import io.action4j.registry.PluginRegistry;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
@@ -75,6 +76,9 @@ final class InfoCommand implements Callable<Integer> {
         out.printf("  shipped: %s; this CPU runs: %s%n", ids(selection.shipped()), ids(selection.runnable()));
         out.printf("  loaded: %s%n", Nd4jBuilds.loadedLibrary().orElse("(not loaded)"));
         out.printf("  oneDNN: %s%n", Nd4jRuntime.oneDnnDescription());
+        if (Nd4jRuntime.oneDnnCompiledIn()) {
+            out.printf("  oneDNN kernels: %s%n", OneDnnKernels.describeHere());
+        }
         out.printf("  force another with %s=BUILD or -D%s=BUILD%n", Nd4jBuilds.ENVIRONMENT, Nd4jBuilds.PROPERTY);
         out.printf("Threads: OMP_NUM_THREADS=%s, ND4J uses %d%n", Nd4jRuntime.ompThreads(), nd4j.maxThreads());
         out.printf("Java: %s (%s), max heap %d MB, JIT %s%n", System.getProperty("java.version"),
@@ -106,6 +110,8 @@ final class InfoCommand implements Callable<Integer> {
         build.put("loadedLibrary", Nd4jBuilds.loadedLibrary().orElse(null));
         build.put("oneDnnCompiledIn", Nd4jRuntime.oneDnnCompiledIn()).put("helpersAllowed",
                 Nd4j.getEnvironment().helpersAllowed());
+        build.put("oneDnnKernels", OneDnnKernels.describeHere())
+                .put(OneDnnKernels.CAP_VARIABLE, System.getenv(OneDnnKernels.CAP_VARIABLE));
         root.putObject("threads").put("OMP_NUM_THREADS", System.getenv("OMP_NUM_THREADS"))
                 .put("nd4j", Nd4j.getEnvironment().maxThreads());
         root.putObject("java").put("version", System.getProperty("java.version"))

@@ -2,6 +2,7 @@ package io.action4j.launcher;
 
 import io.action4j.nativebuilds.Nd4jBuildSelection;
 import io.action4j.nativebuilds.Nd4jBuilds;
+import io.action4j.nativebuilds.OneDnnKernels;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** The ND4J this process runs on, in the words {@code info} and {@code benchmark} print. */
@@ -17,7 +18,7 @@ final class Nd4jRuntime {
     static String buildLine() {
         Nd4jBuildSelection selection = Nd4jBuilds.select();
         return "ND4J " + VERSION + " " + selection.buildId() + " (" + selection.reason() + "); oneDNN "
-                + oneDnnDescription();
+                + oneDnnDescription() + (oneDnnCompiledIn() ? ", kernels " + OneDnnKernels.describeHere() : "");
     }
 
     /** Whether the loaded native library was built with oneDNN (its build information says so). */

@@ -1,0 +1,101 @@
+package io.action4j.nativebuilds;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Which instruction set oneDNN's convolution kernels use. oneDNN (inside every ND4J oneDNN build) picks its
+ * kernels at run time from the CPU, not from the ND4J build: the {@code onednn-avx2} build on an AVX-512
+ * CPU still runs AVX-512 convolutions. Only {@code DNNL_MAX_CPU_ISA} caps it, which is how an AVX-512
+ * machine reproduces an AVX2 machine's kernels. This mirrors oneDNN's choice so that {@code info} and
+ * {@code benchmark} can say it without loading oneDNN's verbose mode.
+ */
+public final class OneDnnKernels {
+
+    /** The environment variable oneDNN reads its cap from. */
+    public static final String CAP_VARIABLE = "DNNL_MAX_CPU_ISA";
+
+    /** The instruction sets this mirrors, from the widest; each with the CPU flags oneDNN needs for it. */
+    enum Isa {
+        AVX512("AVX-512 (avx512_core)", List.of("avx512f", "avx512bw", "avx512dq", "avx512vl")),
+        AVX2("AVX2", List.of("avx2")),
+        AVX("AVX", List.of("avx")),
+        SSE41("SSE4.1", List.of("sse4_1"));
+
+        final String label;
+        final List<String> flags;
+
+        Isa(String label, List<String> flags) {
+            this.label = label;
+            this.flags = flags;
+        }
+    }
+
+    private OneDnnKernels() {
+    }
+
+    /**
+     * The kernels' instruction set in words, e.g. {@code AVX-512 (this CPU's widest)} or
+     * {@code AVX2 (capped by DNNL_MAX_CPU_ISA=AVX2; this CPU has AVX-512)}.
+     *
+     * @param cap the value of {@code DNNL_MAX_CPU_ISA}, if set
+     */
+    public static String describe(CpuFeatures cpu, Optional<String> cap) {
+        if (cpu.unreadable().isPresent()) {
+            return "unknown (the CPU's features could not be read)";
+        }
+        Optional<Isa> widest = widest(cpu);
+        if (widest.isEmpty()) {
+            return "none of oneDNN's (no SSE4.1): convolutions run reference code";
+        }
+        String capValue = cap.map(String::trim).filter(value -> !value.isEmpty()).orElse(null);
+        if (capValue == null || capValue.equalsIgnoreCase("ALL")) {
+            return widest.get().label + " (this CPU's widest, whatever the ND4J build; " + CAP_VARIABLE
+                    + " can cap it)";
+        }
+        Optional<Isa> capped = parseCap(capValue);
+        if (capped.isEmpty()) {
+            return widest.get().label + " (this CPU's widest; " + CAP_VARIABLE + "=" + capValue
+                    + " is no instruction set oneDNN names: SSE41, AVX, AVX2, AVX512_CORE, ..., ALL)";
+        }
+        // The enum runs from the widest: a cap narrower than the CPU has a larger ordinal.
+        Isa used = capped.get().ordinal() > widest.get().ordinal() ? capped.get() : widest.get();
+        return used == widest.get()
+                ? used.label + " (this CPU's widest; " + CAP_VARIABLE + "=" + capValue + " does not narrow it)"
+                : used.label + " (capped by " + CAP_VARIABLE + "=" + capValue + "; this CPU has "
+                        + widest.get().label + ")";
+    }
+
+    /** {@link #describe} for this process: this machine's CPU and environment. */
+    public static String describeHere() {
+        return describe(CpuFeatures.ofThisMachine(), Optional.ofNullable(System.getenv(CAP_VARIABLE)));
+    }
+
+    static Optional<Isa> widest(CpuFeatures cpu) {
+        for (Isa isa : Isa.values()) {
+            if (cpu.missing(isa.flags).isEmpty()) {
+                return Optional.of(isa);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** oneDNN's cap names (case ignored): SSE41, AVX, AVX2 and AVX2_VNNI, AVX512_MIC..., AVX512_CORE... */
+    static Optional<Isa> parseCap(String value) {
+        String name = value.toUpperCase(Locale.ROOT);
+        if (name.startsWith("AVX512")) {
+            return Optional.of(Isa.AVX512);
+        }
+        if (name.startsWith("AVX2")) {
+            return Optional.of(Isa.AVX2);
+        }
+        if (name.equals("AVX")) {
+            return Optional.of(Isa.AVX);
+        }
+        if (name.equals("SSE41")) {
+            return Optional.of(Isa.SSE41);
+        }
+        return Optional.empty();
+    }
+}
