@@ -36,40 +36,71 @@ public final class OneDnnKernels {
     }
 
     /**
-     * The kernels' instruction set in words, e.g. {@code AVX-512 (this CPU's widest)} or
-     * {@code AVX2 (capped by DNNL_MAX_CPU_ISA=AVX2; this CPU has AVX-512)}.
+     * The kernels' instruction set in words, e.g. {@code AVX-512 (avx512_core) (this CPU's widest, ...)} or
+     * {@code AVX2 (capped by DNNL_MAX_CPU_ISA=AVX2; this CPU has AVX-512 (avx512_core))}.
      *
      * @param cap the value of {@code DNNL_MAX_CPU_ISA}, if set
      */
     public static String describe(CpuFeatures cpu, Optional<String> cap) {
-        if (cpu.unreadable().isPresent()) {
-            return "unknown (the CPU's features could not be read)";
+        Choice choice = choose(cpu, cap);
+        if (choice.used == null) {
+            return choice.unknown;
         }
-        Optional<Isa> widest = widest(cpu);
-        if (widest.isEmpty()) {
-            return "none of oneDNN's (no SSE4.1): convolutions run reference code";
+        if (choice.cap == null) {
+            return choice.used.label + " (this CPU's widest, whatever the ND4J build; " + CAP_VARIABLE + " can cap it)";
         }
-        String capValue = cap.map(String::trim).filter(value -> !value.isEmpty()).orElse(null);
-        if (capValue == null || capValue.equalsIgnoreCase("ALL")) {
-            return widest.get().label + " (this CPU's widest, whatever the ND4J build; " + CAP_VARIABLE
-                    + " can cap it)";
-        }
-        Optional<Isa> capped = parseCap(capValue);
-        if (capped.isEmpty()) {
-            return widest.get().label + " (this CPU's widest; " + CAP_VARIABLE + "=" + capValue
+        if (choice.capIsa == null) {
+            return choice.used.label + " (this CPU's widest; " + CAP_VARIABLE + "=" + choice.cap
                     + " is no instruction set oneDNN names: SSE41, AVX, AVX2, AVX512_CORE, ..., ALL)";
         }
-        // The enum runs from the widest: a cap narrower than the CPU has a larger ordinal.
-        Isa used = capped.get().ordinal() > widest.get().ordinal() ? capped.get() : widest.get();
-        return used == widest.get()
-                ? used.label + " (this CPU's widest; " + CAP_VARIABLE + "=" + capValue + " does not narrow it)"
-                : used.label + " (capped by " + CAP_VARIABLE + "=" + capValue + "; this CPU has "
-                        + widest.get().label + ")";
+        return choice.capped()
+                ? choice.used.label + " (capped by " + CAP_VARIABLE + "=" + choice.cap + "; this CPU has "
+                        + choice.widest.label + ")"
+                : choice.used.label + " (this CPU's widest; " + CAP_VARIABLE + "=" + choice.cap + " does not narrow it)";
+    }
+
+    /** The instruction set alone, for a one-line report: {@code AVX-512 (avx512_core)}, {@code AVX2 (capped ...)}. */
+    public static String brief(CpuFeatures cpu, Optional<String> cap) {
+        Choice choice = choose(cpu, cap);
+        if (choice.used == null) {
+            return choice.unknown;
+        }
+        return choice.capped() ? choice.used.label + " (capped by " + CAP_VARIABLE + ")" : choice.used.label;
+    }
+
+    /** {@link #brief} for this process: this machine's CPU and environment. */
+    public static String briefHere() {
+        return brief(CpuFeatures.ofThisMachine(), Optional.ofNullable(System.getenv(CAP_VARIABLE)));
     }
 
     /** {@link #describe} for this process: this machine's CPU and environment. */
     public static String describeHere() {
         return describe(CpuFeatures.ofThisMachine(), Optional.ofNullable(System.getenv(CAP_VARIABLE)));
+    }
+
+    /**
+     * What oneDNN runs: {@code used} (null with {@code unknown} saying why), the CPU's {@code widest},
+     * the cap as given (null when unset or ALL) and what it names (null when nothing oneDNN knows).
+     */
+    private record Choice(Isa used, Isa widest, String cap, Isa capIsa, String unknown) {
+        boolean capped() {
+            return used != widest;
+        }
+    }
+
+    private static Choice choose(CpuFeatures cpu, Optional<String> cap) {
+        if (cpu.unreadable().isPresent()) {
+            return new Choice(null, null, null, null, "unknown (the CPU's features could not be read)");
+        }
+        Isa widest = widest(cpu).orElse(null);
+        if (widest == null) {
+            return new Choice(null, null, null, null, "none of oneDNN's (no SSE4.1): convolutions run reference code");
+        }
+        String value = cap.map(String::trim).filter(v -> !v.isEmpty() && !v.equalsIgnoreCase("ALL")).orElse(null);
+        Isa capIsa = value == null ? null : parseCap(value).orElse(null);
+        // The enum runs from the widest: a cap narrower than the CPU has a larger ordinal.
+        Isa used = capIsa != null && capIsa.ordinal() > widest.ordinal() ? capIsa : widest;
+        return new Choice(used, widest, value, capIsa, null);
     }
 
     static Optional<Isa> widest(CpuFeatures cpu) {

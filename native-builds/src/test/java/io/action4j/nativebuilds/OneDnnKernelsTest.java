@@ -39,6 +39,13 @@ class OneDnnKernelsTest {
     }
 
     @Test
+    void briefIsTheInstructionSetAndWhetherACapChoseIt() {
+        assertThat(OneDnnKernels.brief(AVX512, Optional.empty())).isEqualTo("AVX-512 (avx512_core)");
+        assertThat(OneDnnKernels.brief(AVX512, Optional.of("AVX2"))).isEqualTo("AVX2 (capped by DNNL_MAX_CPU_ISA)");
+        assertThat(OneDnnKernels.brief(ZEN1, Optional.of("AVX512_CORE"))).isEqualTo("AVX2");
+    }
+
+    @Test
     void unreadableOrAncientCpusAreSaidPlainly() {
         assertThat(OneDnnKernels.describe(CpuFeatures.of("?", List.of("sse2")), Optional.empty()))
                 .startsWith("none of oneDNN's");
