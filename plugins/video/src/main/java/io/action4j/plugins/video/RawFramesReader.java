@@ -54,7 +54,11 @@ final class RawFramesReader implements VideoReader {
             count++;
         }
         if (count == 0) {
-            throw new VideoException(folder, "no frame named " + counted.name(config.startIndex()));
+            // A folder given where a video file was meant reads as rawframes: say what was looked for.
+            throw new VideoException(folder, "no frame named " + counted.name(config.startIndex()) + " (a folder is read "
+                    + "as extracted frames: " + (config.modality().equals("flow") ? "flowXTemplate '"
+                    + config.flowXTemplate() : "filenameTemplate '" + config.filenameTemplate()) + "' from startIndex "
+                    + config.startIndex() + ")");
         }
         RawFramesReader probe = new RawFramesReader(folder, config, count, 1, 1);
         VideoFrame first = probe.load(config.startIndex());

@@ -77,7 +77,8 @@ class RawFramesReaderTest {
     void folderWithoutFramesNamesTheFirstExpectedFile() {
         assertThatThrownBy(() -> open(folder, RawFramesConfig.DEFAULTS))
                 .isInstanceOf(VideoException.class)
-                .hasMessage(folder + ": no frame named img_00001.jpg");
+                .hasMessage(folder + ": no frame named img_00001.jpg (a folder is read as extracted frames: "
+                        + "filenameTemplate 'img_{:05d}.jpg' from startIndex 1)");
     }
 
     @Test
