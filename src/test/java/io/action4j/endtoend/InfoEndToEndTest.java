@@ -26,7 +26,7 @@ class InfoEndToEndTest {
                 .contains("why: " + selection.reason())
                 .contains("/" + selection.build().orElseThrow().classifier() + "/libnd4jcpu.so")
                 .contains("oneDNN: active")
-                .contains("oneDNN kernels: " + OneDnnKernels.describeHere())
+                .contains("oneDNN kernels: " + OneDnnKernels.describe(CpuFeatures.ofThisMachine()))
                 .containsPattern("Threads: OMP_NUM_THREADS=\\S+, ND4J uses \\d+")
                 .contains("Java: " + System.getProperty("java.version"))
                 .containsPattern("Plugins: \\d+ loaded, 0 problem\\(s\\)")
@@ -46,7 +46,7 @@ class InfoEndToEndTest {
         assertThat(info.at("/nd4j/build").asText()).isEqualTo(Nd4jBuilds.select().buildId());
         assertThat(info.at("/nd4j/shipped")).hasSize(3);
         assertThat(info.at("/nd4j/oneDnnCompiledIn").asBoolean()).isTrue();
-        assertThat(info.at("/nd4j/oneDnnKernels").asText()).isEqualTo(OneDnnKernels.describeHere());
+        assertThat(info.at("/nd4j/oneDnnKernels").asText()).isEqualTo(OneDnnKernels.describe(CpuFeatures.ofThisMachine()));
         assertThat(info.at("/nd4j/loadedLibrary").asText()).endsWith("/libnd4jcpu.so");
         assertThat(info.at("/threads/nd4j").asInt()).isPositive();
         assertThat(info.at("/java/maxHeapBytes").asLong()).isPositive();

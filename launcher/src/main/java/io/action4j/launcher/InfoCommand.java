@@ -77,7 +77,7 @@ final class InfoCommand implements Callable<Integer> {
         out.printf("  loaded: %s%n", Nd4jBuilds.loadedLibrary().orElse("(not loaded)"));
         out.printf("  oneDNN: %s%n", Nd4jRuntime.oneDnnDescription());
         if (Nd4jRuntime.oneDnnCompiledIn()) {
-            out.printf("  oneDNN kernels: %s%n", OneDnnKernels.describeHere());
+            out.printf("  oneDNN kernels: %s%n", OneDnnKernels.describe(cpu));
         }
         out.printf("  force another with %s=BUILD or -D%s=BUILD%n", Nd4jBuilds.ENVIRONMENT, Nd4jBuilds.PROPERTY);
         out.printf("Threads: OMP_NUM_THREADS=%s, ND4J uses %d%n", Nd4jRuntime.ompThreads(), nd4j.maxThreads());
@@ -110,7 +110,7 @@ final class InfoCommand implements Callable<Integer> {
         build.put("loadedLibrary", Nd4jBuilds.loadedLibrary().orElse(null));
         build.put("oneDnnCompiledIn", Nd4jRuntime.oneDnnCompiledIn()).put("helpersAllowed",
                 Nd4j.getEnvironment().helpersAllowed());
-        build.put("oneDnnKernels", OneDnnKernels.describeHere())
+        build.put("oneDnnKernels", OneDnnKernels.describe(cpu))
                 .put(OneDnnKernels.CAP_VARIABLE, System.getenv(OneDnnKernels.CAP_VARIABLE));
         root.putObject("threads").put("OMP_NUM_THREADS", System.getenv("OMP_NUM_THREADS"))
                 .put("nd4j", Nd4j.getEnvironment().maxThreads());

@@ -18,7 +18,7 @@ final class Nd4jRuntime {
     static String buildLine() {
         Nd4jBuildSelection selection = Nd4jBuilds.select();
         return "ND4J " + VERSION + " " + selection.buildId() + " (" + selection.reason() + "); oneDNN "
-                + oneDnnDescription() + (oneDnnCompiledIn() ? ", " + OneDnnKernels.briefHere() + " kernels" : "");
+                + oneDnnDescription() + (oneDnnCompiledIn() ? ", " + OneDnnKernels.brief(selection.cpu()) + " kernels" : "");
     }
 
     /** Whether the loaded native library was built with oneDNN (its build information says so). */

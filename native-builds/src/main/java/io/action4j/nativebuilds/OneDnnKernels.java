@@ -68,14 +68,18 @@ public final class OneDnnKernels {
         return choice.capped() ? choice.used.label + " (capped by " + CAP_VARIABLE + ")" : choice.used.label;
     }
 
-    /** {@link #brief} for this process: this machine's CPU and environment. */
-    public static String briefHere() {
-        return brief(CpuFeatures.ofThisMachine(), Optional.ofNullable(System.getenv(CAP_VARIABLE)));
+    /** {@link #brief} with this process's cap ({@code DNNL_MAX_CPU_ISA}, if set). */
+    public static String brief(CpuFeatures cpu) {
+        return brief(cpu, capHere());
     }
 
-    /** {@link #describe} for this process: this machine's CPU and environment. */
-    public static String describeHere() {
-        return describe(CpuFeatures.ofThisMachine(), Optional.ofNullable(System.getenv(CAP_VARIABLE)));
+    /** {@link #describe} with this process's cap ({@code DNNL_MAX_CPU_ISA}, if set). */
+    public static String describe(CpuFeatures cpu) {
+        return describe(cpu, capHere());
+    }
+
+    private static Optional<String> capHere() {
+        return Optional.ofNullable(System.getenv(CAP_VARIABLE));
     }
 
     /**
